@@ -1,0 +1,57 @@
+"""Fitting a deadline: drop the least important items that nothing kept depends on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from planner.plan import Omitted
+from planner.rules import Chosen, Selection
+
+if TYPE_CHECKING:
+    from planner.schedule import Packed
+
+IMPORTANCE = {1: "a core item", 2: "a recommended item", 3: "an optional item"}
+
+
+def fit_deadline(selection: Selection, full: Packed,
+                 packer: Callable[[tuple[Chosen, ...]], Packed],
+                 weeks: int | None) -> tuple[tuple[Chosen, ...], tuple[Omitted, ...], Packed]:
+    """The items kept, those dropped (with reasons), and the packing that fits `weeks`."""
+    kept = list(selection.items)
+    packed = full
+    dropped: list[Omitted] = []
+    stale = False
+    while weeks and len(packed.weeks) > weeks and len(kept) > 1:
+        victim = _least_important(kept)
+        if victim is None:
+            break
+        kept.remove(victim)
+        dropped.append(Omitted(
+            victim.item.id, victim.item.title,
+            f"Left out to fit your {weeks}-week deadline: it is "
+            f"{IMPORTANCE.get(victim.item.priority, 'an item')} ({victim.hours:g} h) and "
+            "nothing else in your plan builds on it."))
+        stale = True
+        if _fits_roughly(kept, packed, weeks):
+            packed, stale = packer(tuple(kept)), False
+    if stale:
+        packed = packer(tuple(kept))
+    return tuple(kept), tuple(dropped), packed
+
+
+def _fits_roughly(kept: list[Chosen], packed: Packed, weeks: int) -> bool:
+    """Re-pack only once the hours could fit: packing is the expensive step."""
+    hours = sum(c.hours for c in kept)
+    per_week = sum(h for week in packed.weeks for _, h in week) / max(len(packed.weeks), 1)
+    return hours <= weeks * per_week * 1.15 or len(kept) < 8
+
+
+def _least_important(kept: list[Chosen]) -> Chosen | None:
+    needed = {p for c in kept for p in c.item.prerequisites}
+    leaves = [c for c in kept if c.item.id not in needed]
+    if not leaves:
+        return None
+    # optional before recommended before core; own interests and emphasis last; big first
+    return max(leaves, key=lambda c: (c.item.priority, not c.emphasised, len(c.reasons) == 1,
+                                      c.hours, c.item.id))

@@ -1,0 +1,116 @@
+"""Applies fired rules to the catalog: which items a person studies, and why."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from planner.catalog import Catalog
+from planner.plan import Omitted, RuleFiring
+from planner.profile import Profile
+
+if TYPE_CHECKING:
+    from planner.rules import Rule, Selection
+
+
+def round_hours(hours: float) -> float:
+    """Half-hour steps, at least one hour."""
+    return max(1.0, round(hours * 2) / 2)
+
+
+class Selector:
+    """Collects includes, skips, emphasis and hour factors, then closes over prerequisites."""
+
+    def __init__(self, profile: Profile, catalog: Catalog) -> None:
+        self.profile = profile
+        self.catalog = catalog
+        self.reasons: dict[str, list[str]] = {}
+        self.skips: dict[str, str] = {}
+        self.emphasised: set[str] = set()
+        self.factors: dict[str, float] = {}
+        self.settings: dict[str, Any] = {}
+        self.optional_off = ""
+
+    def include(self, ids: list[str], why: str) -> None:
+        for item_id in ids:
+            self.reasons.setdefault(item_id, []).append(why)
+
+    def tagged(self, tags: list[str] | tuple[str, ...]) -> list[str]:
+        return self.catalog.items_with_tags(tuple(tags))
+
+    def run(self, fired: list[tuple[Rule, str]]) -> Selection:
+        track = self.catalog.tracks[self.profile.goal]
+        self.include(track.members(self.catalog), f"Part of the {track.title} track.")
+        for rule, why in fired:
+            self.apply(rule.then, why)
+        for item_id in self.profile.completed:
+            self.skips[item_id] = "You marked it as completed."
+        if self.optional_off:
+            self.skip_optional(self.optional_off)
+        return self.finish([RuleFiring(rule.id, why) for rule, why in fired])
+
+    def apply(self, then: dict[str, Any], why: str) -> None:
+        self.include(list(then.get("include", [])), why)
+        self.include(self.tagged(then.get("include_tags", [])), why)
+        if then.get("include_interests"):
+            self.include(self.tagged(self.profile.interests), why)
+        for item_id in [*then.get("skip", []), *self.tagged(then.get("skip_tags", []))]:
+            self.skips.setdefault(item_id, why)
+        if then.get("skip_optional"):
+            self.optional_off = why
+        marked = [*then.get("emphasise", []), *self.tagged(then.get("emphasise_tags", []))]
+        for item_id in marked:
+            self.emphasised.add(item_id)
+            self.reasons.setdefault(item_id, []).append(why)
+        scale = then.get("scale_hours")
+        if scale:
+            for item_id in [*scale.get("ids", []), *self.tagged(scale.get("tags", []))]:
+                self.factors[item_id] = self.factors.get(item_id, 1.0) * float(scale["factor"])
+                self.reasons.setdefault(item_id, []).append(why)
+        self.settings.update(then.get("plan", {}))
+
+    def skip_optional(self, why: str) -> None:
+        interests = set(self.profile.interests)
+        for item_id, reasons in self.reasons.items():
+            item = self.catalog.items[item_id]
+            if item.priority >= 3 and not interests & set(item.tags) and len(reasons) == 1:
+                self.skips.setdefault(item_id, why)
+
+    def finish(self, fired: list[RuleFiring]) -> Selection:
+        from planner.rules import Chosen, PlanSettings, Selection
+
+        kept = {i for i in self.reasons if i not in self.skips}
+        needed_by = self.close_prerequisites(kept)
+        chosen = []
+        for item_id, item in self.catalog.items.items():
+            if item_id not in kept:
+                continue
+            hours = round_hours(item.hours * self.factors.get(item_id, 1.0))
+            chosen.append(Chosen(item, hours, tuple(self.reasons[item_id]),
+                                 item_id in self.emphasised))
+        skipped = []
+        for item_id, why in self.skips.items():
+            if item_id not in self.catalog.items or item_id in kept:
+                continue
+            users = sorted(needed_by.get(item_id, ()))
+            if users:
+                titles = ", ".join(self.catalog.items[u].title for u in users[:3])
+                why += f" {titles} build{'s' if len(users) == 1 else ''} on it: "
+                why += "the plan assumes you know it."
+            skipped.append(Omitted(item_id, self.catalog.items[item_id].title, why))
+        return Selection(tuple(chosen), tuple(skipped), tuple(fired), PlanSettings(**self.settings))
+
+    def close_prerequisites(self, kept: set[str]) -> dict[str, set[str]]:
+        """Pull in missing prerequisites; return, per skipped item, the kept items needing it."""
+        needed_by: dict[str, set[str]] = {}
+        queue = sorted(kept)
+        while queue:
+            item_id = queue.pop()
+            for pre in self.catalog.items[item_id].prerequisites:
+                if pre in self.skips:
+                    needed_by.setdefault(pre, set()).add(item_id)
+                elif pre not in kept:
+                    title = self.catalog.items[item_id].title
+                    self.reasons.setdefault(pre, []).append(f"Needed before {title}.")
+                    kept.add(pre)
+                    queue.append(pre)
+        return needed_by
