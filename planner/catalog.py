@@ -117,12 +117,28 @@ def load_catalog(root: Path | None = None) -> Catalog:
     tracks = {t.id: t for t in _load_list(root / "tracks.yaml", _track, problems)}
     interests = {i.id: i for i in _load_list(root / "interests.yaml", _interest, problems)}
     aliases = {a: i.id for i in items.values() for a in i.aliases}
+    problems += _dangling(items, sections, root)
     if problems:
         raise ContentError(problems)
     return Catalog(sections, items, tracks, interests, aliases, root)
 
 
+def _dangling(items: dict[str, Item], sections: dict[str, Section], root: Path) -> list[Problem]:
+    """References the pipeline relies on: every prerequisite and section must exist."""
+    out = []
+    for item in items.values():
+        where = str(root / "items")
+        out += [Problem(f"{item.id}: unknown prerequisite {p!r}", where)
+                for p in item.prerequisites if p not in items]
+        if item.section not in sections:
+            out.append(Problem(f"{item.id}: unknown section {item.section!r}", where))
+    return out
+
+
 def _load_list(path: Path, build: Any, problems: list[Problem]) -> list[Any]:
+    if not path.is_file():
+        problems.append(Problem("missing catalog file", str(path)))
+        return []
     docs = load_documents(path.read_text(encoding="utf-8"), str(path))
     out = []
     for doc in docs:

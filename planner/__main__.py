@@ -1,0 +1,5 @@
+"""`python -m planner` runs the `studyplan` command."""
+
+from planner.cli import entry
+
+entry()

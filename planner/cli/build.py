@@ -1,0 +1,42 @@
+"""Build the plan for a profile YAML file and write it as PDF (and Markdown, iCalendar, JSON).
+
+Re-running overwrites the earlier output for the same profile. A file with several profiles
+(a YAML stream) gives one set of files per profile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from planner.cli.common import add_output, add_today, today_of
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("profile", type=Path, metavar="PROFILE",
+                        help="profile YAML file (`studyplan init` writes one)")
+    add_output(parser)
+    add_today(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from planner.catalog import load_catalog
+    from planner.pipeline import make_plan, parse_formats, write_plan
+    from planner.profile import load_file, only_profile
+    from planner.slug import slugify, unique
+
+    formats = parse_formats(args.format)
+    catalog = load_catalog()
+    profiles = list(only_profile(load_file(args.profile, catalog)))
+    taken: set[str] = set()
+    for profile in profiles:
+        plan = make_plan(profile, today_of(args), catalog)
+        written = write_plan(plan, args.output, formats, unique(slugify(plan.name), taken))
+        for warning in written.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        for note in plan.notes if plan.dropped else ():
+            print(f"note: {note}", file=sys.stderr)
+        for path in written.paths:
+            print(path)
+    return 0

@@ -1,0 +1,40 @@
+"""Arguments and steps shared by several verbs: output folder, formats, today, profiles."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from planner.errors import UserError
+
+
+def add_output(parser: argparse.ArgumentParser, formats: bool = True) -> None:
+    parser.add_argument("-o", "--output", metavar="DIR", type=Path, default=Path("output"),
+                        help="folder for the files (default: ./output; created if missing)")
+    if formats:
+        parser.add_argument("--format", default="pdf", metavar="LIST",
+                            help="comma-separated: pdf, md, ics, json (default: pdf)")
+
+
+def add_today(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--today", metavar="YYYY-MM-DD", type=parse_date, default=None,
+                        help="the date to plan from (default: the real today); the plan "
+                             "starts on start_date, or the Monday on or after this date")
+
+
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+
+
+def today_of(args: argparse.Namespace) -> date:
+    return args.today or date.today()
+
+
+def existing_file(path: Path) -> Path:
+    if not path.exists():
+        raise UserError(f"{path}: no such file")
+    return path

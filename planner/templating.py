@@ -1,0 +1,26 @@
+"""Jinja2 environments over templates/: strict everywhere, autoescaped for HTML."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+
+def templates_dir() -> Path:
+    """templates/ inside the installed package, else beside it in a source checkout."""
+    shipped = Path(str(resources.files("planner"))) / "templates"
+    if shipped.is_dir():
+        return shipped
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+@cache
+def environment(html: bool = False) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(["html", "html.j2"]) if html else False,
+        keep_trailing_newline=True, trim_blocks=False, lstrip_blocks=False)
