@@ -1,0 +1,114 @@
+"""Render a Plan as the PDF people print or tick off: cover, overview, why, one page a week."""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import yaml
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from planner.plan import Plan
+from planner.render.fonts import FontSet, default_fonts, is_viewer_font
+from planner.render.markup import describe_chars, para_text, scan_text
+from planner.render.pdf_cover import cover
+from planner.render.pdf_document import FOOTER_SIZE, PlanCanvas, PlanDocTemplate
+from planner.render.pdf_overview import at_a_glance, why_this_plan
+from planner.render.pdf_styles import FAINT, styles
+from planner.render.pdf_weeks import week_pages
+
+PROFILE_ATTACHMENT = "profile.yaml"
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    data: bytes
+    warnings: tuple[str, ...]
+
+
+def render_pdf(plan: Plan, *, fonts: FontSet | None = None) -> RenderedPdf:
+    """The plan as PDF bytes (same Plan, same bytes) and what could not print as written."""
+    fonts = fonts or default_fonts()
+    buffer = io.BytesIO()
+    document = PlanDocTemplate(
+        buffer,
+        _footer_name(plan.name),
+        title=f"Study plan for {plan.name}",
+        author=plan.name,
+        subject=plan.goal_title,
+        lang="en",
+    )
+    look = styles()
+    story = [
+        *cover(plan, look),
+        *at_a_glance(plan, look),
+        *why_this_plan(plan, look),
+        *week_pages(plan, look),
+    ]
+    profile = yaml.safe_dump(plan.profile, allow_unicode=True, sort_keys=False).encode()
+    attachment = (
+        PROFILE_ATTACHMENT,
+        profile,
+        "application/yaml",
+        "The profile this plan was built from",
+    )
+    document.build(story, canvasmaker=functools.partial(PlanCanvas, attachments=(attachment,)))
+    return RenderedPdf(buffer.getvalue(), tuple(_warnings(plan, fonts)))
+
+
+def _footer_name(name: str) -> Paragraph:
+    style = ParagraphStyle(
+        "footer",
+        fontName="SourceSans",
+        fontSize=FOOTER_SIZE,
+        leading=FOOTER_SIZE * 1.3,
+        textColor=FAINT,
+        alignment=TA_RIGHT,
+    )
+    return Paragraph(para_text(name), style)
+
+
+def _user_texts(plan: Plan) -> Iterator[tuple[str, str]]:
+    """(where, text) for every user-facing string, where naming it for a warning."""
+    yield "The name", plan.name
+    yield "The goal title", plan.goal_title
+    for week in plan.weeks:
+        for item in week.items:
+            where = f"Item {item.id}"
+            yield where, item.title
+            yield where, item.section_title
+            yield where, item.summary
+            for text in (*item.reasons, *item.checklist):
+                yield where, text
+            for resource in item.resources:
+                yield where, resource.title
+    for omitted in (*plan.dropped, *plan.skipped):
+        yield f"Item {omitted.id}", f"{omitted.title} {omitted.reason}"
+    for text in (*plan.notes, *(rule.why for rule in plan.fired)):
+        yield "A note", text
+
+
+def _warnings(plan: Plan, fonts: FontSet) -> list[str]:
+    missing: dict[str, dict[str, None]] = {}
+    viewer: dict[str, None] = {}
+    for where, text in _user_texts(plan):
+        scan = scan_text(text, fonts)
+        if scan.missing:
+            missing.setdefault(where, {}).update(dict.fromkeys(scan.missing))
+        viewer.update(dict.fromkeys(f for f in scan.viewer_fonts if is_viewer_font(f)))
+    warnings = [
+        f"{where} contains characters no available font has: {describe_chars(tuple(chars))}; "
+        "they print as ?"
+        for where, chars in missing.items()
+    ]
+    if viewer:
+        warnings.append(
+            "No CJK TrueType font is installed (for example Debian's fonts-wqy-microhei), so "
+            f"CJK text uses the PDF viewer's own {', '.join(viewer)} font: it is not embedded "
+            "and may not show in every viewer."
+        )
+    return warnings

@@ -1,0 +1,38 @@
+"""How dates, hours and week headings read in the PDF (locale-free, so output is stable)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from planner.plan import Week
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day(d: date) -> str:
+    """'4 Jan 2027'."""
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def date_range(start: date, end: date) -> str:
+    """'18–24 Jan 2027', '28 Jan – 3 Feb 2027', '28 Dec 2026 – 3 Jan 2027'."""
+    if start.year != end.year:
+        return f"{day(start)} – {day(end)}"
+    if start.month != end.month:
+        return f"{start.day} {_MONTHS[start.month - 1]} – {day(end)}"
+    return f"{start.day}–{day(end)}"
+
+
+def hours(value: float) -> str:
+    """'7.5 h', '8 h', '0.75 h'."""
+    return f"{round(value, 2):g} h"
+
+
+def week_heading(week: Week) -> str:
+    """'Week 3 · 18–24 Jan 2027 · 7.5 h'."""
+    return f"Week {week.number} · {date_range(week.start, week.end)} · {hours(week.hours)}"
+
+
+def week_key(number: int) -> str:
+    """The bookmark and link destination of a week."""
+    return f"week-{number}"

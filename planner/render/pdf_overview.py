@@ -1,0 +1,163 @@
+"""The front pages: "Your plan at a glance" (facts, timeline, deadline box, weeks) and "Why"."""
+
+from __future__ import annotations
+
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from planner.plan import Omitted, Plan
+from planner.render.fonts import SEMIBOLD
+from planner.render.markup import para_text
+from planner.render.pdf_cover import facts_table
+from planner.render.pdf_flowables import OutlineEntry, outlined
+from planner.render.pdf_format import date_range, day, hours, week_key
+from planner.render.pdf_styles import ACCENT, ACCENT_TINT, FRAME_WIDTH, RULE, Styles, hex_of
+from planner.render.pdf_timeline import timeline
+
+
+def _bullets(texts: list[str], styles: Styles) -> list[Flowable]:
+    return [Paragraph(text, styles.bullet, bulletText="•") for text in texts]
+
+
+def _omitted(item: Omitted) -> str:
+    title = f"<font name='{SEMIBOLD}'>{para_text(item.title)}</font>"
+    return f"{title} — {para_text(item.reason)}"
+
+
+def _deadline_box(plan: Plan, styles: Styles) -> Table:
+    deadline = plan.profile.get("weeks", len(plan.weeks))
+    lines: list[Flowable] = [
+        Paragraph(
+            f"Your deadline of {deadline} weeks does not fit everything: the full plan needs "
+            f"{plan.full_weeks} weeks. Left out:",
+            styles.h3,
+        ),
+        Spacer(1, 4),
+        *_bullets([_omitted(item) for item in plan.dropped], styles),
+    ]
+    box = Table([[lines]], colWidths=[FRAME_WIDTH])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), ACCENT_TINT),
+                ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 14),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+                ("TOPPADDING", (0, 0), (-1, -1), 10),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
+    return box
+
+
+def _focus(plan: Plan, index: int) -> str:
+    titles = dict.fromkeys(item.section_title for item in plan.weeks[index].items)
+    return " · ".join(para_text(title) for title in titles)
+
+
+def _week_list(plan: Plan, styles: Styles) -> Table:
+    link = hex_of(ACCENT)
+    rows = [
+        [Paragraph(head.upper(), styles.cell_head) for head in ("Week", "Dates", "Hours", "Focus")]
+    ]
+    for index, week in enumerate(plan.weeks):
+        rows.append(
+            [
+                Paragraph(
+                    f'<a href="#{week_key(week.number)}" color="{link}">Week {week.number}</a>',
+                    styles.cell,
+                ),
+                Paragraph(date_range(week.start, week.end), styles.cell),
+                Paragraph(hours(week.hours), styles.cell),
+                Paragraph(_focus(plan, index), styles.cell),
+            ]
+        )
+    table = Table(rows, colWidths=[FRAME_WIDTH * w for w in (0.12, 0.25, 0.1, 0.53)], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return table
+
+
+def _label(text: str, styles: Styles) -> Paragraph:
+    return Paragraph(text.upper(), styles.label)
+
+
+def at_a_glance(plan: Plan, styles: Styles) -> list[Flowable]:
+    """Facts, the timeline, the deadline box when something was dropped, notes, the week list."""
+    facts = [
+        [Paragraph(label, styles.cell_head), Paragraph(value, styles.stat_value)]
+        for label, value in (
+            ("TOTAL", hours(plan.total_hours)),
+            ("WEEKS", str(len(plan.weeks))),
+            ("ENDS", day(plan.end_date)),
+            ("SECTIONS", str(len(plan.sections()))),
+        )
+    ]
+    story: list[Flowable] = [
+        outlined(
+            Paragraph("Your plan at a glance", styles.h1),
+            OutlineEntry("Your plan at a glance", "glance", 0),
+        ),
+        facts_table(facts, [FRAME_WIDTH * w for w in (0.22, 0.16, 0.32, 0.3)]),
+        Spacer(1, 22),
+        _label("Timeline · hours per section and week", styles),
+        Spacer(1, 6),
+        timeline(plan, FRAME_WIDTH),
+        Spacer(1, 4),
+        Paragraph(
+            "Darker bars: more of that week's hours. Diamonds: milestone projects.", styles.meta
+        ),
+        Spacer(1, 14),
+    ]
+    if plan.dropped:
+        story += [_deadline_box(plan, styles), Spacer(1, 16)]
+    if plan.notes:
+        story += [
+            _label("Notes", styles),
+            Spacer(1, 5),
+            *_bullets([para_text(n) for n in plan.notes], styles),
+            Spacer(1, 12),
+        ]
+    story += [
+        KeepTogether([_label("Week by week", styles), Spacer(1, 4)]),
+        _week_list(plan, styles),
+    ]
+    return [*story, PageBreak()]
+
+
+def why_this_plan(plan: Plan, styles: Styles) -> list[Flowable]:
+    """Every rule that fired, then what was left out and why."""
+    story: list[Flowable] = [
+        outlined(Paragraph("Why this plan", styles.h1), OutlineEntry("Why this plan", "why", 0)),
+    ]
+    whys = [para_text(rule.why) for rule in plan.fired]
+    story += (
+        _bullets(whys, styles)
+        if whys
+        else [Paragraph("The plan follows the track as it is: no rule changed it.", styles.body)]
+    )
+    if plan.skipped:
+        story += [
+            Spacer(1, 16),
+            Paragraph("Left out", styles.h2),
+            Spacer(1, 6),
+            *_bullets([_omitted(item) for item in plan.skipped], styles),
+        ]
+    return [*story, PageBreak()]

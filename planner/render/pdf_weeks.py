@@ -1,0 +1,143 @@
+"""One page per week: the week heading, then each planned item with its tickable checklist."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import HRFlowable
+
+from planner.plan import Plan, PlannedItem, Resource, Week
+from planner.render.fonts import SEMIBOLD
+from planner.render.markup import para_text, plain_text
+from planner.render.pdf_flowables import OutlineEntry, checkbox_line, outlined
+from planner.render.pdf_format import date_range, hours, week_key
+from planner.render.pdf_styles import (
+    ACCENT,
+    ACCENT_TINT,
+    FAINT,
+    FRAME_WIDTH,
+    MUTED,
+    RULE,
+    Styles,
+    hex_of,
+)
+
+_KIND_LABELS = {
+    "milestone": "Milestone project",
+    "review": "Review",
+    "catch-up": "Catch-up",
+    "project": "Project",
+    "lesson": "Lesson",
+}
+_LIGHT_KINDS = ("review", "catch-up")
+
+
+def field_name(week: Week, item: PlannedItem, index: int) -> str:
+    """The checkbox field name the progress reader relies on: w{week}-{item}-t{task}."""
+    return f"w{week.number}-{item.id}-t{item.task_offset + index}"
+
+
+def _resource(resource: Resource) -> str:
+    title = para_text(resource.title)
+    if urlsplit(resource.url).scheme.lower() in ("http", "https"):
+        href = para_text(resource.url)
+        title = f'<a href="{href}" color="{hex_of(ACCENT)}">{title}</a>'
+    else:  # never a link: javascript:, file:, relative paths print as text
+        title = f"{title} <font color='{hex_of(MUTED)}'>({para_text(resource.url)})</font>"
+    kind = f"  <font color='{hex_of(FAINT)}' size='8'>{para_text(resource.kind)}</font>"
+    return f"→  {title}{kind}"
+
+
+def _title(item: PlannedItem, styles: Styles) -> Paragraph:
+    text = para_text(item.title)
+    k, n = item.part
+    if n > 1:
+        text += (
+            f" <font name='SourceSans' color='{hex_of(MUTED)}' size='10'>· part {k} of {n}</font>"
+        )
+    style = styles.h3_light if item.kind in _LIGHT_KINDS else styles.h3
+    return Paragraph(
+        text,
+        style,
+    )
+
+
+def _meta(item: PlannedItem) -> str:
+    label = _KIND_LABELS.get(item.kind, item.kind.capitalize())
+    if item.kind == "milestone":
+        label = f"<font name='{SEMIBOLD}' color='{hex_of(ACCENT)}'>{label.upper()}</font>"
+    focus = f"  ·  <font color='{hex_of(ACCENT)}'>Focus</font>" if item.emphasised else ""
+    return f"{para_text(item.section_title)}  ·  {hours(item.hours)}  ·  {label}{focus}"
+
+
+def _item_flowables(week: Week, item: PlannedItem, styles: Styles) -> list[Flowable]:
+    title, meta = _title(item, styles), Paragraph(_meta(item), styles.meta)
+    title.keepWithNext = meta.keepWithNext = True
+    story: list[Flowable] = [title, Spacer(1, 1), meta]
+    if item.summary:
+        story.append(Paragraph(para_text(item.summary), styles.small))
+    if item.reasons:
+        why = " ".join(para_text(reason) for reason in item.reasons)
+        story.append(Paragraph(f"<font name='{SEMIBOLD}'>Why:</font> {why}", styles.why))
+    if item.resources:
+        story.append(Spacer(1, 4))
+        story += [Paragraph(_resource(r), styles.small) for r in item.resources]
+    if item.checklist:
+        story.append(Spacer(1, 5))
+        story += [
+            checkbox_line(field_name(week, item, j), plain_text(task), para_text(task), styles)
+            for j, task in enumerate(item.checklist)
+        ]
+    return story
+
+
+def _milestone_box(flowables: list[Flowable]) -> Table:
+    box = Table([[flowables]], colWidths=[FRAME_WIDTH])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), ACCENT_TINT),
+                ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 14),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+                ("TOPPADDING", (0, 0), (-1, -1), 10),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+            ]
+        )
+    )
+    return box
+
+
+def _heading(week: Week, styles: Styles, first: bool) -> Paragraph:
+    dates = date_range(week.start, week.end)
+    text = (
+        f"<font color='{hex_of(ACCENT)}'>Week {week.number}</font> · {dates} · {hours(week.hours)}"
+    )
+    entries = [OutlineEntry(f"Week {week.number} · {dates}", week_key(week.number), 1)]
+    if first:
+        entries.insert(0, OutlineEntry("Week by week", "weeks", 0))
+    return outlined(Paragraph(text, styles.h2), *entries)
+
+
+def week_pages(plan: Plan, styles: Styles) -> list[Flowable]:
+    """Every week from a new page, items separated by hairlines."""
+    story: list[Flowable] = []
+    for position, week in enumerate(plan.weeks):
+        if position:
+            story.append(PageBreak())
+        story += [
+            _heading(week, styles, first=not position),
+            Spacer(1, 6),
+            HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceAfter=14),
+        ]
+        for index, item in enumerate(week.items):
+            if index:
+                story.append(
+                    HRFlowable(
+                        width="100%", thickness=0.5, color=RULE, spaceBefore=12, spaceAfter=12
+                    )
+                )
+            flowables = _item_flowables(week, item, styles)
+            story += [_milestone_box(flowables)] if item.kind == "milestone" else flowables
+    return story
