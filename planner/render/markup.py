@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -18,6 +21,21 @@ from planner.render.fonts import (
 _SPACES = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
 _DROP = "drop"  # marker "font" for invisible characters
 _MISSING = "missing"
+_active_fonts: ContextVar[FontSet | None] = ContextVar("active_fonts", default=None)
+
+
+@contextmanager
+def using_fonts(fonts: FontSet) -> Iterator[None]:
+    """Within the block, text without an explicit FontSet is set with these fonts."""
+    token = _active_fonts.set(fonts)
+    try:
+        yield
+    finally:
+        _active_fonts.reset(token)
+
+
+def _fonts(fonts: FontSet | None) -> FontSet:
+    return fonts or _active_fonts.get() or default_fonts()
 
 
 @dataclass(frozen=True)
@@ -46,7 +64,7 @@ def _runs(text: str, fonts: FontSet) -> list[tuple[str, str]]:
 def para_text(text: str, fonts: FontSet | None = None) -> str:
     """Escape user text for a Paragraph and wrap runs that need another font in <font> tags."""
     parts = []
-    for font, run in _runs(text, fonts or default_fonts()):
+    for font, run in _runs(text, _fonts(fonts)):
         if font == BODY:
             parts.append(html.escape(run, quote=True))
         elif font == _MISSING:
@@ -60,7 +78,7 @@ def plain_text(text: str, fonts: FontSet | None = None) -> str:
     """User text for canvas strings drawn in the body font: anything else becomes REPLACEMENT."""
     return "".join(
         run if font == BODY else "" if font == _DROP else REPLACEMENT * len(run)
-        for font, run in _runs(text, fonts or default_fonts())
+        for font, run in _runs(text, _fonts(fonts))
     )
 
 
@@ -68,7 +86,7 @@ def scan_text(text: str, fonts: FontSet | None = None) -> TextScan:
     """Which characters of text no font has, and which viewer-supplied fonts it relies on."""
     missing: dict[str, None] = {}
     viewer: dict[str, None] = {}
-    for font, run in _runs(text, fonts or default_fonts()):
+    for font, run in _runs(text, _fonts(fonts)):
         if font == _MISSING:
             missing.update(dict.fromkeys(run))
         elif is_viewer_font(font):

@@ -14,7 +14,7 @@ from reportlab.platypus import Paragraph
 
 from planner.plan import Plan
 from planner.render.fonts import FontSet, default_fonts, is_viewer_font
-from planner.render.markup import describe_chars, para_text, scan_text
+from planner.render.markup import describe_chars, para_text, scan_text, using_fonts
 from planner.render.pdf_cover import cover
 from planner.render.pdf_document import FOOTER_SIZE, PlanCanvas, PlanDocTemplate
 from planner.render.pdf_overview import at_a_glance, why_this_plan
@@ -36,19 +36,20 @@ def render_pdf(plan: Plan, *, fonts: FontSet | None = None) -> RenderedPdf:
     buffer = io.BytesIO()
     document = PlanDocTemplate(
         buffer,
-        _footer_name(plan.name),
+        _footer_name(plan.name, fonts),
         title=f"Study plan for {plan.name}",
         author=plan.name,
         subject=plan.goal_title,
         lang="en",
     )
     look = styles()
-    story = [
-        *cover(plan, look),
-        *at_a_glance(plan, look),
-        *why_this_plan(plan, look),
-        *week_pages(plan, look),
-    ]
+    with using_fonts(fonts):
+        story = [
+            *cover(plan, look),
+            *at_a_glance(plan, look),
+            *why_this_plan(plan, look),
+            *week_pages(plan, look),
+        ]
     profile = yaml.safe_dump(plan.profile, allow_unicode=True, sort_keys=False).encode()
     attachment = (
         PROFILE_ATTACHMENT,
@@ -60,7 +61,7 @@ def render_pdf(plan: Plan, *, fonts: FontSet | None = None) -> RenderedPdf:
     return RenderedPdf(buffer.getvalue(), tuple(_warnings(plan, fonts)))
 
 
-def _footer_name(name: str) -> Paragraph:
+def _footer_name(name: str, fonts: FontSet) -> Paragraph:
     style = ParagraphStyle(
         "footer",
         fontName="SourceSans",
@@ -69,7 +70,7 @@ def _footer_name(name: str) -> Paragraph:
         textColor=FAINT,
         alignment=TA_RIGHT,
     )
-    return Paragraph(para_text(name), style)
+    return Paragraph(para_text(name, fonts), style)
 
 
 def _user_texts(plan: Plan) -> Iterator[tuple[str, str]]:

@@ -95,7 +95,17 @@ def styles() -> Styles:
         label=_style("label", SEMIBOLD, 7.5, 10, MUTED),
         stat_value=_style("stat_value", SEMIBOLD, 17, 21, INK),
         task=_style("task", BODY, 9.5, 12.5, INK),
-        bullet=_style("bullet", BODY, 10, 14, INK, leftIndent=12, bulletIndent=0, spaceAfter=3),
+        bullet=_style(
+            "bullet",
+            BODY,
+            10,
+            14,
+            INK,
+            leftIndent=12,
+            bulletIndent=0,
+            bulletFontName=BODY,
+            spaceAfter=3,
+        ),
         cell=_style("cell", BODY, 9, 12, INK),
         cell_head=_style("cell_head", SEMIBOLD, 7.5, 10, MUTED),
     )

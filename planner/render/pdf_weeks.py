@@ -9,7 +9,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from planner.plan import Plan, PlannedItem, Resource, Week
 from planner.render.fonts import SEMIBOLD
-from planner.render.markup import para_text, plain_text
+from planner.render.markup import para_text
 from planner.render.pdf_flowables import OutlineEntry, checkbox_line, outlined
 from planner.render.pdf_format import date_range, hours, week_key
 from planner.render.pdf_styles import (
@@ -86,7 +86,7 @@ def _item_flowables(week: Week, item: PlannedItem, styles: Styles) -> list[Flowa
     if item.checklist:
         story.append(Spacer(1, 5))
         story += [
-            checkbox_line(field_name(week, item, j), plain_text(task), para_text(task), styles)
+            checkbox_line(field_name(week, item, j), task, para_text(task), styles)
             for j, task in enumerate(item.checklist)
         ]
     return story

@@ -1,0 +1,228 @@
+"""The PDF read back with pypdf: text, links, checkboxes, outline, fonts, metadata, attachment."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+import yaml
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+
+from planner.render.fonts import default_fonts, load_fonts
+from planner.render.pdf import render_pdf
+from planner.render.pdf_format import week_heading
+from tests.sample_plans import HOSTILE, long_plan, minimal_plan, unicode_plan
+
+FIELD_NAME = re.compile(r"^w(\d+)-([a-z0-9-]+)-t(\d+)$")
+
+
+@pytest.fixture(scope="module")
+def long_pdf() -> tuple[bytes, PdfReader]:
+    data = render_pdf(long_plan()).data
+    return data, PdfReader(io.BytesIO(data))
+
+
+@pytest.fixture(scope="module")
+def unicode_pdf() -> tuple[list[str], PdfReader]:
+    rendered = render_pdf(unicode_plan())
+    return list(rendered.warnings), PdfReader(io.BytesIO(rendered.data))
+
+
+def text_of(reader: PdfReader) -> str:
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def link_uris(reader: PdfReader) -> list[str]:
+    uris = []
+    for page in reader.pages:
+        for annot in page.get("/Annots", []):
+            action = annot.get_object().get("/A")
+            if action is not None and action.get("/S") == "/URI":
+                uris.append(str(action["/URI"]))
+    return uris
+
+
+def checkboxes(reader: PdfReader) -> dict[str, DictionaryObject]:
+    fields = reader.get_fields() or {}
+    return {name: field for name, field in fields.items() if field.get("/FT") == "/Btn"}
+
+
+def outline_titles(reader: PdfReader) -> list[str]:
+    def walk(entries: list) -> list[str]:
+        titles = []
+        for entry in entries:
+            titles += walk(entry) if isinstance(entry, list) else [entry.title]
+        return titles
+
+    return walk(reader.outline)
+
+
+def test_long_plan_has_cover_overview_and_a_page_per_week(long_pdf):
+    _, reader = long_pdf
+    plan = long_plan()
+    text = text_of(reader)
+    assert len(reader.pages) >= len(plan.weeks) + 3
+    assert "Your LLM engineering" in text and "Grace Hopper" in text
+    for week in plan.weeks:
+        assert week_heading(week) in text
+        for item in week.items:
+            assert item.title in text
+    assert "Build a RAG chatbot · part 2 of 3" in text
+    assert re.search(rf"Page 2 of\s+{len(reader.pages)}\b", text)
+
+
+def test_deadline_box_names_the_full_length_and_every_dropped_item(long_pdf):
+    text = text_of(long_pdf[1])
+    assert "Your deadline of 16 weeks does not fit everything" in text
+    assert "the full plan needs 18 weeks" in text
+    assert "RLHF in depth" in text and "Lowest priority and nothing depends on it." in text
+    assert "You rated math 1/4: linear algebra comes first." in text
+    assert "Python basics — You marked it as completed." in text
+
+
+def test_links_are_exactly_the_resources_urls(long_pdf):
+    plan = long_plan()
+    expected = sorted(r.url for w in plan.weeks for i in w.items for r in i.resources)
+    assert sorted(link_uris(long_pdf[1])) == expected
+
+
+def test_one_unticked_checkbox_per_task_named_by_the_scheme(long_pdf):
+    plan = long_plan()
+    boxes = checkboxes(long_pdf[1])
+    expected = {
+        f"w{week.number}-{item.id}-t{item.task_offset + j}"
+        for week in plan.weeks
+        for item in week.items
+        for j in range(len(item.checklist))
+    }
+    assert len(boxes) == sum(len(i.checklist) for w in plan.weeks for i in w.items)
+    assert set(boxes) == expected
+    assert all(FIELD_NAME.match(name) for name in boxes)
+    assert {f"w{n}-rag-project-t{t}" for n, t in ((2, 0), (3, 2), (4, 5))} <= set(boxes)
+    assert {field.get("/V") for field in boxes.values()} == {"/Off"}
+
+
+def test_checkbox_on_state_comes_from_its_appearance_states(long_pdf):
+    _, reader = long_pdf
+    for annot in reader.pages[4]["/Annots"]:
+        widget = annot.get_object()
+        if widget.get("/FT") == "/Btn":
+            states = set(widget["/AP"]["/N"].keys())
+            assert states - {"/Off"} == {"/Yes"}
+            assert widget["/Ff"] == 0  # not "required": an unticked box is a valid answer
+            return
+    pytest.fail("no checkbox on the first week's page")
+
+
+def test_outline_has_the_parts_and_every_week(long_pdf):
+    titles = outline_titles(long_pdf[1])
+    assert titles[:4] == ["Cover", "Your plan at a glance", "Why this plan", "Week by week"]
+    for number in range(1, 17):
+        assert any(title.startswith(f"Week {number} · ") for title in titles)
+    assert isinstance(long_pdf[1].outline[-1], list)  # weeks nest under "Week by week"
+
+
+def used_fonts(reader: PdfReader) -> dict[str, DictionaryObject]:
+    """Fonts some page draws text with (each page selects an unused Helvetica in an empty BT)."""
+    used = {}
+    for page in reader.pages:
+        content = page.get_contents().get_data().decode("latin-1")
+        fonts = page["/Resources"].get("/Font", {})
+        for block in re.findall(r"\bBT\b(.*?)\bET\b", content, re.S):
+            if not re.search(r"T[jJ]\b", block):
+                continue
+            for key in re.findall(r"(/F\d+(?:\+\d+)?) [\d.]+ Tf", block):
+                font = fonts[key].get_object()
+                used[str(font["/BaseFont"])] = font
+    return used
+
+
+def descriptor(font: DictionaryObject) -> DictionaryObject:
+    if "/DescendantFonts" in font:
+        font = font["/DescendantFonts"][0].get_object()
+    return font["/FontDescriptor"].get_object()
+
+
+def test_every_font_that_draws_text_is_embedded(long_pdf):
+    used = used_fonts(long_pdf[1])
+    assert any("SourceSansPro-Regular" in name for name in used)
+    assert any("SourceSansPro-Bold" in name for name in used)
+    assert all("/FontFile2" in descriptor(font) for font in used.values()), sorted(used)
+
+
+def test_metadata_names_the_person_and_goal(long_pdf):
+    _, reader = long_pdf
+    assert reader.metadata.title == "Study plan for Grace Hopper"
+    assert reader.metadata.author == "Grace Hopper"
+    assert reader.metadata.subject == "LLM engineer"
+    assert reader.metadata.creator == "studyplan"
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_same_plan_gives_the_same_bytes(long_pdf):
+    assert render_pdf(long_plan()).data == long_pdf[0]
+
+
+def test_profile_yaml_is_attached_and_round_trips(long_pdf):
+    attachments = long_pdf[1].attachments
+    assert list(attachments) == ["profile.yaml"]
+    assert yaml.safe_load(attachments["profile.yaml"][0]) == long_plan().profile
+
+
+def test_minimal_plan_renders_with_two_checkboxes():
+    reader = PdfReader(io.BytesIO(render_pdf(minimal_plan()).data))
+    assert set(checkboxes(reader)) == {"w1-python-basics-t0", "w1-python-basics-t1"}
+    assert "Week 1 · 4–10 Jan 2027 · 6 h" in text_of(reader)
+    assert "Your deadline" not in text_of(reader)
+
+
+def test_markup_in_user_text_prints_literally(unicode_pdf):
+    _, reader = unicode_pdf
+    text = text_of(reader)
+    for hostile in HOSTILE:
+        assert hostile in text
+    assert "<b>R&D</b> guide" in text and "Because <i>R&D</i> matters" in text
+    assert "javascript:alert(1)" in text  # printed, not linked
+    assert link_uris(reader) == ["https://example.org/a?b=1&c=2"]
+    for page in reader.pages:
+        xobjects = page["/Resources"].get("/XObject", {}).values()
+        assert all(x.get_object()["/Subtype"] == "/Form" for x in xobjects), "an image was embedded"
+
+
+def test_cyrillic_greek_print_and_emoji_is_replaced_with_a_warning(unicode_pdf):
+    warnings, reader = unicode_pdf
+    text = text_of(reader)
+    assert "Жанна" in text and "Ωμέγα" in text
+    assert "😀" not in text and "Жанна Ωμέγα" in text
+    assert "The name contains characters no available font has: 😀 (U+1F600); they print as ?" in (
+        warnings
+    )
+    assert any(w.startswith("Item unicode-item contains") for w in warnings)
+
+
+def test_cjk_is_embedded_when_a_truetype_cjk_font_is_installed(unicode_pdf):
+    warnings, reader = unicode_pdf
+    if default_fonts().cjk_path is None:
+        # No CJK TrueType font here: the CID fallback must say the viewer supplies the font.
+        assert any("STSong-Light" in w and "not embedded" in w for w in warnings)
+        return
+    assert "李小龍" in text_of(reader)
+    cjk = [font for name, font in used_fonts(reader).items() if "SourceSans" not in name]
+    assert cjk and all("/FontFile2" in descriptor(font) for font in cjk)
+    assert not any("not embedded" in w for w in warnings)
+
+
+def test_without_a_cjk_truetype_font_cid_fonts_are_used_and_reported():
+    fonts = load_fonts((), ask_fontconfig=False)
+    rendered = render_pdf(unicode_plan("李小龍"), fonts=fonts)
+    reader = PdfReader(io.BytesIO(rendered.data))
+    used = {str(name).lstrip("/").split("+")[-1] for name in used_fonts(reader)}
+    assert used == {
+        "STSong-Light",
+        "SourceSansPro-Regular",
+        "SourceSansPro-Semibold",
+        "SourceSansPro-Bold",
+    }
+    assert any("STSong-Light" in w and "not embedded" in w for w in rendered.warnings)
