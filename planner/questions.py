@@ -142,14 +142,14 @@ def check_level(value: Any, catalog: Catalog) -> int:
 
 
 def _id_list(value: Any, allowed: list[str], what: str,
-             resolve: Callable[[str], str | None] = lambda v: v) -> tuple[str, ...]:
+             resolve: Callable[[str], str | None] | None = None) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise Invalid(f"must be a list of {what}, e.g. [{', '.join(allowed[:2])}]")
     out: list[str] = []
     for v in value:
-        current = resolve(v) if v in allowed or resolve(v) else None
+        current = resolve(v) if resolve else (v if v in allowed else None)
         if current is None:
             raise Invalid(f"unknown {what[:-1]} {_show(v)}{suggest(v, allowed)}")
         if current not in out:

@@ -98,13 +98,14 @@ def _parse_rule(raw: dict[str, Any], where: str, catalog: Catalog) -> Rule:
     unknown = set(raw) - {"id", "when", "then", "why"}
     if unknown:
         raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+    when = parse_condition(raw.get("when"), where)
     then = dict(raw["then"])
     for action, value in then.items():
         if action not in ACTIONS:
             raise ValueError(f"{where}: unknown action {action!r}; actions: {', '.join(ACTIONS)}")
         _check_refs(action, value, where, catalog)
     PLACEHOLDER.sub(lambda m: _known_field(m.group(1), where), raw["why"])
-    return Rule(str(raw["id"]), parse_condition(raw.get("when"), where), then, raw["why"])
+    return Rule(str(raw["id"]), when, then, raw["why"])
 
 
 def _known_field(name: str, where: str) -> str:

@@ -10,8 +10,11 @@ from planner.plan import Omitted, Plan, PlannedItem, Week
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     return {
-        "name": plan.name, "goal": plan.goal, "hours_per_week": _num(plan.hours_per_week),
-        "start_date": plan.start_date.isoformat(), "total_hours": plan.total_hours,
+        "name": plan.name,
+        "goal": plan.goal,
+        "hours_per_week": _num(plan.hours_per_week),
+        "start_date": plan.start_date.isoformat(),
+        "total_hours": plan.total_hours,
         "dropped": [_omitted(o) for o in plan.dropped],
         "skipped": [_omitted(o) for o in plan.skipped],
         "notes": list(plan.notes),
@@ -32,13 +35,24 @@ def _omitted(o: Omitted) -> dict[str, str]:
 
 
 def _week(w: Week) -> dict[str, Any]:
-    return {"number": w.number, "start": w.start.isoformat(), "end": w.end.isoformat(),
-            "hours": w.hours, "items": [_item(i) for i in w.items]}
+    return {
+        "number": w.number,
+        "start": w.start.isoformat(),
+        "end": w.end.isoformat(),
+        "hours": w.hours,
+        "items": [_item(i) for i in w.items],
+    }
 
 
 def _item(i: PlannedItem) -> dict[str, Any]:
-    return {"id": i.id, "title": i.title, "section": i.section, "hours": i.hours,
-            "part": list(i.part), "prerequisites": list(i.prerequisites),
-            "reasons": list(i.reasons),
-            "resources": [{"title": r.title, "url": r.url} for r in i.resources],
-            "checklist": list(i.checklist)}
+    return {
+        "id": i.id,
+        "title": i.title,
+        "section": i.section,
+        "hours": i.hours,
+        "part": list(i.part),
+        "prerequisites": list(i.prerequisites),
+        "reasons": list(i.reasons),
+        "resources": [{"title": r.title, "url": r.url} for r in i.resources],
+        "checklist": list(i.checklist),
+    }

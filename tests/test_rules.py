@@ -1,0 +1,87 @@
+"""The rules engine: includes, skips, completed, prerequisites, reasons on every item."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner.errors import ContentError
+from planner.profile import load_text
+from planner.rules import fill, load_rules, select
+
+
+def profile(catalog, extra="", math=2, python=2, ml=1, goal="llm-engineer", hours=8):
+    text = (f"name: T\ngoal: {goal}\nhours_per_week: {hours}\n"
+            f"background: {{math: {math}, python: {python}, ml: {ml}}}\n{extra}")
+    [loaded] = load_text(text, catalog, "t.yaml")
+    assert loaded.profile, loaded.problems
+    return loaded.profile
+
+
+def chosen_ids(selection):
+    return [c.item.id for c in selection.items]
+
+
+def test_track_items_and_reasons(small_catalog):
+    sel = select(profile(small_catalog), small_catalog, load_rules(small_catalog))
+    assert chosen_ids(sel) == ["python-basics", "linear-algebra", "ml-fundamentals",
+                               "experiment-notes", "transformers"]
+    assert all(c.reasons for c in sel.items)
+    assert sel.items[0].reasons[0] == "Part of the LLM engineer track."
+
+
+def test_rule_scales_hours_with_reason(small_catalog):
+    sel = select(profile(small_catalog, math=1), small_catalog, load_rules(small_catalog))
+    la = next(c for c in sel.items if c.item.id == "linear-algebra")
+    assert la.hours == 18.0
+    assert "you rated math 1 of 4" in la.reasons[-1]
+
+
+def test_skip_wins_and_prerequisite_need_is_said(small_catalog):
+    sel = select(profile(small_catalog, python=4), small_catalog, load_rules(small_catalog))
+    assert "python-basics" not in chosen_ids(sel)
+    [skip] = [s for s in sel.skipped if s.id == "python-basics"]
+    assert "Skipped because you rated Python 4 of 4." in skip.reason
+    assert "build on it: the plan assumes you know it." in skip.reason
+
+
+def test_completed_items_are_skipped_and_said(small_catalog):
+    p = profile(small_catalog, "completed: [linear-algebra]\n")
+    sel = select(p, small_catalog, load_rules(small_catalog))
+    assert "linear-algebra" not in chosen_ids(sel)
+    [skip] = sel.skipped
+    assert skip.reason.startswith("You marked it as completed.")
+
+
+def test_interest_pulls_in_item_and_its_prerequisites(small_catalog):
+    p = profile(small_catalog, "interests: [rag]\n", goal="llm-applications")
+    sel = select(p, small_catalog, load_rules(small_catalog))
+    assert "rag-project" in chosen_ids(sel)
+    ml = next(c for c in sel.items if c.item.id == "ml-fundamentals")
+    assert ml.reasons == ("Needed before Transformers.",)
+
+
+def test_fired_rules_carry_filled_reasons(small_catalog):
+    sel = select(profile(small_catalog, "interests: [rag, chatbots]\n"), small_catalog,
+                 load_rules(small_catalog))
+    whys = {f.rule_id: f.why for f in sel.fired}
+    assert whys["interests"] == "Added because you are interested in rag, chatbots."
+    assert sel.settings.review is True
+
+
+def test_fill_never_formats_user_text():
+    facts = {"name": "{__class__} {0} %s", "interests": ["a"]}
+    assert fill("Hi {name} {interests} {unknown}", facts) == "Hi {__class__} {0} %s a {unknown}"
+
+
+def test_rules_with_typos_fail_to_load(tmp_path, small_catalog):
+    import shutil
+    root = tmp_path / "content"
+    shutil.copytree(Path(small_catalog.root), root)
+    (root / "rules.yaml").write_text(
+        "- id: r\n  when: {background.mth: {lte: 1}}\n  then: {include: [nope]}\n  why: x\n")
+    from planner.catalog import load_catalog
+    broken = load_catalog(root)
+    with pytest.raises(ContentError, match="unknown field 'background.mth'"):
+        load_rules(broken)
