@@ -22,6 +22,7 @@ from planner.render.pdf_styles import FAINT, styles
 from planner.render.pdf_weeks import week_pages
 
 PROFILE_ATTACHMENT = "profile.yaml"
+FOOTER_NAME_CHARS = 60  # half the footer's width: a longer name would wrap into the page
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ def _footer_name(name: str, fonts: FontSet) -> Paragraph:
         textColor=FAINT,
         alignment=TA_RIGHT,
     )
-    return Paragraph(para_text(name, fonts), style)
+    short = name if len(name) <= FOOTER_NAME_CHARS else name[: FOOTER_NAME_CHARS - 1] + "…"
+    return Paragraph(para_text(short, fonts), style)
 
 
 def _user_texts(plan: Plan) -> Iterator[tuple[str, str]]:

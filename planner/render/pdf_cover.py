@@ -15,20 +15,20 @@ from reportlab.platypus import (
 from planner.plan import Plan
 from planner.render.markup import para_text
 from planner.render.pdf_document import COVER_BAND
-from planner.render.pdf_flowables import OutlineEntry, outlined
+from planner.render.pdf_flowables import OutlineEntry, PushToBottom, outlined
 from planner.render.pdf_format import day, hours
 from planner.render.pdf_styles import FRAME_WIDTH, MARGIN_TOP, RULE, Styles
 
-TITLE = "Your LLM engineering study plan"
+TITLE = "Your LLM engineering<br/>study plan"
 
 
 def _fact(label: str, value: str, styles: Styles) -> list[Paragraph]:
     return [Paragraph(label.upper(), styles.cell_head), Paragraph(value, styles.stat_value)]
 
 
-def facts_table(cells: list[list[Paragraph]], widths: list[float]) -> Table:
-    """A row of label-over-value facts, separated by hairlines."""
-    rows = [[cell[0] for cell in cells], [cell[1] for cell in cells]]
+def facts_table(cells: list[list[Paragraph]], widths: list[float], depth: int = 2) -> Table:
+    """Columns of `depth` stacked paragraphs (label over value), separated by hairlines."""
+    rows = [[cell[row] for cell in cells] for row in range(depth)]
     table = Table(rows, colWidths=widths, hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -45,6 +45,33 @@ def facts_table(cells: list[list[Paragraph]], widths: list[float]) -> Table:
     return table
 
 
+_HOW_TO = (
+    ("One page a week", "What to study, why it is in your plan, and where to find it."),
+    (
+        "Tick as you go",
+        "The boxes work in most PDF viewers (Acrobat, Preview, Firefox), or on paper.",
+    ),
+    (
+        "Re-plan any time",
+        "<font name='SourceSans-Semibold'>studyplan progress --replan</font> "
+        "reads your ticks and plans what is left.",
+    ),
+)
+HOW_TO_HEIGHT = 92
+
+
+def _how_to(styles: Styles) -> Table:
+    cells = [
+        [
+            Paragraph(f"{number:02d}", styles.step_number),
+            Paragraph(title, styles.h3),
+            Paragraph(text, styles.small),
+        ]
+        for number, (title, text) in enumerate(_HOW_TO, start=1)
+    ]
+    return facts_table(cells, [FRAME_WIDTH / 3] * 3, depth=3)
+
+
 def cover(plan: Plan, styles: Styles) -> list[Flowable]:
     """The cover's flowables, ending with the switch to body pages."""
     facts = [
@@ -53,26 +80,21 @@ def cover(plan: Plan, styles: Styles) -> list[Flowable]:
         _fact("Weeks", str(len(plan.weeks)), styles),
         _fact("Per week", hours(plan.hours_per_week), styles),
     ]
-    band_text = COVER_BAND - MARGIN_TOP
-    title = Paragraph(TITLE, styles.cover_title)
+    title_block = styles.kicker.leading + 10 + 2 * styles.cover_title.leading
+    band_in_frame = COVER_BAND - MARGIN_TOP
     return [
-        Spacer(1, band_text - 150),
+        Spacer(1, band_in_frame - 44 - title_block),
         outlined(Paragraph("STUDYPLAN", styles.kicker), OutlineEntry("Cover", "cover", 0)),
         Spacer(1, 10),
-        title,
-        Spacer(1, 150 - 22 - 2 * styles.cover_title.leading + 56),
+        Paragraph(TITLE, styles.cover_title),
+        Spacer(1, 44 + 48),
         Paragraph(para_text(plan.name), styles.cover_name),
         Spacer(1, 4),
         Paragraph(para_text(plan.goal_title), styles.cover_goal),
         Spacer(1, 34),
         facts_table(facts, [FRAME_WIDTH * w for w in (0.27, 0.27, 0.18, 0.28)]),
-        Spacer(1, 40),
-        Paragraph(
-            "Tick the boxes as you go, in any PDF viewer that fills in forms, or on paper. "
-            "<font name='SourceSans-Semibold'>studyplan progress</font> reads the ticks back "
-            "and plans what is left.",
-            styles.why,
-        ),
+        PushToBottom(HOW_TO_HEIGHT),
+        _how_to(styles),
         NextPageTemplate("body"),
         PageBreak(),
     ]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from planner.render.pdf_styles import ACCENT, WHITE, Styles
+from planner.render.pdf_styles import ACCENT, ACCENT_TINT, RULE, WHITE, Styles
 
 BOX_SIZE = 9.5
 BOX_GAP = 7
@@ -67,3 +67,67 @@ class CheckboxLine(Flowable):
 def checkbox_line(field_name: str, tooltip: str, markup: str, styles: Styles) -> CheckboxLine:
     """A CheckboxLine whose text is already-escaped Paragraph markup."""
     return CheckboxLine(field_name, tooltip, Paragraph(markup, styles.task))
+
+
+class NotesLines(Flowable):
+    """Ruled lines for handwritten notes that fill what is left of a page (none if little is)."""
+
+    MIN_HEIGHT = 90.0
+    SPACING = 22.0
+
+    def __init__(self, label: Paragraph) -> None:
+        super().__init__()
+        self.label = label
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = avail_height if avail_height >= self.MIN_HEIGHT else 0.0
+        return self.width, self.height
+
+    def draw(self) -> None:
+        if not self.height:
+            return
+        _, label_height = self.label.wrap(self.width, self.height)
+        top = self.height - 24
+        self.label.drawOn(self.canv, 0, top)
+        self.canv.setStrokeColor(RULE)
+        self.canv.setLineWidth(0.5)
+        y = top - self.SPACING
+        while y >= 0:
+            self.canv.line(0, y, self.width, y)
+            y -= self.SPACING
+
+
+class PushToBottom(Flowable):
+    """Empty space that pushes the next `reserve` points of content to the frame's bottom."""
+
+    def __init__(self, reserve: float) -> None:
+        super().__init__()
+        self.reserve = reserve
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, max(0.0, avail_height - self.reserve)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Nothing to draw: the space is the point."""
+
+
+def tinted_box(flowables: list[Flowable], width: float) -> Table:
+    """A tinted panel with an accent edge; one row per flowable so it can split across pages."""
+    box = Table([[flowable] for flowable in flowables], colWidths=[width])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), ACCENT_TINT),
+                ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 14),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, 0), 10),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 10),
+            ]
+        )
+    )
+    return box

@@ -16,9 +16,9 @@ from planner.plan import Omitted, Plan
 from planner.render.fonts import SEMIBOLD
 from planner.render.markup import para_text
 from planner.render.pdf_cover import facts_table
-from planner.render.pdf_flowables import OutlineEntry, outlined
+from planner.render.pdf_flowables import OutlineEntry, outlined, tinted_box
 from planner.render.pdf_format import date_range, day, hours, week_key
-from planner.render.pdf_styles import ACCENT, ACCENT_TINT, FRAME_WIDTH, RULE, Styles, hex_of
+from planner.render.pdf_styles import ACCENT, FRAME_WIDTH, RULE, Styles, hex_of
 from planner.render.pdf_timeline import timeline
 
 
@@ -37,25 +37,12 @@ def _deadline_box(plan: Plan, styles: Styles) -> Table:
         Paragraph(
             f"Your deadline of {deadline} weeks does not fit everything: the full plan needs "
             f"{plan.full_weeks} weeks. Left out:",
-            styles.h3,
+            styles.box_title,
         ),
         Spacer(1, 4),
         *_bullets([_omitted(item) for item in plan.dropped], styles),
     ]
-    box = Table([[lines]], colWidths=[FRAME_WIDTH])
-    box.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), ACCENT_TINT),
-                ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
-                ("LEFTPADDING", (0, 0), (-1, -1), 14),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-                ("TOPPADDING", (0, 0), (-1, -1), 10),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-            ]
-        )
-    )
-    return box
+    return tinted_box(lines, FRAME_WIDTH)
 
 
 def _focus(plan: Plan, index: int) -> str:

@@ -45,6 +45,8 @@ class Styles:
     h2: ParagraphStyle
     h3: ParagraphStyle
     h3_light: ParagraphStyle
+    box_title: ParagraphStyle
+    step_number: ParagraphStyle
     meta: ParagraphStyle
     body: ParagraphStyle
     small: ParagraphStyle
@@ -88,6 +90,8 @@ def styles() -> Styles:
         h2=_style("h2", BOLD, 15, 19, INK),
         h3=_style("h3", SEMIBOLD, 12, 15.5, INK),
         h3_light=_style("h3_light", SEMIBOLD, 12, 15.5, MUTED),
+        box_title=_style("box_title", SEMIBOLD, 10.5, 14, INK),
+        step_number=_style("step_number", BOLD, 11, 16, ACCENT),
         meta=_style("meta", BODY, 8.5, 11, MUTED, spaceAfter=3),
         body=_style("body", BODY, 10, 14, INK),
         small=_style("small", BODY, 9, 12.5, INK),

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
 from planner.plan import Plan, PlannedItem, Resource, Week
 from planner.render.fonts import SEMIBOLD
 from planner.render.markup import para_text
-from planner.render.pdf_flowables import OutlineEntry, checkbox_line, outlined
+from planner.render.pdf_flowables import (
+    NotesLines,
+    OutlineEntry,
+    checkbox_line,
+    outlined,
+    tinted_box,
+)
 from planner.render.pdf_format import date_range, hours, week_key
 from planner.render.pdf_styles import (
     ACCENT,
-    ACCENT_TINT,
     FAINT,
     FRAME_WIDTH,
     MUTED,
@@ -92,23 +97,6 @@ def _item_flowables(week: Week, item: PlannedItem, styles: Styles) -> list[Flowa
     return story
 
 
-def _milestone_box(flowables: list[Flowable]) -> Table:
-    box = Table([[flowables]], colWidths=[FRAME_WIDTH])
-    box.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), ACCENT_TINT),
-                ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
-                ("LEFTPADDING", (0, 0), (-1, -1), 14),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-                ("TOPPADDING", (0, 0), (-1, -1), 10),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
-            ]
-        )
-    )
-    return box
-
-
 def _heading(week: Week, styles: Styles, first: bool) -> Paragraph:
     dates = date_range(week.start, week.end)
     text = (
@@ -139,5 +127,6 @@ def week_pages(plan: Plan, styles: Styles) -> list[Flowable]:
                     )
                 )
             flowables = _item_flowables(week, item, styles)
-            story += [_milestone_box(flowables)] if item.kind == "milestone" else flowables
+            story += [tinted_box(flowables, FRAME_WIDTH)] if item.kind == "milestone" else flowables
+        story += [Spacer(1, 18), NotesLines(Paragraph("NOTES", styles.label))]
     return story
