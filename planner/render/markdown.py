@@ -101,7 +101,7 @@ def _context(plan: Plan) -> dict[str, Any]:
                 "number": w.number,
                 "dates": date_range(w.start, w.end),
                 "hours": hours(w.hours),
-                "items": [_item(w, i) for i in w.items],
+                "entries": [_item(w, i) for i in w.items],
             }
             for w in plan.weeks
         ],

@@ -1,0 +1,117 @@
+"""Render a Plan as iCalendar: each week's hours spread over the person's study days."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from icalendar import Calendar, Event
+
+from planner.plan import Plan, PlannedItem, Week
+from planner.questions import DEFAULT_STUDY_DAYS, WEEKDAYS
+from planner.render.markdown import date_range, hours, md_url
+from planner.slug import slugify
+
+PRODID = "-//studyplan//Study plan//EN"
+START = time(18, 0)  # sessions start in the evening, local (floating) time...
+LATEST_END = time(22, 0)  # ...earlier when long, so they end by 22:00...
+EARLIEST_START = time(8, 0)  # ...but never before 08:00
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Session:
+    """One study session: a day, its length, and the items it covers."""
+
+    day: date
+    minutes: int
+    items: tuple[PlannedItem, ...]
+
+
+def study_days(plan: Plan) -> tuple[str, ...]:
+    days = plan.profile.get("study_days") or DEFAULT_STUDY_DAYS
+    return tuple(d for d in WEEKDAYS if d in days) or DEFAULT_STUDY_DAYS
+
+
+def sessions(week: Week, days: tuple[str, ...]) -> list[Session]:
+    """The week's hours in quarter hours, shared out evenly over its study days in order;
+    each session lists the items whose share of the week's time overlaps it."""
+    dates = [week.start + timedelta(days=n) for n in range(7)]
+    dates = [d for d in dates if WEEKDAYS[d.weekday()] in days]
+    base, extra = divmod(round(week.hours * 4), len(dates))
+    scale = (base * len(dates) + extra) * 15 / (week.hours * 60) if week.hours else 0.0
+    spans, at = [], 0.0
+    for item in week.items:
+        spans.append((at, at + item.hours * 60 * scale, item))
+        at += item.hours * 60 * scale
+    out, clock = [], 0
+    for n, day in enumerate(dates):
+        minutes = (base + (n < extra)) * 15
+        if minutes:
+            covered = tuple(i for a, b, i in spans if a < clock + minutes and b > clock)
+            out.append(Session(day, minutes, covered))
+        clock += minutes
+    return out
+
+
+def _clean(text: str) -> str:
+    return _CONTROL.sub("", str(text)).strip()
+
+
+def _title(item: PlannedItem) -> str:
+    k, n = item.part
+    return _clean(item.title) + (f" (part {k} of {n})" if n > 1 else "")
+
+
+def _description(plan: Plan, week: Week, session: Session) -> str:
+    lines = [f"Week {week.number} of {len(plan.weeks)} of the study plan for "
+             f"{_clean(plan.name)} ({date_range(week.start, week.end)})."]
+    for item in session.items:
+        lines += ["", f"{_title(item)} · {hours(item.hours)} this week"]
+        lines += [f"[ ] {_clean(task)}" for task in item.checklist]
+        lines += [f"{_clean(r.title)}: {url}" for r in item.resources if (url := md_url(r.url))]
+    return "\n".join(lines)
+
+
+def _uid(plan: Plan, week: Week, day: date) -> str:
+    key = f"{slugify(plan.name)}|{plan.goal}|{week.number}|{WEEKDAYS[day.weekday()]}"
+    return f"{hashlib.sha1(key.encode('utf-8')).hexdigest()}@studyplan"
+
+
+def _start(day: date, minutes: int) -> datetime:
+    latest = datetime.combine(day, LATEST_END) - timedelta(minutes=minutes)
+    earliest = datetime.combine(day, EARLIEST_START)
+    return max(earliest, min(datetime.combine(day, START), latest))
+
+
+def _event(plan: Plan, week: Week, session: Session, stamp: datetime) -> Event:
+    event = Event()
+    start = _start(session.day, session.minutes)
+    event.add("uid", _uid(plan, week, session.day))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(minutes=session.minutes))
+    titles = ", ".join(_title(i) for i in session.items) or "review"
+    event.add("summary", f"Study: {titles}")
+    event.add("description", _description(plan, week, session))
+    event.add("categories", ["Study"])
+    return event
+
+
+def render_ics(plan: Plan) -> bytes:
+    """The plan as an iCalendar file; the same Plan gives the same bytes (no clock read)."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"Study plan: {_clean(plan.name)}")
+    # DTSTAMP from the plan, not the clock: re-rendering the same plan is byte-identical
+    stamp = datetime.combine(plan.start_date, time(0, 0), tzinfo=UTC)
+    days = study_days(plan)
+    for week in plan.weeks:
+        for session in sessions(week, days):
+            calendar.add_component(_event(plan, week, session, stamp))
+    return bytes(calendar.to_ical())
