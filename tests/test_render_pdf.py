@@ -88,6 +88,19 @@ def test_links_are_exactly_the_resources_urls(long_pdf):
     assert sorted(link_uris(long_pdf[1])) == expected
 
 
+def test_week_list_links_jump_to_each_weeks_page(long_pdf):
+    _, reader = long_pdf
+    targets = [
+        reader.get_page_number(annot.get_object()["/Dest"][0].get_object())
+        for page in reader.pages[1:3]
+        for annot in page.get("/Annots", [])
+        if "/Dest" in annot.get_object()
+    ]
+    assert len(targets) == 16
+    for number, target in enumerate(targets, start=1):
+        assert f"Week {number} · " in reader.pages[target].extract_text()
+
+
 def test_one_unticked_checkbox_per_task_named_by_the_scheme(long_pdf):
     plan = long_plan()
     boxes = checkboxes(long_pdf[1])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     KeepTogether,
     PageBreak,
@@ -20,6 +21,8 @@ from planner.render.pdf_flowables import OutlineEntry, outlined, tinted_box
 from planner.render.pdf_format import date_range, day, hours, week_key
 from planner.render.pdf_styles import ACCENT, FRAME_WIDTH, RULE, Styles, hex_of
 from planner.render.pdf_timeline import timeline
+
+WHY_MIN_SPACE = 200  # less room than this left after the overview: "Why" starts a page
 
 
 def _bullets(texts: list[str], styles: Styles) -> list[Flowable]:
@@ -82,6 +85,12 @@ def _week_list(plan: Plan, styles: Styles) -> Table:
     return table
 
 
+def _legend(plan: Plan) -> str:
+    has_milestone = any(i.kind == "milestone" for w in plan.weeks for i in w.items)
+    legend = "Darker bars: more of that week's hours."
+    return legend + " Diamonds: milestone projects." if has_milestone else legend
+
+
 def _label(text: str, styles: Styles) -> Paragraph:
     return Paragraph(text.upper(), styles.label)
 
@@ -108,9 +117,7 @@ def at_a_glance(plan: Plan, styles: Styles) -> list[Flowable]:
         Spacer(1, 6),
         timeline(plan, FRAME_WIDTH),
         Spacer(1, 4),
-        Paragraph(
-            "Darker bars: more of that week's hours. Diamonds: milestone projects.", styles.meta
-        ),
+        Paragraph(_legend(plan), styles.meta),
         Spacer(1, 14),
     ]
     if plan.dropped:
@@ -126,7 +133,7 @@ def at_a_glance(plan: Plan, styles: Styles) -> list[Flowable]:
         KeepTogether([_label("Week by week", styles), Spacer(1, 4)]),
         _week_list(plan, styles),
     ]
-    return [*story, PageBreak()]
+    return [*story, Spacer(1, 30), CondPageBreak(WHY_MIN_SPACE)]
 
 
 def why_this_plan(plan: Plan, styles: Styles) -> list[Flowable]:
