@@ -1,0 +1,159 @@
+"""The real `studyplan` console script: verbs, exit codes, messages, files written."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from pypdf import PdfReader
+
+from tests.conftest import studyplan_command
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+GOOD = """\
+name: Ada Lovelace
+goal: llm-engineer
+hours_per_week: 8
+start_date: 2027-01-04
+background: {math: 2, python: 3, ml: 1}
+"""
+
+
+def write(tmp_path, text, name="ada.yaml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_help_lists_every_verb(run_cli):
+    result = run_cli("--help")
+    assert result.returncode == 0
+    for verb in ("interview", "build", "batch", "serve", "explain", "validate", "init",
+                 "schema", "content", "progress"):
+        assert verb in result.stdout
+
+
+def test_python_m_planner_is_the_same_command(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "planner", "--version"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and result.stdout.startswith("studyplan ")
+
+
+def test_build_writes_pdf_and_json(run_cli, tmp_path):
+    write(tmp_path, GOOD)
+    result = run_cli("build", "ada.yaml", "--format", "pdf,json")
+    assert result.returncode == 0, result.stderr
+    pdf, js = tmp_path / "output" / "ada-lovelace.pdf", tmp_path / "output" / "ada-lovelace.json"
+    assert result.stdout.split() == ["output/ada-lovelace.pdf", "output/ada-lovelace.json"]
+    assert PdfReader(pdf).pages and json.loads(js.read_text())["name"] == "Ada Lovelace"
+    assert not list((tmp_path / "output").glob("*.part"))
+
+
+def test_build_is_idempotent(run_cli, tmp_path):
+    write(tmp_path, GOOD)
+    run_cli("build", "ada.yaml", "--format", "pdf,json")
+    first = (tmp_path / "output" / "ada-lovelace.pdf").read_bytes()
+    run_cli("build", "ada.yaml", "--format", "pdf,json")
+    assert sorted(p.name for p in (tmp_path / "output").iterdir()) == [
+        "ada-lovelace.json", "ada-lovelace.pdf"]
+    assert (tmp_path / "output" / "ada-lovelace.pdf").read_bytes() == first
+
+
+def test_bad_profile_lists_every_problem_and_writes_nothing(run_cli, tmp_path):
+    write(tmp_path, GOOD.replace("8", "lots").replace("math: 2", "math: 7") + "colour: red\n")
+    result = run_cli("build", "ada.yaml", "-o", "out")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0] == "error: ada.yaml: 3 problems in this profile:"
+    assert 'ada.yaml:3: hours_per_week: must be a number from 1 to 60; got "lots"' in lines
+    assert any(line.startswith("ada.yaml:5: background.math: must be a whole number from 0 to 4")
+               for line in lines)
+    assert any(line.startswith("ada.yaml:6: colour: unknown field") for line in lines)
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_file_and_bad_format_are_usage_errors(run_cli, tmp_path):
+    missing = run_cli("build", "nope.yaml")
+    assert missing.returncode == 2 and "nope.yaml: no such file" in missing.stderr
+    write(tmp_path, GOOD)
+    bad = run_cli("build", "ada.yaml", "--format", "pdf,docx")
+    assert bad.returncode == 2 and "unknown format docx; allowed: pdf, json, md, ics" in bad.stderr
+
+
+def test_unwritable_output_folder(run_cli, tmp_path):
+    write(tmp_path, GOOD)
+    (tmp_path / "file").write_text("x")
+    result = run_cli("build", "ada.yaml", "-o", "file")
+    assert result.returncode == 2 and "not a folder" in result.stderr
+
+
+def test_user_text_never_escapes_the_output_folder(run_cli, tmp_path):
+    write(tmp_path, GOOD.replace("Ada Lovelace", '"../../etc/passwd"'))
+    result = run_cli("build", "ada.yaml", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    [out] = (tmp_path / "output").iterdir()
+    assert out.name == "etc-passwd.json"
+
+
+def test_explain_gives_reason_for_every_item(run_cli, tmp_path):
+    write(tmp_path, GOOD)
+    result = run_cli("explain", "ada.yaml")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Study plan for Ada Lovelace")
+    items = [line for line in out.splitlines() if line.startswith("  * ")]
+    whys = [line for line in out.splitlines() if line.strip().startswith("why: ")]
+    assert items and len(whys) >= len(items)
+
+
+def test_validate_reports_each_file(run_cli, tmp_path):
+    write(tmp_path, GOOD)
+    write(tmp_path, "name: no\n", "bad.yaml")
+    result = run_cli("validate", "ada.yaml", "bad.yaml")
+    assert result.returncode == 2
+    assert "ada.yaml: OK (1 profile)" in result.stdout
+    assert "bad.yaml:1: name: must be text" in result.stderr
+
+
+def test_init_writes_a_valid_commented_profile(run_cli, tmp_path):
+    result = run_cli("init", "me.yaml")
+    assert result.returncode == 0
+    text = (tmp_path / "me.yaml").read_text()
+    assert text.count("#") > 10
+    assert run_cli("validate", "me.yaml").returncode == 0
+    again = run_cli("init", "me.yaml")
+    assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def test_schema_is_json_schema_matching_the_catalog(run_cli, catalog):
+    schema = json.loads(run_cli("schema").stdout)
+    assert schema["additionalProperties"] is False
+    assert set(schema["properties"]["goal"]["enum"]) == set(catalog.tracks)
+    assert schema["required"] == ["name", "goal", "hours_per_week", "background"]
+
+
+def test_examples_validate(run_cli):
+    result = run_cli("validate", *map(str, sorted(EXAMPLES.glob("*.yaml"))))
+    assert result.returncode == 0, result.stderr
+
+
+def test_no_traceback_on_ctrl_c_style_errors(tmp_path):
+    env = {**os.environ}
+    result = subprocess.run([*studyplan_command(), "frobnicate"], capture_output=True,
+                            text=True, env=env, check=False)
+    assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_stream_builds_one_file_set_per_profile(run_cli, tmp_path):
+    write(tmp_path, GOOD + "---\n" + GOOD + "---\n" + GOOD.replace("Ada Lovelace", "Ada"))
+    result = run_cli("build", "ada.yaml", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in (tmp_path / "output").iterdir())
+    assert names == ["ada-lovelace-2.json", "ada-lovelace.json", "ada.json"]
+    data = yaml.safe_load((tmp_path / "output" / "ada.json").read_text())
+    assert data["name"] == "Ada"
