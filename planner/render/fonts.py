@@ -153,7 +153,7 @@ def _load_cjk(candidates: Iterable[tuple[Path, int]]) -> tuple[str, frozenset[in
             continue
         try:
             face = TTFont(CJK, str(path), subfontIndex=index)
-        except Exception:  # noqa: BLE001 - a broken or CFF font is simply not a candidate
+        except Exception:  # a broken or CFF-outline font is simply not a candidate
             continue
         chars = frozenset(face.face.charToGlyph)
         if _CJK_PROBE in chars:

@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from planner.plan import Plan
-from planner.render.fonts import FontSet, default_fonts, is_viewer_font
+from planner.render.fonts import FontSet, default_fonts
 from planner.render.markup import describe_chars, para_text, scan_text, using_fonts
 from planner.render.pdf_cover import cover
 from planner.render.pdf_document import FOOTER_SIZE, PlanCanvas, PlanDocTemplate
@@ -102,7 +102,7 @@ def _warnings(plan: Plan, fonts: FontSet) -> list[str]:
         scan = scan_text(text, fonts)
         if scan.missing:
             missing.setdefault(where, {}).update(dict.fromkeys(scan.missing))
-        viewer.update(dict.fromkeys(f for f in scan.viewer_fonts if is_viewer_font(f)))
+        viewer.update(dict.fromkeys(scan.viewer_fonts))
     warnings = [
         f"{where} contains characters no available font has: {describe_chars(tuple(chars))}; "
         "they print as ?"
