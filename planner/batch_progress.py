@@ -1,0 +1,79 @@
+"""Batch progress on stderr: one updating bar on a terminal, occasional plain lines otherwise."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+BAR_WIDTH = 24
+REDRAW_SECONDS = 0.1
+PLAIN_EVERY_SECONDS = 10.0
+
+
+class Progress:
+    """Counts finished jobs and shows done / failed / remaining and the rate."""
+
+    def __init__(self, total: int, stream: TextIO | None = None,
+                 tty: bool | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty() if tty is None else tty
+        self.total = total
+        self.done = self.failed = self.skipped = 0
+        self.started = self._last_draw = time.monotonic()
+        self._last_tenth = 0
+
+    @property
+    def finished(self) -> int:
+        return self.done + self.failed + self.skipped
+
+    def rate(self) -> float:
+        elapsed = time.monotonic() - self.started
+        return (self.done + self.failed) / elapsed if elapsed > 0 else 0.0
+
+    def line(self) -> str:
+        left = self.total - self.finished
+        skipped = f", {self.skipped} skipped" if self.skipped else ""
+        return (f"{self.done} done, {self.failed} failed{skipped}, {left} left "
+                f"({self.rate():.1f} plans/s)")
+
+    def add(self, status: str) -> None:
+        if status == "ok":
+            self.done += 1
+        elif status == "failed":
+            self.failed += 1
+        else:
+            self.skipped += 1
+        self._show()
+
+    def say(self, message: str) -> None:
+        """A line of its own (a failure), without breaking the bar."""
+        self._clear()
+        print(message, file=self.stream, flush=True)
+        self._show(force=True)
+
+    def close(self) -> None:
+        self._clear()
+        if self.total:
+            print(f"batch: {self.line()}", file=self.stream, flush=True)
+
+    def _show(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if self.tty:
+            if force or now - self._last_draw >= REDRAW_SECONDS or self.finished == self.total:
+                filled = BAR_WIDTH * self.finished // max(self.total, 1)
+                bar = "#" * filled + "-" * (BAR_WIDTH - filled)
+                self.stream.write(f"\r\x1b[2K[{bar}] {self.line()}")
+                self.stream.flush()
+                self._last_draw = now
+            return
+        tenth = 10 * self.finished // max(self.total, 1)
+        if tenth > self._last_tenth or now - self._last_draw >= PLAIN_EVERY_SECONDS:
+            self._last_tenth, self._last_draw = tenth, now
+            if self.finished < self.total:  # the last line is close()'s summary
+                print(f"batch: {self.line()}", file=self.stream, flush=True)
+
+    def _clear(self) -> None:
+        if self.tty:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()
