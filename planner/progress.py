@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from planner.catalog import Catalog
 from planner.errors import UserError
 
 # the id of one checklist task, shared by the PDF checkbox names and the Markdown comments
@@ -113,16 +114,22 @@ def detect_kind(data: bytes) -> str:
                     "`profile:` and `done:` (see `studyplan progress --help`)")
 
 
-def read_progress(path: Path) -> Progress:
-    """The progress recorded in a filled-in PDF, a ticked Markdown export or a YAML file."""
+def read_progress(path: Path, today: date, catalog: Catalog | None = None) -> Progress:
+    """The progress recorded in a filled-in PDF, a ticked Markdown export or a YAML file.
+
+    Only a YAML progress file needs the catalog (and today): it rebuilds its plan to know
+    every task; a PDF or Markdown file carries its tasks itself.
+    """
     from planner.progress_markdown import read_markdown
     from planner.progress_pdf import read_pdf
     from planner.progress_yaml import read_yaml
 
     data = _read_bytes(path)
-    readers = {"pdf": read_pdf, "md": read_markdown, "yaml": read_yaml}
+    kind = detect_kind(data)
     try:
-        return readers[detect_kind(data)](data, path)
+        if kind == "yaml":
+            return read_yaml(data, path, today, catalog)
+        return (read_pdf if kind == "pdf" else read_markdown)(data, path)
     except UserError as exc:
         if exc.header or str(path) in exc.render():
             raise

@@ -1,0 +1,94 @@
+"""The replan step: ticked progress -> an updated profile and a new plan for what is left."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from planner.catalog import Catalog, load_catalog
+from planner.errors import UserError
+from planner.output import ensure_dir, write_atomic
+from planner.pipeline import Written, make_plan, write_plan
+from planner.profile import Profile, validate
+from planner.progress import Progress
+from planner.slug import slugify
+
+
+@dataclass(frozen=True)
+class Replanned:
+    profile_path: Path
+    written: Written
+    newly_completed: tuple[str, ...]  # items this progress finished, in plan order
+    old_end: date | None  # the end of the plan the progress was ticked in
+    deadline_note: str | None = None
+
+
+def next_monday_after(today: date) -> date:
+    """The Monday after today (a week later when today is a Monday)."""
+    return today + timedelta(days=7 - today.weekday())
+
+
+def replan(progress: Progress, folder: Path, formats: tuple[str, ...], start: date,
+           today: date, catalog: Catalog | None = None,
+           keep: Path | None = None) -> Replanned:
+    """Write <slug>-replan.yaml and the new plan's files into folder; never overwrite keep."""
+    catalog = catalog or load_catalog()
+    old = _validated(progress.profile, catalog, progress.source, "embedded profile")
+    newly = tuple(i for i in progress.finished_items()
+                  if i in catalog.items and i not in old.completed)
+    data = old.to_data() | {"start_date": start.isoformat(),
+                            "completed": [*old.completed, *newly]}
+    note = _carry_deadline(data, old, start)
+    profile = _validated(data, catalog, progress.source, "re-planned profile")
+    plan = make_plan(profile, today, catalog)
+    stem = _free_stem(folder, f"{slugify(profile.name)}-replan", (".yaml", *formats), keep)
+    ensure_dir(folder)
+    text = (f"# Re-planned by `studyplan progress --replan` from {Path(progress.source).name}\n"
+            + yaml.safe_dump(profile.to_data(), allow_unicode=True, sort_keys=False))
+    profile_path = write_atomic(folder / f"{stem}.yaml", text.encode("utf-8"))
+    written = write_plan(plan, folder, formats, stem)
+    return Replanned(profile_path, written, newly, _old_end(old, today, catalog), note)
+
+
+def _validated(data: dict[str, Any], catalog: Catalog, source: str, what: str) -> Profile:
+    profile, problems = validate(data, catalog, f"{source} ({what})")
+    if problems or profile is None:
+        raise UserError(problems, header=f"{source}: the {what} does not fit this version "
+                                         "of studyplan:")
+    return profile
+
+
+def _carry_deadline(data: dict[str, Any], old: Profile, start: date) -> str | None:
+    """Keep the same deadline: `weeks` counts from the old start, so subtract the weeks gone."""
+    if not old.weeks or not old.start_date:
+        return None
+    gone = max(0, (start - old.start_date).days // 7)
+    if old.weeks - gone >= 1:
+        data["weeks"] = old.weeks - gone
+        return None
+    data.pop("weeks", None)
+    return (f"the deadline of {old.weeks} weeks from {old.start_date} has passed; "
+            "the new plan has no deadline")
+
+
+def _old_end(old: Profile, today: date, catalog: Catalog) -> date | None:
+    """The end of the plan as it was built (rebuilt from its profile; None if that fails)."""
+    try:
+        return make_plan(old, today, catalog).end_date
+    except (UserError, ValueError, KeyError):
+        return None
+
+
+def _free_stem(folder: Path, stem: str, extensions: tuple[str, ...], keep: Path | None) -> str:
+    """stem, stem-2, ... : the first whose files would not overwrite the input file."""
+    keep = keep.resolve() if keep else None
+    candidate, n = stem, 1
+    while keep and any((folder / f"{candidate}.{e.lstrip('.')}").resolve() == keep
+                       for e in extensions):
+        n += 1
+        candidate = f"{stem}-{n}"
+    return candidate
