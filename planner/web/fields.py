@@ -1,0 +1,113 @@
+"""The form's fields, generated from planner.questions: labels, help, choices, current answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from planner.catalog import Catalog
+from planner.questions import QUESTIONS, WEEKDAYS, Choice, Question
+
+DAY_TITLES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                 "Saturday", "Sunday"), strict=True))
+FORMAT_TITLES = {"pdf": "PDF (print it or tick boxes in a PDF viewer)",
+                 "md": "Markdown", "ics": "iCalendar (study sessions in your calendar)",
+                 "json": "JSON (the plan as data)"}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One question as the page shows it, with the answer given so far and its error."""
+
+    key: str  # the form field's name: the question key
+    id: str  # the HTML id; errors use id + "-error"
+    label: str
+    help: str
+    kind: str  # text | number | integer | date | level | choice | multi | days | formats
+    required: bool
+    value: str  # the answer of a single-value field, as typed
+    selected: frozenset[str]  # the ticked values of a radio or checkbox group
+    groups: tuple[tuple[str, tuple[Choice, ...]], ...]  # choices, under group headings
+    error: str | None = None
+
+    @property
+    def choices(self) -> tuple[Choice, ...]:
+        return tuple(c for _title, group in self.groups for c in group)
+
+
+def html_id(key: str) -> str:
+    return "f-" + key.replace(".", "-").replace("_", "-")
+
+
+def answers_from_defaults(formats: tuple[str, ...]) -> dict[str, list[str]]:
+    """The answers a fresh form starts with: each question's default."""
+    answers: dict[str, list[str]] = {"formats": list(formats)}
+    for q in QUESTIONS:
+        if q.default is None:
+            continue
+        values = q.default if isinstance(q.default, tuple | list) else [q.default]
+        answers[q.key] = [_text(v) for v in values]
+    return answers
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def build_fields(catalog: Catalog, answers: dict[str, list[str]], errors: dict[str, str],
+                 formats: tuple[str, ...]) -> list[Field]:
+    """Every question as a Field, then the choice of download formats."""
+    out = [_field(q, catalog, answers.get(q.key, []), errors.get(q.key)) for q in QUESTIONS]
+    format_choices = tuple(Choice(f, FORMAT_TITLES.get(f, f.upper())) for f in formats)
+    out.append(Field("formats", html_id("formats"), "Files to download",
+                     "The summary page offers a download for each format you tick.",
+                     "formats", False, "", frozenset(answers.get("formats", [])),
+                     (("", format_choices),), errors.get("formats")))
+    return out
+
+
+def _field(q: Question, catalog: Catalog, given: list[str], error: str | None) -> Field:
+    return Field(q.key, html_id(q.key), q.prompt, q.help, q.kind, q.required,
+                 given[0] if given else "", frozenset(given), _groups(q, catalog), error)
+
+
+def _groups(q: Question, catalog: Catalog) -> tuple[tuple[str, tuple[Choice, ...]], ...]:
+    if q.kind == "days":
+        return (("", tuple(Choice(d, DAY_TITLES[d]) for d in WEEKDAYS)),)
+    if q.choices is None:
+        return ()
+    choices = q.choices(catalog)
+    if q.key != "completed":
+        return (("", tuple(choices)),)
+    by_section: dict[str, list[Choice]] = {}
+    for choice in choices:
+        section = catalog.items[choice.value].section
+        by_section.setdefault(section, []).append(choice)
+    order = {s: i for i, s in enumerate(catalog.sections)}
+    ordered = sorted(by_section.items(), key=lambda kv: order.get(kv[0], len(order)))
+    return tuple((catalog.sections[s].title if s in catalog.sections else s, tuple(group))
+                 for s, group in ordered)
+
+
+# How the page groups the questions; a question not named here lands in the last part.
+PARTS = (
+    ("About you", ("name", "goal")),
+    ("Your background", ("background.math", "background.python", "background.ml")),
+    ("Your time", ("hours_per_week", "start_date", "weeks", "study_days")),
+    ("What to focus on", ("interests", "completed")),
+    ("Your files", ("formats",)),
+)
+
+
+def in_parts(fields: list[Field]) -> list[tuple[str, list[Field]]]:
+    """The fields under the page's part headings, every field exactly once."""
+    placed = {key for _title, keys in PARTS for key in keys}
+    by_key = {f.key: f for f in fields}
+    parts = [(title, [by_key[k] for k in keys if k in by_key]) for title, keys in PARTS]
+    rest = [f for f in fields if f.key not in placed]
+    if rest:
+        parts.insert(-1, ("More about you", rest))
+    return [(title, group) for title, group in parts if group]
