@@ -97,8 +97,10 @@ def documents(file: Path) -> Iterator[Job]:
     source = str(file)
     try:
         docs = load_documents(read_text(file), source)
-    except UserError as exc:
-        yield Job(-1, source, 0, 1, None, problems=tuple(exc.problems))
+    except UserError as exc:  # unreadable: its messages start with the path already
+        yield Job(-1, source, 0, 1, None, problems=tuple(
+            p if p.file else Problem(p.message.removeprefix(f"{source}: "), source)
+            for p in exc.problems))
         return
     found = False
     for doc in docs:
