@@ -11,9 +11,10 @@ from planner.questions import QUESTIONS, WEEKDAYS, Choice, Question
 
 DAY_TITLES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                  "Saturday", "Sunday"), strict=True))
-FORMAT_TITLES = {"pdf": "PDF (print it or tick boxes in a PDF viewer)",
-                 "md": "Markdown", "ics": "iCalendar (study sessions in your calendar)",
-                 "json": "JSON (the plan as data)"}
+FORMAT_TITLES = {"pdf": ("PDF", "print it, or tick boxes in a PDF viewer"),
+                 "md": ("Markdown", "plain text with checkboxes"),
+                 "ics": ("iCalendar", "study sessions in your calendar"),
+                 "json": ("JSON", "the plan as data")}
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def build_fields(catalog: Catalog, answers: dict[str, list[str]], errors: dict[s
                  formats: tuple[str, ...]) -> list[Field]:
     """Every question as a Field, then the choice of download formats."""
     out = [_field(q, catalog, answers.get(q.key, []), errors.get(q.key)) for q in QUESTIONS]
-    format_choices = tuple(Choice(f, FORMAT_TITLES.get(f, f.upper())) for f in formats)
+    format_choices = tuple(Choice(f, *FORMAT_TITLES.get(f, (f.upper(), ""))) for f in formats)
     out.append(Field("formats", html_id("formats"), "Files to download",
                      "The summary page offers a download for each format you tick.",
                      "formats", False, "", frozenset(answers.get("formats", [])),

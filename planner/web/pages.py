@@ -12,7 +12,7 @@ from planner.plan import Plan
 from planner.profile import validate
 from planner.questions import QUESTIONS
 from planner.web.context import page, state
-from planner.web.fields import answers_from_defaults, build_fields, in_parts
+from planner.web.fields import FORMAT_TITLES, answers_from_defaults, build_fields, in_parts
 from planner.web.formdata import hidden_fields, profile_data
 
 pages = Blueprint("pages", __name__)
@@ -44,7 +44,7 @@ def summary() -> Response:
     carried = dict(profile.to_data(), start_date=plan.start_date.isoformat())
     return page("summary", plan=plan, end_date=plan.end_date, formats=formats,
                 hidden=hidden_fields(carried), omitted=_omitted(plan),
-                titles={f: f.upper() if f != "md" else "Markdown" for f in formats})
+                titles={f: FORMAT_TITLES.get(f, (f.upper(),))[0] for f in formats})
 
 
 def _answers() -> dict[str, list[str]]:
