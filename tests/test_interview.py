@@ -1,0 +1,234 @@
+"""The questionnaire: its pure logic, and the real questionary prompts driven in-process."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from planner.catalog import Catalog
+from planner.interview import (
+    as_text,
+    check_output,
+    clean_typed,
+    defaults_from,
+    profile_from_answers,
+    summary,
+    typed_error,
+)
+from planner.interview_flow import run_interview
+from planner.interview_prompts import Prompter, ask_output, ask_profile, fitted
+from planner.interview_save import free_stem, save_interview
+from planner.pipeline import make_plan
+from planner.profile import Background, Profile, load_file, only_profile
+from planner.questions import BY_KEY, Choice, Invalid
+from tests.conftest import TODAY
+
+ENTER, DOWN, CLEAR, SPACE, CTRL_C = "\r", "\x1b[B", "\x15", " ", "\x03"
+ADA = Profile("Ada Lovelace", "llm-research", 6, Background(3, 1, 0),
+              weeks=30, interests=("rag",), completed=("python-basics",))
+
+
+def drive(keys: str, catalog: Catalog,
+          ask: Callable[[Prompter], Any]) -> tuple[Any, list[str]]:
+    """Run ask() with the real prompts reading keys; returns its result and what it said."""
+    said: list[str] = []
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        pipe.close()  # the prompts see end of input instead of waiting when keys run out
+        prompter = Prompter(catalog, said.append, input=pipe, output=DummyOutput())
+        return ask(prompter), said
+
+
+def all_defaults(name: str = "Ada") -> str:
+    # name; goal; math, python, ml; hours; start; weeks; interests; completed?; study days
+    return f"{name}{ENTER}" + ENTER * 10
+
+
+# --- pure logic -------------------------------------------------------------------------
+
+def test_defaults_without_a_profile_start_on_the_coming_monday(tmp_path: Path) -> None:
+    values = defaults_from(None, TODAY, tmp_path)
+    assert values["name"] is None
+    assert values["goal"] == "llm-engineer"
+    assert values["start_date"] == date(2026, 11, 30)
+    assert values["output"] == tmp_path and values["formats"] == ()
+
+
+def test_defaults_from_a_profile_are_its_answers(tmp_path: Path) -> None:
+    values = defaults_from(ADA, TODAY, tmp_path)
+    assert values["name"] == "Ada Lovelace" and values["goal"] == "llm-research"
+    assert (values["background.math"], values["background.ml"]) == (3, 0)
+    assert values["weeks"] == 30 and values["interests"] == ["rag"]
+    assert values["completed"] == ["python-basics"]
+
+
+def test_typed_answers_pass_through_the_profile_validators(small_catalog: Catalog) -> None:
+    hours = BY_KEY["hours_per_week"]
+    assert clean_typed(hours, "7.5", small_catalog) == 7.5
+    assert "from 1 to 60" in typed_error(hours, "lots", small_catalog)
+    assert "from 1 to 60" in typed_error(hours, "0", small_catalog)
+    assert typed_error(hours, "", small_catalog)
+    weeks = BY_KEY["weeks"]
+    assert clean_typed(weeks, "", small_catalog) is None
+    assert "whole number" in typed_error(weeks, "2.5", small_catalog)
+    start = BY_KEY["start_date"]
+    assert clean_typed(start, "2027-01-04", small_catalog) == date(2027, 1, 4)
+    assert "YYYY-MM-DD" in typed_error(start, "next week", small_catalog)
+    name = BY_KEY["name"]
+    assert "blank" in typed_error(name, "   ", small_catalog)
+    assert clean_typed(name, " 李小龍 ", small_catalog) == "李小龍"
+
+
+def test_as_text_shows_defaults_as_typed() -> None:
+    assert (as_text(8.0), as_text(7.5), as_text(None)) == ("8", "7.5", "")
+    assert as_text(date(2027, 1, 4)) == "2027-01-04"
+
+
+def test_check_output_refuses_a_file(tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("x")
+    with pytest.raises(Invalid, match="not a folder"):
+        check_output(str(tmp_path / "taken"))
+    with pytest.raises(Invalid):
+        check_output("  ")
+    assert check_output(str(tmp_path / "new")) == tmp_path / "new"
+
+
+def test_answers_make_the_profile_they_came_from(small_catalog: Catalog, tmp_path: Path) -> None:
+    values = defaults_from(ADA, TODAY, tmp_path)
+    answers = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+    profile = profile_from_answers(answers, small_catalog)
+    assert profile.name == ADA.name and profile.background == ADA.background
+    assert profile.interests == ("rag",) and profile.weeks == 30
+    assert profile.start_date == date(2026, 11, 30)
+
+
+def test_summary_fits_80_columns(small_catalog: Catalog, tmp_path: Path) -> None:
+    profile = Profile("A" * 120, "llm-engineer", 8, Background(2, 2, 1), weeks=2,
+                      interests=("rag", "chatbots"))
+    plan = make_plan(profile, TODAY, small_catalog)
+    text = summary(profile, plan, small_catalog, {"output": tmp_path, "formats": ("md",)})
+    assert all(len(line) <= 80 for line in text.splitlines())
+    assert "2 weeks" in text and "left out" in text  # the deadline dropped items
+    assert "Retrieval-augmented generation, Chatbots" in text
+    assert "(pdf, md)" in text
+
+
+def test_fitted_keeps_choices_on_one_line() -> None:
+    assert fitted(Choice("x", "Short", "Fits")) == ("Short - Fits", None)
+    title, description = fitted(Choice("x", "Long track", "word " * 40))
+    assert title == "Long track" and description and len(description) <= 70
+
+
+def test_free_stem_never_reuses_a_taken_name(tmp_path: Path) -> None:
+    assert free_stem(tmp_path, "ada", ("yaml", "pdf")) == "ada"
+    (tmp_path / "ada.pdf").write_bytes(b"")
+    (tmp_path / "ada-2.yaml").write_text("")
+    assert free_stem(tmp_path, "ada", ("yaml", "pdf")) == "ada-3"
+
+
+def test_save_writes_a_replayable_profile_and_keeps_old_files(
+        small_catalog: Catalog, tmp_path: Path) -> None:
+    plan = make_plan(ADA, TODAY, small_catalog)
+    (tmp_path / "ada-lovelace.yaml").write_text("mine", encoding="utf-8")
+    saved = save_interview(ADA, plan, tmp_path, ("pdf", "json"))
+    assert [p.name for p in saved.paths] == [
+        "ada-lovelace-2.yaml", "ada-lovelace-2.pdf", "ada-lovelace-2.json"]
+    assert (tmp_path / "ada-lovelace.yaml").read_text(encoding="utf-8") == "mine"
+    assert saved.paths[1].read_bytes().startswith(b"%PDF")
+    [again] = only_profile(load_file(saved.profile_path, small_catalog))
+    assert again == ADA
+    assert yaml.safe_load(saved.profile_path.read_text(encoding="utf-8"))["name"] == ADA.name
+
+
+# --- the real prompts, in-process -------------------------------------------------------
+
+def test_accepting_every_default(small_catalog: Catalog, tmp_path: Path) -> None:
+    defaults = defaults_from(None, TODAY, tmp_path)
+    answers, _ = drive(all_defaults(), small_catalog, lambda p: ask_profile(p, defaults))
+    profile = profile_from_answers(answers, small_catalog)
+    assert profile == Profile("Ada", "llm-engineer", 8, Background(2, 2, 1),
+                              start_date=date(2026, 11, 30))
+
+
+def test_typed_answers_and_arrow_keys(small_catalog: Catalog, tmp_path: Path) -> None:
+    defaults = defaults_from(None, TODAY, tmp_path)
+    keys = ("Grace" + ENTER + DOWN + ENTER  # the second goal
+            + DOWN * 2 + ENTER + ENTER + DOWN + ENTER  # math 4, python 2, ml 2
+            + CLEAR + "12" + ENTER + CLEAR + "2027-01-04" + ENTER + "20" + ENTER
+            + SPACE + ENTER  # the first interest
+            + "y" + "trans" + SPACE + ENTER  # completed: filter by typing, tick
+            + SPACE + ENTER)  # untick monday
+    answers, _ = drive(keys, small_catalog, lambda p: ask_profile(p, defaults))
+    goals = list(small_catalog.tracks)
+    assert answers["goal"] == goals[1]
+    assert (answers["background.math"], answers["background.python"],
+            answers["background.ml"]) == (4, 2, 2)
+    assert answers["hours_per_week"] == 12 and answers["weeks"] == 20
+    assert answers["start_date"] == date(2027, 1, 4)
+    assert answers["interests"] == (next(iter(small_catalog.interests)),)
+    assert answers["completed"] == ("transformers",)
+    assert answers["study_days"] == ("wed", "sat")
+
+
+def test_an_invalid_answer_is_rejected_then_corrected(small_catalog: Catalog,
+                                                       tmp_path: Path) -> None:
+    # had a prompt accepted "   ", "lots", "0" or "2.5", clean_typed would raise Invalid;
+    # the messages themselves are checked on a real terminal in test_interview_pty.py
+    defaults = defaults_from(None, TODAY, tmp_path)
+    keys = ("   " + ENTER + CLEAR + "Ada" + ENTER + ENTER * 3 + ENTER
+            + CLEAR + "lots" + ENTER + CLEAR + "0" + ENTER + CLEAR + "9" + ENTER
+            + ENTER + "2.5" + ENTER + CLEAR + ENTER + ENTER * 3)
+    answers, _ = drive(keys, small_catalog, lambda p: ask_profile(p, defaults))
+    assert answers["name"] == "Ada" and answers["hours_per_week"] == 9
+    assert answers["weeks"] is None
+
+
+def test_editing_a_profile_offers_its_answers(small_catalog: Catalog, tmp_path: Path) -> None:
+    defaults = defaults_from(ADA, TODAY, tmp_path)
+    answers, _ = drive(ENTER * 12, small_catalog, lambda p: ask_profile(p, defaults))
+    profile = profile_from_answers(answers, small_catalog)
+    assert profile.name == ADA.name and profile.background == ADA.background
+    assert profile.completed == ADA.completed and profile.interests == ADA.interests
+
+
+def test_output_folder_and_formats(small_catalog: Catalog, tmp_path: Path) -> None:
+    defaults = defaults_from(None, TODAY, tmp_path / "out")
+    got, _ = drive(ENTER + SPACE + ENTER, small_catalog,
+                   lambda p: ask_output(p, defaults, ("pdf", "md", "json")))
+    assert got == {"output": tmp_path / "out", "formats": ("md",)}
+
+
+def test_the_whole_interview_writes_profile_and_pdf(small_catalog: Catalog,
+                                                     tmp_path: Path) -> None:
+    defaults = defaults_from(None, TODAY, tmp_path)
+    keys = all_defaults("Ada Lovelace") + ENTER * 2 + ENTER  # folder, formats, confirm
+    saved, said = drive(keys, small_catalog, lambda p: run_interview(p, defaults, TODAY))
+    assert [p.name for p in saved.paths] == ["ada-lovelace.yaml", "ada-lovelace.pdf"]
+    assert saved.paths[1].read_bytes().startswith(b"%PDF")
+    text = "\n".join(said)
+    assert "Your answers" in text and "Your plan" in text and "weeks" in text
+    assert str(saved.paths[0]) in text and "studyplan build" in text
+
+
+def test_declining_writes_nothing(small_catalog: Catalog, tmp_path: Path) -> None:
+    defaults = defaults_from(None, TODAY, tmp_path)
+    keys = all_defaults() + ENTER * 2 + "n" + "n"
+    saved, said = drive(keys, small_catalog, lambda p: run_interview(p, defaults, TODAY))
+    assert saved is None and "Nothing written." in said
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_raises_keyboard_interrupt_and_writes_nothing(small_catalog: Catalog,
+                                                             tmp_path: Path) -> None:
+    defaults = defaults_from(None, TODAY, tmp_path)
+    with pytest.raises(KeyboardInterrupt):
+        drive("Ada" + ENTER + ENTER + CTRL_C, small_catalog,
+              lambda p: run_interview(p, defaults, TODAY))
+    assert list(tmp_path.iterdir()) == []
