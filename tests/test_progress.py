@@ -1,0 +1,190 @@
+"""The progress model and readers (Markdown, YAML), and helpers the other progress tests share."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject
+
+from planner.catalog import Catalog
+from planner.errors import UserError
+from planner.plan import Plan
+from planner.profile import load_text, only_profile
+from planner.progress import Progress, Task, detect_kind, read_progress, task_id
+from planner.progress_markdown import PROFILE_MARKER
+from planner.render.markdown import render_markdown
+from planner.schedule import build_plan
+
+ADA = """\
+name: Ada Lovelace
+goal: llm-engineer
+hours_per_week: 6
+start_date: 2027-01-04
+background: {math: 1, python: 1, ml: 0}
+"""
+TODAY = date(2026, 12, 30)
+
+
+def small_plan(catalog: Catalog, text: str = ADA) -> Plan:
+    profile = next(only_profile(load_text(text, catalog, "ada.yaml")))
+    return build_plan(profile, catalog, TODAY)
+
+
+def task_ids(plan: Plan, item_id: str | None = None) -> list[str]:
+    return [f"w{w.number}-{i.id}-t{i.task_offset + j}" for w in plan.weeks for i in w.items
+            for j in range(len(i.checklist)) if item_id in (None, i.id)]
+
+
+def tick_pdf(pdf: bytes, names: set[str], on: str = "/Yes") -> bytes:
+    """What a viewer does when a person ticks boxes: set the field's /V and widget's /AS."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    for page in writer.pages:
+        for ref in page.get("/Annots") or ():
+            widget = ref.get_object()
+            if widget.get("/T") in names:
+                widget[NameObject("/V")] = NameObject(on)
+                widget[NameObject("/AS")] = NameObject(on)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def rename_on_state(pdf: bytes, on: str) -> bytes:
+    """Every checkbox's on appearance renamed from /Yes to on, as other PDF writers do."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    for page in writer.pages:
+        for ref in page.get("/Annots") or ():
+            appearance = ref.get_object().get("/AP")
+            for key in ("/N", "/D"):
+                states = appearance.get_object().get(key) if appearance else None
+                if states is not None and "/Yes" in states:
+                    states = states.get_object()
+                    states[NameObject(on)] = states.pop("/Yes")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+# --- the model ---------------------------------------------------------------------------
+
+def test_task_ids_parse_back() -> None:
+    task = Task.parse("w12-linear-algebra-t3", True)
+    assert task == Task("w12-linear-algebra-t3", 12, "linear-algebra", 3, True)
+    for bad in ("w0-x-t1", "w1-X-t1", "w1--t1", "w1-x-t", "x1-a-t1", "w1-a-t1 "):
+        assert Task.parse(bad, True) is None
+    assert task_id(3, "review-w3", 0) == "w3-review-w3-t0"
+    assert Task.parse(task_id(3, "review-w3", 0), False).item_id == "review-w3"  # type: ignore[union-attr]
+
+
+def test_finished_items_need_every_task_of_every_part() -> None:
+    tasks = (Task.parse("w1-a-t0", True), Task.parse("w2-a-t1", True),
+             Task.parse("w2-b-t0", True), Task.parse("w3-b-t1", False))
+    progress = Progress("x", {"start_date": "2027-01-04"}, tuple(t for t in tasks if t),
+                        marked_completed=("c",))
+    assert progress.finished_items() == ["a", "c"]
+    assert (progress.done, progress.percent) == (3, 75)
+    weeks = progress.weeks()
+    assert [(w.number, w.done, w.total, w.percent) for w in weeks] == [
+        (1, 1, 1, 100), (2, 2, 2, 100), (3, 0, 1, 0)]
+    assert weeks[2].start == date(2027, 1, 18)
+
+
+def test_detect_kind() -> None:
+    assert detect_kind(b"%PDF-1.4\n...") == "pdf"
+    assert detect_kind(f"# x\n{PROFILE_MARKER}\n".encode()) == "md"
+    assert detect_kind(b"profile: ada.yaml\ndone: []\n") == "yaml"
+    with pytest.raises(UserError, match="not a studyplan PDF, Markdown export or progress"):
+        detect_kind(b"name: Ada\ngoal: llm-engineer\n")  # a profile, not progress
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+def ticked_markdown(plan: Plan, ids: set[str]) -> str:
+    lines = render_markdown(plan).decode().splitlines()
+    return "\n".join(line.replace("- [ ]", "- [x]", 1) if any(f"<!-- {i} -->" in line
+                                                                for i in ids) else line
+                     for line in lines) + "\n"
+
+
+def test_markdown_ticks_read_back(small_catalog: Catalog, tmp_path: Path) -> None:
+    plan = small_plan(small_catalog)
+    ids = task_ids(plan)
+    chosen = {*task_ids(plan, "python-basics"), ids[-1]}
+    path = tmp_path / "ada.md"
+    path.write_text(ticked_markdown(plan, chosen), encoding="utf-8")
+    progress = read_progress(path, TODAY)
+    assert {t.id for t in progress.tasks if t.done} == chosen
+    assert len(progress.tasks) == len(ids)
+    last_item = plan.weeks[-1].items[-1]
+    assert len(last_item.checklist) == 1  # so ticking its one task finishes it
+    assert progress.finished_items() == ["python-basics", last_item.id]
+    assert progress.profile == plan.profile
+
+
+def test_markdown_edited_by_hand(small_catalog: Catalog, tmp_path: Path) -> None:
+    """Other bullets, capital X and a line pasted twice, as editors and people do."""
+    plan = small_plan(small_catalog)
+    first, second = task_ids(plan)[:2]
+    text = render_markdown(plan).decode()
+    line = next(x for x in text.splitlines() if first in x)
+    text = text.replace(line, line.replace("- [ ]", "* [X]") + "\n" + line)
+    text = text.replace(f"- [ ] Write a class <!-- {second} -->",
+                        f"+ [x] Write a class <!--{second}-->")
+    progress = read_progress(_write(tmp_path / "a.md", text), TODAY)
+    assert {t.id for t in progress.tasks if t.done} == {first, second}
+
+
+def test_markdown_without_profile_is_a_clear_error(small_catalog: Catalog,
+                                                   tmp_path: Path) -> None:
+    text = render_markdown(small_plan(small_catalog)).decode()
+    broken = text[: text.index("```yaml")]
+    with pytest.raises(UserError, match="no embedded profile"):
+        read_progress(_write(tmp_path / "a.md", broken), TODAY)
+
+
+# --- YAML progress -------------------------------------------------------------------------
+
+def test_yaml_progress_with_profile_file(small_catalog: Catalog, tmp_path: Path) -> None:
+    plan = small_plan(small_catalog)
+    _write(tmp_path / "ada.yaml", ADA)
+    done = task_ids(plan, "python-basics")[:3]
+    path = _write(tmp_path / "progress.yaml",
+                  f"profile: ada.yaml\ndone: [{', '.join(done)}]\ncompleted: [transformers]\n")
+    progress = read_progress(path, TODAY, small_catalog)
+    assert {t.id for t in progress.tasks if t.done} == set(done)
+    assert len(progress.tasks) == len(task_ids(plan))
+    assert progress.finished_items() == ["transformers"]  # 3 of 4 tasks: not finished
+
+
+def test_yaml_progress_inline_profile_and_errors(small_catalog: Catalog,
+                                                 tmp_path: Path) -> None:
+    inline = "profile:\n" + "".join(f"  {line}\n" for line in ADA.splitlines())
+    progress = read_progress(_write(tmp_path / "p.yaml", inline + "done: []\n"), TODAY,
+                             small_catalog)
+    assert progress.done == 0 and progress.tasks
+    with pytest.raises(UserError, match="no such task in this plan: w1-python-basic-t0"):
+        read_progress(_write(tmp_path / "p.yaml", inline + "done: [w1-python-basic-t0]\n"),
+                      TODAY, small_catalog)
+    with pytest.raises(UserError, match='unknown field.*did you mean "done"'):
+        read_progress(_write(tmp_path / "p.yaml", inline + "dones: []\n"), TODAY, small_catalog)
+    with pytest.raises(UserError, match="hours_per_week"):
+        read_progress(_write(tmp_path / "p.yaml", inline.replace("6", "600") + "done: []\n"),
+                      TODAY, small_catalog)
+
+
+def test_unreadable_inputs(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="no such file"):
+        read_progress(tmp_path / "missing.pdf", TODAY)
+    with pytest.raises(UserError, match="is a folder"):
+        read_progress(tmp_path, TODAY)
+    with pytest.raises(UserError, match="not a studyplan PDF"):
+        read_progress(_write(tmp_path / "x.txt", "hello\n"), TODAY)
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
