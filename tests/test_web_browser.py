@@ -1,0 +1,162 @@
+"""End to end in a real headless Chromium: fill the form, read the summary, download the PDF.
+
+Needs Debian's chromium (`apt-get install -y chromium`); Playwright drives it, never
+`playwright install`. `pytest --update-golden` also rewrites docs/web-form.png.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+import yaml
+from PIL import Image
+from pypdf import PdfReader
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path(os.environ.get("STUDYPLAN_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "web-form.png"
+DESKTOP = {"width": 960, "height": 860}
+PHONE = {"width": 390, "height": 860}
+
+
+def studyplan() -> list[str]:
+    script = Path(sys.executable).with_name("studyplan")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "planner"]
+
+
+@pytest.fixture(scope="module")
+def server_url() -> Iterator[str]:
+    """The real `studyplan serve` on a free port of 127.0.0.1; its printed address."""
+    proc = subprocess.Popen([*studyplan(), "serve", "--host", "127.0.0.1", "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: lines.put(proc.stdout.readline() if proc.stdout else ""),
+                     daemon=True).start()
+    try:
+        first = lines.get(timeout=60)
+        match = re.search(r"http://127\.0\.0\.1:\d+/", first)
+        assert match, f"serve printed no address: {first!r} {proc.stderr and proc.stderr.read()}"
+        yield match.group(0)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: the browser tests need Debian's chromium; "
+                    "install it with `apt-get update && apt-get install -y chromium`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_fill_submit_and_download_the_pdf(page, server_url: str, tmp_path: Path) -> None:
+    page.goto(server_url)
+    page.get_by_label("Your name").fill("Ada Lovelace")
+    page.keyboard.press("Tab")  # into the goal radio group, on the checked default
+    page.keyboard.press("ArrowDown")  # arrow keys move the choice, as in any radio group
+    assert page.locator("#f-goal-2").is_checked()
+    page.locator('label[for="f-background-math-4"]').click()
+    page.get_by_label("Hours per week you can study").fill("10")
+    page.locator('input[name="interests"][value="rag"]').check()
+    page.get_by_role("button", name="Make my plan").click()
+
+    heading = page.get_by_role("heading", level=1)
+    assert heading.inner_text() == "Your plan, Ada Lovelace"
+    assert page.get_by_role("heading", name="Why your plan looks like this").is_visible()
+    assert page.locator(".reasons li").count() > 0
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download PDF").click()
+    download = info.value
+    assert download.suggested_filename == "ada-lovelace.pdf"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+
+    reader = PdfReader(saved)
+    assert saved.read_bytes().startswith(b"%PDF") and len(reader.pages) > 1
+    assert "Ada Lovelace" in reader.pages[0].extract_text()
+    embedded = yaml.safe_load(reader.attachments["profile.yaml"][0])
+    assert embedded["goal"] == "llm-applications" and embedded["hours_per_week"] == 10
+    assert embedded["background"]["math"] == 3 and embedded["interests"] == ["rag"]
+
+
+def test_an_invalid_value_is_shown_next_to_its_field(page, server_url: str) -> None:
+    page.goto(server_url)
+    page.get_by_label("Your name").fill("Grace 李")
+    page.get_by_label("Hours per week you can study").fill("0")
+    page.get_by_role("button", name="Make my plan").click()
+
+    error = page.locator("#f-hours-per-week-error")
+    assert "must be a number from 1 to 60; got 0" in error.inner_text()
+    hours = page.locator("#f-hours-per-week")
+    assert "f-hours-per-week-error" in (hours.get_attribute("aria-describedby") or "")
+    assert hours.get_attribute("aria-invalid") == "true"
+    assert page.get_by_label("Your name").input_value() == "Grace 李"  # other answers kept
+    page.get_by_role("link", name="Hours per week you can study").click()
+    assert page.evaluate("location.hash") == "#f-hours-per-week"
+
+
+def test_focus_is_visible_and_the_page_fits_a_phone(page, server_url: str) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto(server_url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.keyboard.press("Tab")  # the skip link comes first
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    style = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert style == "solid"
+
+
+def test_screenshot_for_the_readme(browser, server_url: str, tmp_path: Path,
+                                   request: pytest.FixtureRequest) -> None:
+    """The form on a desktop beside the summary on a phone; LOOK at it after updating."""
+    shots = []
+    for viewport, fill in ((DESKTOP, False), (PHONE, True)):
+        context = browser.new_context(viewport=viewport, device_scale_factor=1)
+        page = context.new_page()
+        page.goto(server_url)
+        if fill:
+            page.get_by_label("Your name").fill("Ada Lovelace")
+            page.get_by_role("button", name="Make my plan").click()
+        shots.append(Image.open(BytesIO(page.screenshot())))
+        context.close()
+    gap = 24
+    width = sum(s.width for s in shots) + gap * (len(shots) + 1)
+    height = max(s.height for s in shots) + 2 * gap
+    sheet = Image.new("RGB", (width, height), (214, 222, 232))
+    x = gap
+    for shot in shots:
+        sheet.paste(shot, (x, gap))
+        x += shot.width + gap
+    sheet = sheet.quantize(colors=128)  # flat UI colours: a palette keeps the file small
+    target = SCREENSHOT if request.config.getoption("--update-golden") else tmp_path / "shot.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    sheet.save(target, optimize=True)
+    assert target.stat().st_size < 300_000
+    assert Image.open(target).size == (width, height)
