@@ -200,6 +200,15 @@ def test_api_bad_json_and_bad_form_get_422(client: FlaskClient) -> None:
     assert "one profile per request" in stream.get_json()["errors"][0]["message"]
 
 
+@pytest.mark.parametrize("body, content_type", [("[" * 30_000, "application/yaml"),
+                                                 ("[" * 30_000, "application/json")])
+def test_api_deeply_nested_body_gets_422_not_500(client: FlaskClient, body: str,
+                                                 content_type: str) -> None:
+    response = client.post("/api/plan", data=body, content_type=content_type)
+    assert response.status_code == 422
+    assert "nested too deeply" in response.get_json()["errors"][0]["message"]
+
+
 def test_api_body_over_64_kb_gets_413(client: FlaskClient) -> None:
     big = json.dumps(dict(PROFILE, name="x" * 70_000))
     response = client.post("/api/plan", data=big, content_type="application/json")
