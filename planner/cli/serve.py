@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             ident="studyplan", max_request_body_size=1024 * 1024)
     except OSError as exc:
         raise UserError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}; "
-                        "is another server using it? try --port 8001") from None
+                        f"is another server using it? try --port {args.port + 1}") from None
     print(f"studyplan is serving the questionnaire at {_address(server, args)}"
           "  (Ctrl-C to stop)", flush=True)
     if not _is_loopback(args.host):
