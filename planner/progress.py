@@ -58,6 +58,7 @@ class Progress:
     profile: dict[str, Any]
     tasks: tuple[Task, ...]
     marked_completed: tuple[str, ...] = field(default=())  # items named done outright (YAML)
+    week_count: int = 0  # weeks of the plan as the file shows it (0: only the tasks tell)
 
     @property
     def done(self) -> int:
@@ -73,6 +74,13 @@ class Progress:
         return [WeekProgress(n, start + timedelta(weeks=n - 1) if start else None,
                              sum(t.done for t in self.tasks if t.week == n),
                              sum(1 for t in self.tasks if t.week == n)) for n in numbers]
+
+    @property
+    def end_date(self) -> date | None:
+        """The last day of the plan the file holds (its own weeks, not a rebuilt plan)."""
+        start = _start_date(self.profile)
+        weeks = max([self.week_count, *(t.week for t in self.tasks)])
+        return start + timedelta(weeks=weeks, days=-1) if start and weeks else None
 
     def finished_items(self) -> list[str]:
         """Items whose every task is ticked, plus those marked completed, in plan order.

@@ -15,6 +15,7 @@ PROFILE_MARKER = "<!-- studyplan:profile -->"
 # `- [x] task text <!-- w3-linear-algebra-t2 -->`; editors may write `*` or `+` bullets
 _TASK_LINE = re.compile(r"^\s*(?:>\s*)*[-*+]\s+\[(?P<mark>[ xX])\]\s.*?"
                         r"<!--\s*(?P<id>\S+)\s*-->\s*$")
+_WEEK_HEADING = re.compile(r"^## Week (\d+) ·", re.MULTILINE)
 _FENCE = re.compile(r"^(?P<fence>`{3,})\s*ya?ml\s*$")
 
 
@@ -24,7 +25,8 @@ def read_markdown(data: bytes, path: Path) -> Progress:
     except UnicodeDecodeError as exc:
         raise UserError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     lines = text.splitlines()
-    return Progress(str(path), _profile(lines, path), tuple(_tasks(lines)))
+    weeks = max((int(n) for n in _WEEK_HEADING.findall(text)), default=0)
+    return Progress(str(path), _profile(lines, path), tuple(_tasks(lines)), week_count=weeks)
 
 
 def _tasks(lines: list[str]) -> list[Task]:

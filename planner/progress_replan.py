@@ -51,7 +51,8 @@ def replan(progress: Progress, folder: Path, formats: tuple[str, ...], start: da
             + yaml.safe_dump(profile.to_data(), allow_unicode=True, sort_keys=False))
     profile_path = write_atomic(folder / f"{stem}.yaml", text.encode("utf-8"))
     written = write_plan(plan, folder, formats, stem)
-    return Replanned(profile_path, written, newly, _old_end(old, today, catalog), note)
+    old_end = progress.end_date or _rebuilt_end(old, today, catalog)
+    return Replanned(profile_path, written, newly, old_end, note)
 
 
 def _validated(data: dict[str, Any], catalog: Catalog, source: str, what: str) -> Profile:
@@ -75,8 +76,8 @@ def _carry_deadline(data: dict[str, Any], old: Profile, start: date) -> str | No
             "the new plan has no deadline")
 
 
-def _old_end(old: Profile, today: date, catalog: Catalog) -> date | None:
-    """The end of the plan as it was built (rebuilt from its profile; None if that fails)."""
+def _rebuilt_end(old: Profile, today: date, catalog: Catalog) -> date | None:
+    """The end of the old plan rebuilt from its profile, when the file does not tell."""
     try:
         return make_plan(old, today, catalog).end_date
     except (UserError, ValueError, KeyError):

@@ -38,7 +38,7 @@ def read_yaml(data: bytes, path: Path, today: date, catalog: Catalog | None = No
         raise UserError(f"{path}: completed: {exc}") from None
     tasks = tuple(Task(tid, week, item, index, tid in done)
                   for tid, week, item, index in _plan_tasks(plan))
-    return Progress(str(path), plan.profile, tasks, tuple(completed))
+    return Progress(str(path), plan.profile, tasks, tuple(completed), len(plan.weeks))
 
 
 def _plan_tasks(plan: Plan) -> list[tuple[str, int, str, int]]:

@@ -49,26 +49,42 @@ def run(args: argparse.Namespace) -> int:
 
     today = today_of(args)
     progress = read_progress(args.file, today)
-    _print_progress(progress)
+    _print_progress(progress, today)
     if args.replan:
         _replan(args, progress, today)
     return 0
 
 
-def _print_progress(progress: Progress) -> None:
-    from planner.render.markdown import date_range
-
+def _print_progress(progress: Progress, today: date) -> None:
+    """Every week up to the current one or the last with a tick; later weeks on one line."""
     name = progress.profile.get("name", "?")
     print(f"Progress of {name}'s plan ({Path(progress.source).name}):")
-    for week in progress.weeks():
-        end = week.start + timedelta(days=6) if week.start else None
-        dates = f" · {date_range(week.start, end)}" if week.start and end else ""
-        print(f"  Week {week.number:>2}{dates:<22} {week.done:>3}/{week.total:<3} tasks "
-              f"{week.percent:>3}%  {_bar(week.done, week.total)}")
+    weeks = progress.weeks()
+    shown = [w for w in weeks if w.done or (w.start and w.start <= today)] or weeks[:1]
+    last = shown[-1].number if shown else 0
+    rows = [(f"Week {w.number}", _dates(w.start, w.start), w.done, w.total)
+            for w in weeks if w.number <= last]
+    later = [w for w in weeks if w.number > last]
+    if later:
+        rows.append((f"Weeks {later[0].number}–{later[-1].number}",
+                     _dates(later[0].start, later[-1].start), 0, sum(w.total for w in later)))
+    width = max((len(label) + len(dates) for label, dates, _, _ in rows), default=0) + 3
+    for label, dates, done, total in rows:
+        percent = round(100 * done / total) if total else 0
+        print(f"  {label + dates:<{width}} {done:>3}/{total:<3} tasks {percent:>3}%  "
+              f"{_bar(done, total)}")
     print(f"Overall: {progress.done}/{len(progress.tasks)} tasks ({progress.percent}%)")
     finished = progress.finished_items()
     if finished:
         print(f"Items with every task ticked: {', '.join(finished)}")
+
+
+def _dates(first_start: date | None, last_start: date | None) -> str:
+    from planner.render.markdown import date_range
+
+    if not first_start or not last_start:
+        return ""
+    return f" · {date_range(first_start, last_start + timedelta(days=6))}"
 
 
 def _bar(done: int, total: int) -> str:
