@@ -133,6 +133,21 @@ def test_focus_is_visible_and_the_page_fits_a_phone(page, server_url: str) -> No
     assert style == "solid"
 
 
+def screenshot(page) -> bytes:
+    """A screenshot; headless Chromium under load sometimes answers "Unable to capture
+    screenshot" before its first frame is composited, so wait for a frame and retry."""
+    from playwright.sync_api import Error
+
+    for attempt in range(3):
+        try:
+            return page.screenshot()
+        except Error:
+            if attempt == 2:
+                raise
+            page.wait_for_timeout(500)
+    raise AssertionError("unreachable")
+
+
 def test_screenshot_for_the_readme(browser, server_url: str, tmp_path: Path,
                                    request: pytest.FixtureRequest) -> None:
     """The form on a desktop beside the summary on a phone; LOOK at it after updating."""
@@ -144,7 +159,7 @@ def test_screenshot_for_the_readme(browser, server_url: str, tmp_path: Path,
         if fill:
             page.get_by_label("Your name").fill("Ada Lovelace")
             page.get_by_role("button", name="Make my plan").click()
-        shots.append(Image.open(BytesIO(page.screenshot())))
+        shots.append(Image.open(BytesIO(screenshot(page))))
         context.close()
     gap = 24
     width = sum(s.width for s in shots) + gap * (len(shots) + 1)
