@@ -131,8 +131,8 @@ def summary(profile: Profile, plan: Plan, catalog: Catalog, answers: dict[str, A
     ]
     lines = ["Your answers"]
     for label, value in rows:
-        lines += textwrap.wrap(value, WIDTH, initial_indent=f"  {label:<16}",
-                               subsequent_indent=" " * 18) or [f"  {label}"]
+        lines += textwrap.wrap(value, WIDTH, initial_indent=f"  {label:<18}",
+                               subsequent_indent=" " * 20) or [f"  {label}"]
     lines += ["", "Your plan", *(f"  {line}" for line in plan_lines(plan))]
     return "\n".join(lines)
 

@@ -46,8 +46,11 @@ class Prompter:
     def checkbox(self, message: str, choices: list[questionary.Choice],
                  check: Callable[[list[Any]], str | None] = lambda _v: None,
                  search: bool = False) -> list[Any]:
+        # questionary's own instruction wraps in 80 columns; this one fits
+        keys = "(type to filter, " if search else "("
         return questionary.checkbox(message, choices=choices, use_search_filter=search,
                                     use_jk_keys=not search, validate=lambda v: check(v) or True,
+                                    instruction=f"{keys}space ticks, Enter when done)",
                                     **self.kwargs).unsafe_ask()
 
     def confirm(self, message: str, default: bool = True) -> bool:
@@ -61,7 +64,8 @@ def fitted(choice: Choice, width: int = TITLE_WIDTH) -> tuple[str, str | None]:
     both = f"{choice.title} - {choice.description}"
     if len(both) <= width:
         return both, None
-    return choice.title, textwrap.shorten(choice.description, width, placeholder="...")
+    # shown under the list after "  Description: "
+    return choice.title, textwrap.shorten(choice.description, width - 8, placeholder="...")
 
 
 def _choices(question: Question, catalog: Catalog, selected: Any = ()) -> list[questionary.Choice]:

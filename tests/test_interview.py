@@ -123,7 +123,7 @@ def test_summary_fits_80_columns(small_catalog: Catalog, tmp_path: Path) -> None
 def test_fitted_keeps_choices_on_one_line() -> None:
     assert fitted(Choice("x", "Short", "Fits")) == ("Short - Fits", None)
     title, description = fitted(Choice("x", "Long track", "word " * 40))
-    assert title == "Long track" and description and len(description) <= 70
+    assert title == "Long track" and description and len(description) <= 62
 
 
 def test_free_stem_never_reuses_a_taken_name(tmp_path: Path) -> None:
@@ -223,6 +223,16 @@ def test_declining_writes_nothing(small_catalog: Catalog, tmp_path: Path) -> Non
     saved, said = drive(keys, small_catalog, lambda p: run_interview(p, defaults, TODAY))
     assert saved is None and "Nothing written." in said
     assert list(tmp_path.iterdir()) == []
+
+
+def test_declining_then_changing_asks_again_with_the_answers(small_catalog: Catalog,
+                                                             tmp_path: Path) -> None:
+    defaults = defaults_from(None, TODAY, tmp_path)
+    first = all_defaults("Ada") + ENTER * 2 + "n" + "y"
+    second = ENTER + ENTER + DOWN + ENTER + ENTER * 8 + ENTER * 2 + ENTER  # math 3, save
+    saved, _ = drive(first + second, small_catalog, lambda p: run_interview(p, defaults, TODAY))
+    [profile] = only_profile(load_file(saved.profile_path, small_catalog))
+    assert profile.name == "Ada" and profile.background == Background(3, 2, 1)
 
 
 def test_ctrl_c_raises_keyboard_interrupt_and_writes_nothing(small_catalog: Catalog,

@@ -1,0 +1,184 @@
+"""`studyplan interview` end to end: the real console script in a pseudo-terminal (pexpect)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from planner.catalog import content_dir, load_catalog
+from planner.interview_quiz import AREA_TITLES
+from planner.profile import load_file, only_profile
+from planner.quiz import load_quiz
+from tests.conftest import studyplan_command
+
+ENTER, DOWN, CLEAR, CTRL_C = "\r", "\x1b[B", "\x15", "\x03"
+COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-9]|4[0-9]|38;5|48;5)[0-9;]*m")
+
+
+class Session:
+    """One interview in a 24x80 pseudo-terminal; every keystroke waits for its prompt."""
+
+    def __init__(self, cwd: Path, *args: str) -> None:
+        command, *first = studyplan_command()
+        env = {**os.environ, "NO_COLOR": "1", "PROMPT_TOOLKIT_NO_CPR": "1",
+               "PYTHONHASHSEED": "0"}
+        self.child = pexpect.spawn(command, [*first, "interview", "--today", "2026-11-25",
+                                             *args], cwd=str(cwd), env=env,
+                                   dimensions=(24, 80), encoding="utf-8", timeout=30)
+        self.screen: list[str] = []
+
+    def answer(self, prompt: str, keys: str) -> None:
+        self.child.expect(re.escape(prompt))
+        self.screen.append(self.child.before + self.child.after)
+        self.child.send(keys)
+
+    def finish(self, timeout: float = 120) -> int:
+        self.child.expect(pexpect.EOF, timeout=timeout)
+        self.screen.append(self.child.before)
+        self.child.close()
+        return self.child.exitstatus
+
+    @property
+    def text(self) -> str:
+        return "".join(self.screen)
+
+
+@pytest.fixture
+def sessions(tmp_path: Path) -> Iterator[list[Session]]:
+    started: list[Session] = []
+    yield started
+    for session in started:
+        if session.child.isalive():
+            session.child.terminate(force=True)
+
+
+def start(sessions: list[Session], cwd: Path, *args: str) -> Session:
+    sessions.append(Session(cwd, *args))
+    return sessions[-1]
+
+
+def background_and_hours(s: Session) -> None:
+    s.answer("Your goal", ENTER)
+    s.answer("math background", DOWN + ENTER)  # 3
+    s.answer("Your Python", ENTER)
+    s.answer("machine learning", ENTER)
+    s.answer("Check your levels", ENTER)  # no quiz (the default)
+    s.answer("Hours per week", CLEAR + "lots" + ENTER)
+    s.answer("must be a number from 1 to 60", CLEAR + "6" + ENTER)
+
+
+@pytest.mark.slow
+def test_answers_then_saved_profile_and_pdf(tmp_path: Path, sessions: list[Session]) -> None:
+    s = start(sessions, tmp_path, "-o", "out")
+    s.answer("Your name", "Ada Lovelace" + ENTER)
+    background_and_hours(s)
+    s.answer("Start date", ENTER)
+    s.answer("Deadline in weeks", "40" + ENTER)
+    s.answer("Interests", " " + ENTER)  # the first interest
+    s.answer("Have you already completed", "y")
+    s.answer("Already completed", "programming")  # type to filter the ~100 items
+    s.answer("Python programming basics", " " + ENTER)
+    s.answer("Study days", ENTER)
+    s.answer("Output folder", ENTER)
+    s.answer("Besides the PDF", DOWN + DOWN + " " + ENTER)  # json
+    s.answer("Save the profile and write the plan?", ENTER)
+    assert s.finish() == 0
+    assert "Your plan" in s.text and "weeks," in s.text
+    assert not COLOUR.search(s.text)  # NO_COLOR is honoured
+
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.iterdir()) == [
+        "ada-lovelace.json", "ada-lovelace.pdf", "ada-lovelace.yaml"]
+    assert (out / "ada-lovelace.pdf").read_bytes().startswith(b"%PDF")
+    catalog = load_catalog()
+    [profile] = only_profile(load_file(out / "ada-lovelace.yaml", catalog))
+    assert profile.name == "Ada Lovelace" and profile.hours_per_week == 6
+    assert profile.background.math == 3 and profile.weeks == 40
+    assert profile.interests == (next(iter(catalog.interests)),)
+    assert "python-basics" in profile.completed
+    assert str(Path("out", "ada-lovelace.yaml")) in s.text
+
+
+@pytest.mark.slow
+def test_from_a_profile_accepting_every_default_never_overwrites(
+        tmp_path: Path, sessions: list[Session]) -> None:
+    first = tmp_path / "grace.yaml"
+    first.write_text("name: Grace Hopper\ngoal: llm-applications\nhours_per_week: 5\n"
+                     "background: {math: 1, python: 4, ml: 2}\ninterests: [rag]\n",
+                     encoding="utf-8")
+    (tmp_path / "grace-hopper.pdf").write_bytes(b"an older plan")
+    s = start(sessions, tmp_path, "-o", ".", "--from", "grace.yaml")
+    for prompt in ("Your name", "Your goal", "math background", "Your Python",
+                   "machine learning", "Check your levels", "Hours per week", "Start date",
+                   "Deadline", "Interests", "Have you already completed", "Study days",
+                   "Output folder", "Besides the PDF", "Save the profile"):
+        s.answer(prompt, ENTER)
+    assert s.finish() == 0
+    assert (tmp_path / "grace-hopper.pdf").read_bytes() == b"an older plan"
+    saved = tmp_path / "grace-hopper-2.yaml"
+    assert (tmp_path / "grace-hopper-2.pdf").read_bytes().startswith(b"%PDF")
+    [again] = only_profile(load_file(saved, load_catalog()))
+    [original] = only_profile(load_file(first, load_catalog()))
+    assert again.goal == original.goal and again.background == original.background
+    assert again.interests == original.interests and again.hours_per_week == 5
+
+
+@pytest.mark.parametrize("where", ["Your goal", "Save the profile and write the plan?"])
+def test_ctrl_c_cancels_and_writes_nothing(tmp_path: Path, sessions: list[Session],
+                                           where: str) -> None:
+    s = start(sessions, tmp_path, "-o", "out")
+    s.answer("Your name", "Ada" + ENTER)
+    if where != "Your goal":
+        background_and_hours(s)
+        for prompt in ("Start date", "Deadline", "Interests", "Have you already completed",
+                       "Study days", "Output folder", "Besides the PDF"):
+            s.answer(prompt, ENTER)
+    s.answer(where, CTRL_C)
+    assert s.finish() == 130
+    assert "Cancelled, nothing written." in s.text
+    assert "Traceback" not in s.text
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_quiz_shows_answers_and_offers_its_level(tmp_path: Path,
+                                                 sessions: list[Session]) -> None:
+    quiz = load_quiz(content_dir() / "quiz.yaml")
+    s = start(sessions, tmp_path, "-o", "out", "--quiz")
+    s.answer("Your name", "Quinn" + ENTER)
+    s.answer("Your goal", ENTER)
+    # 4 everywhere: the pointer starts on the default (math 2, Python 2, ML 1)
+    for area, steps in (("math background", 2), ("Your Python", 2), ("machine learning", 3)):
+        s.answer(area, DOWN * steps + ENTER)
+    for area, reply in (("math", ENTER), ("python", "n"), ("ml", ENTER)):
+        for question in quiz[area]:  # every answer wrong: the quiz says level 0
+            s.answer("Your answer", DOWN * ((question.answer + 1) % 4) + ENTER)
+            s.answer("Not quite: the answer is", "")
+        s.answer(f"level 0 for {AREA_TITLES[area]}?", reply)
+    s.answer("Hours per week", ENTER)
+    for prompt in ("Start date", "Deadline", "Interests", "Have you already completed",
+                   "Study days", "Output folder", "Besides the PDF", "Save the profile"):
+        s.answer(prompt, ENTER)
+    assert s.finish() == 0
+    assert "you rated yourself 4 · graduate" in s.text
+    assert quiz["ml"][0].explanation[:30] in " ".join(s.text.split())
+    [profile] = only_profile(load_file(tmp_path / "out" / "quinn.yaml", load_catalog()))
+    assert (profile.background.math, profile.background.python,
+            profile.background.ml) == (0, 4, 0)
+
+
+def test_without_a_terminal_points_to_build_and_init(tmp_path: Path) -> None:
+    result = subprocess.run([*studyplan_command(), "interview"], cwd=tmp_path,
+                            stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                            timeout=60, env={**os.environ, "NO_COLOR": "1"})
+    assert result.returncode == 2
+    assert "studyplan build PROFILE.yaml" in result.stderr
+    assert "studyplan init" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
