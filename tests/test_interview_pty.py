@@ -17,7 +17,7 @@ from planner.profile import load_file, only_profile
 from planner.quiz import load_quiz
 from tests.conftest import studyplan_command
 
-ENTER, DOWN, CLEAR, CTRL_C = "\r", "\x1b[B", "\x15", "\x03"
+ENTER, DOWN, CLEAR, CTRL_C, CTRL_D = "\r", "\x1b[B", "\x15", "\x03", "\x04"
 COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-9]|4[0-9]|38;5|48;5)[0-9;]*m")
 
 
@@ -129,12 +129,26 @@ def test_from_a_profile_accepting_every_default_never_overwrites(
     assert again.interests == original.interests and again.hours_per_week == 5
 
 
-@pytest.mark.parametrize("where", ["Your goal", "Save the profile and write the plan?"])
+def test_ctrl_d_in_a_text_prompt_cancels_too(tmp_path: Path, sessions: list[Session]) -> None:
+    s = start(sessions, tmp_path)
+    s.answer("Your name", CTRL_D)
+    assert s.finish() == 130
+    assert "Cancelled, nothing written." in s.text and "Traceback" not in s.text
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("where", ["Your goal", "Already completed",
+                                   "Save the profile and write the plan?"])
 def test_ctrl_c_cancels_and_writes_nothing(tmp_path: Path, sessions: list[Session],
                                            where: str) -> None:
     s = start(sessions, tmp_path, "-o", "out")
     s.answer("Your name", "Ada" + ENTER)
-    if where != "Your goal":
+    if where == "Already completed":
+        background_and_hours(s)
+        for prompt in ("Start date", "Deadline", "Interests"):
+            s.answer(prompt, ENTER)
+        s.answer("Have you already completed", "y")
+    if where.startswith("Save"):
         background_and_hours(s)
         for prompt in ("Start date", "Deadline", "Interests", "Have you already completed",
                        "Study days", "Output folder", "Besides the PDF"):

@@ -47,5 +47,9 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"{args.base}: holds {len(profiles)} profiles; --from takes one")
         base = profiles[0]
     today = today_of(args)
-    run_interview(Prompter(catalog), defaults_from(base, today, args.output), today, args.quiz)
+    try:
+        run_interview(Prompter(catalog), defaults_from(base, today, args.output), today,
+                      args.quiz)
+    except EOFError:  # Ctrl-D in a prompt: the person left, the same as Ctrl-C
+        raise KeyboardInterrupt from None
     return 0
