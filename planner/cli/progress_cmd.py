@@ -7,6 +7,7 @@ FILE is one of:
       profile: ada.yaml          # the profile file (relative to this file), or its fields inline
       done: [w1-python-basics-t0, w1-python-basics-t1]   # ticked tasks: w<week>-<item>-t<n>
       completed: [python-basics] # optional: whole items you finished
+    (the plan is rebuilt from the profile to count the tasks: keep its start_date in it)
 
 --replan writes <name>-replan.yaml (the profile with `completed` grown and `start_date` moved)
 and the new plan beside it; it never overwrites FILE. An item counts as completed when every
