@@ -11,7 +11,7 @@ from planner.deadline import fit_deadline
 from planner.packing import Chunk, Unit, pack, priority_rules
 from planner.plan import Plan
 from planner.profile import Profile
-from planner.rules import Chosen, Selection, load_rules, select
+from planner.rules import Chosen, load_rules, select
 from planner.weeks import ReviewPolicy, dated_weeks
 
 LONG_PLAN_WEEKS = 52
@@ -26,17 +26,17 @@ class Packed:
 def build_plan(profile: Profile, catalog: Catalog, today: date) -> Plan:
     """The whole pipeline's core: choose items, fit the deadline, pack and date the weeks."""
     selection = select(profile, catalog, load_rules(catalog))
-    review = ReviewPolicy.for_hours(profile.hours_per_week, selection.settings.review)
-    capacity = profile.hours_per_week - review.reserve
+    review = ReviewPolicy.for_plan({c.item.id: c.hours for c in selection.items},
+                                   profile.hours_per_week, selection.settings.review)
 
     def packer(chosen: tuple[Chosen, ...]) -> Packed:
-        return pack_items(chosen, catalog, capacity, profile.hours_per_week)
+        return pack_items(chosen, catalog, profile.hours_per_week, review)
 
     full = packer(selection.items)
     kept, dropped, packed = fit_deadline(selection, full, packer, profile.weeks)
-    notes = _notes(profile, full, packed, selection, review)
+    notes = _notes(profile, packed, review)
     start = profile.start(today)
-    weeks = dated_weeks(packed.weeks, {c.item.id: c for c in kept}, catalog, start, review,
+    weeks = dated_weeks(packed.weeks, {c.item.id: c for c in kept}, catalog, start,
                         selection.settings.catch_up_every, profile.weeks)
     data = profile.to_data() | {"start_date": start.isoformat()}
     extra = len(weeks) - len(packed.weeks)
@@ -51,29 +51,30 @@ def build_plan(profile: Profile, catalog: Catalog, today: date) -> Plan:
         profile=data)
 
 
-def pack_items(chosen: tuple[Chosen, ...], catalog: Catalog, capacity: float,
-               hours_per_week: float) -> Packed:
-    """Try each priority rule and keep the shortest plan (ties: the authored order)."""
+def pack_items(chosen: tuple[Chosen, ...], catalog: Catalog, hours_per_week: float,
+               review: ReviewPolicy) -> Packed:
+    """Try each priority rule and keep the shortest plan (ties: the first rule)."""
     ids = {c.item.id for c in chosen}
     order = {item_id: n for n, item_id in enumerate(catalog.items)}
     units = {c.item.id: Unit(c.item.id, c.hours,
                              tuple(p for p in c.item.prerequisites if p in ids),
-                             c.item.splittable and c.hours > 1.0, order[c.item.id])
+                             c.item.splittable and c.hours > 1.0, order[c.item.id],
+                             c.item.section)
              for c in chosen}
     if not units:
         return Packed([], 0)
-    best = min((pack(units, capacity, key) for key in priority_rules(units)), key=len)
-    total = sum(u.hours for u in units.values())
+    best = min((pack(units, hours_per_week, key, review) for key in priority_rules(units)),
+               key=len)
+    total = sum(h for week in best for _, h in week)
     big = sum(1 for u in units.values() if not u.splittable and u.hours > hours_per_week / 2)
     return Packed(best, max(math.ceil(total / hours_per_week - 1e-9), big))
 
 
-def _notes(profile: Profile, full: Packed, packed: Packed, selection: Selection,
-           review: ReviewPolicy) -> list[str]:
+def _notes(profile: Profile, packed: Packed, review: ReviewPolicy) -> list[str]:
     notes = []
-    if review.reserve:
-        notes.append(f"About {review.reserve:g} h of each week is kept for spaced review of "
-                     "what you studied one and three weeks before.")
+    if review.hours:
+        notes.append("Most weeks end with a short spaced-review slot: recall what you "
+                     "finished one and three weeks before, without notes, then check.")
     if len(packed.weeks) > packed.lower_bound + 1:
         notes.append(f"The plan takes {len(packed.weeks)} weeks where {packed.lower_bound} "
                      "would hold the hours: prerequisites and items that cannot be split "

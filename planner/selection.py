@@ -26,9 +26,11 @@ class Selector:
         self.reasons: dict[str, list[str]] = {}
         self.skips: dict[str, str] = {}
         self.emphasised: set[str] = set()
+        self.marks: list[tuple[str, str]] = []  # (item id, why) for emphasis and hour changes
         self.factors: dict[str, float] = {}
         self.settings: dict[str, Any] = {}
-        self.optional_off = ""
+        self.track_reason = ""
+        self.optional_off: list[tuple[int, str]] = []  # (lowest priority number skipped, why)
 
     def include(self, ids: list[str], why: str) -> None:
         for item_id in ids:
@@ -39,13 +41,14 @@ class Selector:
 
     def run(self, fired: list[tuple[Rule, str]]) -> Selection:
         track = self.catalog.tracks[self.profile.goal]
-        self.include(track.members(self.catalog), f"Part of the {track.title} track.")
+        self.track_reason = f"Part of the {track.title} track."
+        self.include(track.members(self.catalog), self.track_reason)
         for rule, why in fired:
             self.apply(rule.then, why)
         for item_id in self.profile.completed:
             self.skips[item_id] = "You marked it as completed."
-        if self.optional_off:
-            self.skip_optional(self.optional_off)
+        for level, why in self.optional_off:
+            self.skip_optional(level, why)
         return self.finish([RuleFiring(rule.id, why) for rule, why in fired])
 
     def apply(self, then: dict[str, Any], why: str) -> None:
@@ -56,30 +59,47 @@ class Selector:
         for item_id in [*then.get("skip", []), *self.tagged(then.get("skip_tags", []))]:
             self.skips.setdefault(item_id, why)
         if then.get("skip_optional"):
-            self.optional_off = why
+            level = 3 if then["skip_optional"] is True else int(then["skip_optional"])
+            self.optional_off.append((level, why))
+        # emphasis and hour changes touch only items that end up in the plan (see finish)
         marked = [*then.get("emphasise", []), *self.tagged(then.get("emphasise_tags", []))]
-        for item_id in marked:
-            self.emphasised.add(item_id)
-            self.reasons.setdefault(item_id, []).append(why)
+        self.marks += [(item_id, why) for item_id in marked]
+        self.emphasised.update(marked)
         scale = then.get("scale_hours")
         if scale:
             for item_id in [*scale.get("ids", []), *self.tagged(scale.get("tags", []))]:
                 self.factors[item_id] = self.factors.get(item_id, 1.0) * float(scale["factor"])
-                self.reasons.setdefault(item_id, []).append(why)
+                self.marks.append((item_id, why))
         self.settings.update(then.get("plan", {}))
 
-    def skip_optional(self, why: str) -> None:
+    def skip_optional(self, level: int, why: str) -> None:
+        """Skip items of priority >= level that only the track asked for (no rule, no interest)."""
         interests = set(self.profile.interests)
-        for item_id, reasons in self.reasons.items():
-            item = self.catalog.items[item_id]
-            if item.priority >= 3 and not interests & set(item.tags) and len(reasons) == 1:
-                self.skips.setdefault(item_id, why)
+        optional = {i for i, reasons in self.reasons.items()
+                    if self.catalog.items[i].priority >= level and reasons == [self.track_reason]
+                    and not interests & set(self.catalog.items[i].tags)}
+        needed = self.prerequisites_of(set(self.reasons) - optional - set(self.skips))
+        for item_id in sorted(optional - needed):
+            self.skips.setdefault(item_id, why)
+
+    def prerequisites_of(self, ids: set[str]) -> set[str]:
+        out: set[str] = set()
+        stack = list(ids)
+        while stack:
+            for pre in self.catalog.items[stack.pop()].prerequisites:
+                if pre not in out:
+                    out.add(pre)
+                    stack.append(pre)
+        return out
 
     def finish(self, fired: list[RuleFiring]) -> Selection:
         from planner.rules import Chosen, PlanSettings, Selection
 
         kept = {i for i in self.reasons if i not in self.skips}
         needed_by = self.close_prerequisites(kept)
+        for item_id, why in self.marks:
+            if item_id in kept and why not in self.reasons[item_id]:
+                self.reasons[item_id].append(why)
         chosen = []
         for item_id, item in self.catalog.items.items():
             if item_id not in kept:

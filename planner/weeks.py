@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from planner.catalog import Catalog
 from planner.plan import PlannedItem, Week
-from planner.packing import Chunk
+from planner.packing import REVIEW, Chunk
 from planner.rules import Chosen
 
 REVIEW_SHARE = 0.05  # of an item's hours, at each of the two reviews (one and three weeks on)
@@ -16,18 +16,31 @@ REVIEW_LAGS = (1, 3)
 
 @dataclass(frozen=True)
 class ReviewPolicy:
-    reserve: float  # hours a week kept for spaced review; 0 = no review slots
+    """Spaced review: about 5% of an item's hours one week and three weeks after it ends."""
+
+    hours: dict[str, float]  # item id -> its planned hours; empty = no review slots
+    cap: float = 0.0  # at most this much review a week
 
     @classmethod
-    def for_hours(cls, hours_per_week: float, enabled: bool) -> ReviewPolicy:
+    def for_plan(cls, hours: dict[str, float], hours_per_week: float,
+                 enabled: bool) -> ReviewPolicy:
         if not enabled or hours_per_week < 3:
-            return cls(0.0)
-        return cls(max(0.5, round(hours_per_week * 0.1 * 4) / 4))
+            return cls({})
+        return cls(hours, max(0.5, round(hours_per_week * 0.15 * 4) / 4))
+
+    def __call__(self, finished: list[list[str]]) -> float:
+        """Review hours for the week after `finished` (items finished per week so far)."""
+        if not self.hours:
+            return 0.0
+        week = len(finished) + 1
+        due = [i for lag in REVIEW_LAGS if week - lag >= 1 for i in finished[week - lag - 1]]
+        if not due:
+            return 0.0
+        return min(self.cap, _quarter(sum(self.hours[i] for i in due) * REVIEW_SHARE))
 
 
 def dated_weeks(packed: list[list[Chunk]], chosen: dict[str, Chosen], catalog: Catalog,
-                start: date, review: ReviewPolicy, catch_up_every: int,
-                deadline: int | None) -> list[Week]:
+                start: date, catch_up_every: int, deadline: int | None) -> list[Week]:
     parts = _part_numbers(packed)
     finished: list[list[str]] = []
     weeks: list[Week] = []
@@ -38,12 +51,13 @@ def dated_weeks(packed: list[list[Chunk]], chosen: dict[str, Chosen], catalog: C
             weeks.append(_catch_up_week(len(weeks) + 1, start, light))
         items = []
         for item_id, hours in chunks:
+            if item_id == REVIEW:
+                due = _due(len(finished) + 1, finished)
+                items.append(_review_item(len(weeks) + 1, hours, due, chosen))
+                continue
             k, n = parts[item_id].pop(0)
             items.append(_planned(chosen[item_id], hours, (k, n), catalog, given))
-        done = [i for i, _ in chunks if not parts[i]]
-        finished.append(done)
-        slot = _review_item(len(weeks) + 1, len(finished), finished, chosen, review)
-        items += [slot] if slot else []
+        finished.append([i for i, _ in chunks if i != REVIEW and not parts[i]])
         weeks.append(_week(len(weeks) + 1, start, items))
     return weeks
 
@@ -57,7 +71,8 @@ def _part_numbers(packed: list[list[Chunk]]) -> dict[str, list[tuple[int, int]]]
     counts: dict[str, int] = {}
     for chunks in packed:
         for item_id, _ in chunks:
-            counts[item_id] = counts.get(item_id, 0) + 1
+            if item_id != REVIEW:
+                counts[item_id] = counts.get(item_id, 0) + 1
     return {i: [(k, n) for k in range(1, n + 1)] for i, n in counts.items()}
 
 
@@ -88,16 +103,13 @@ def _task_share(tasks: tuple[str, ...], total: float, hours_so_far: float, offse
     return tasks[offset:max(upto, offset)]
 
 
-def _review_item(number: int, week: int, finished: list[list[str]], chosen: dict[str, Chosen],
-                 review: ReviewPolicy) -> PlannedItem | None:
-    if not review.reserve:
-        return None
-    earlier = [i for lag in REVIEW_LAGS if week - lag >= 1 for i in finished[week - lag - 1]]
-    if not earlier:
-        return None
-    hours = sum(chosen[i].hours for i in earlier) * REVIEW_SHARE
-    hours = min(review.reserve, _quarter(hours))
-    titles = [chosen[i].item.title for i in earlier]
+def _due(week: int, finished: list[list[str]]) -> list[str]:
+    return [i for lag in REVIEW_LAGS if week - lag >= 1 for i in finished[week - lag - 1]]
+
+
+def _review_item(number: int, hours: float, due: list[str],
+                 chosen: dict[str, Chosen]) -> PlannedItem:
+    titles = [chosen[i].item.title for i in due]
     return PlannedItem(
         id=f"review-w{number}", title="Spaced review", section="review",
         section_title="Review", hours=hours, part=(1, 1), kind="review",

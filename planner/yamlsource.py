@@ -109,6 +109,9 @@ def load_documents(text: str, filename: str) -> list[Document]:
                              (Problem(f"YAML syntax: {what}", filename, line),)))
     except yaml.YAMLError as exc:
         docs.append(Document(None, len(docs), 1, (Problem(f"YAML: {exc}", filename),)))
+    except RecursionError:
+        docs.append(Document(None, len(docs), 1, (Problem(
+            "the document nests lists or mappings too deeply", filename),)))
     finally:
         loader.dispose()
     return docs

@@ -161,3 +161,8 @@ def test_to_data_round_trips(small_catalog):
     again = load_text(yaml.safe_dump(loaded.profile.to_data(), allow_unicode=True),
                       small_catalog, "b.yaml")
     assert again[0].profile == loaded.profile
+
+
+def test_deep_nesting_is_a_problem_not_a_crash(small_catalog):
+    [msg] = problems("name: " + "[" * 30000 + "\n", small_catalog)
+    assert "nests" in msg or "YAML syntax" in msg
