@@ -18,7 +18,7 @@ CHECK_DAY = date(2027, 1, 4)
 def check_content(root: Path | None = None) -> list[str]:
     """Every problem in the catalog at root (default: the shipped one), as text lines."""
     try:
-        catalog = load_catalog(root)
+        catalog = load_catalog(root, strict=True)
         load_rules(catalog)
     except ContentError as exc:
         return [str(p) for p in exc.problems]

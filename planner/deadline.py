@@ -15,15 +15,15 @@ IMPORTANCE = {1: "a core item", 2: "a recommended item", 3: "an optional item"}
 
 
 def fit_deadline(selection: Selection, full: Packed,
-                 packer: Callable[[tuple[Chosen, ...]], Packed],
-                 weeks: int | None) -> tuple[tuple[Chosen, ...], tuple[Omitted, ...], Packed]:
+                 packer: Callable[[tuple[Chosen, ...]], Packed], weeks: int | None,
+                 interests: tuple[str, ...] = ()) -> tuple[tuple[Chosen, ...], tuple[Omitted, ...], Packed]:
     """The items kept, those dropped (with reasons), and the packing that fits `weeks`."""
     kept = list(selection.items)
     packed = full
     dropped: list[Omitted] = []
     stale = False
     while weeks and len(packed.weeks) > weeks and len(kept) > 1:
-        victim = _least_important(kept)
+        victim = _least_important(kept, set(interests))
         if victim is None:
             break
         kept.remove(victim)
@@ -47,11 +47,17 @@ def _fits_roughly(kept: list[Chosen], packed: Packed, weeks: int) -> bool:
     return hours <= weeks * per_week * 1.15 or len(kept) < 8
 
 
-def _least_important(kept: list[Chosen]) -> Chosen | None:
+def _least_important(kept: list[Chosen], interests: set[str]) -> Chosen | None:
     needed = {p for c in kept for p in c.item.prerequisites}
     leaves = [c for c in kept if c.item.id not in needed]
     if not leaves:
         return None
-    # optional before recommended before core; own interests and emphasis last; big first
-    return max(leaves, key=lambda c: (c.item.priority, not c.emphasised, len(c.reasons) == 1,
-                                      c.hours, c.item.id))
+
+    def expendable(c: Chosen) -> tuple[int, int, bool, float, str]:
+        # your interests and what a rule asked for count one priority step higher;
+        # then optional before core, what only the track asked for first, big before small
+        only_track = all(r.startswith(("Part of the ", "Needed before ")) for r in c.reasons)
+        favoured = bool(interests & set(c.item.tags)) or c.emphasised or not only_track
+        return (c.item.priority - favoured, c.item.priority, only_track, c.hours, c.item.id)
+
+    return max(leaves, key=expendable)
