@@ -18,6 +18,8 @@ from planner.render.markdown import date_range, md_text, md_url, render_markdown
 from tests.sample_plans import HOSTILE, long_plan, minimal_plan, unicode_plan
 
 GFM = MarkdownIt("gfm-like")  # CommonMark + tables, strikethrough and bare-URL links
+# GitHub autolinks only www. and scheme:// (and e-mail addresses), not bare "a.io": like it
+GFM.linkify.set({"fuzzy_link": False})
 TASK = re.compile(r"^- \[ \] (.*) <!-- (w\d+-[a-z0-9-]+-t\d+) -->$", re.MULTILINE)
 
 
