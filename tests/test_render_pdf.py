@@ -82,10 +82,11 @@ def test_deadline_box_names_the_full_length_and_every_dropped_item(long_pdf):
     assert "Python basics — You marked it as completed." in text
 
 
-def test_links_are_exactly_the_resources_urls(long_pdf):
+def test_links_are_the_resources_urls_and_one_per_appendix_code(long_pdf):
     plan = long_plan()
-    expected = sorted(r.url for w in plan.weeks for i in w.items for r in i.resources)
-    assert sorted(link_uris(long_pdf[1])) == expected
+    on_week_pages = [r.url for w in plan.weeks for i in w.items for r in i.resources]
+    in_appendix = set(on_week_pages)  # every sample URL is http(s)
+    assert sorted(link_uris(long_pdf[1])) == sorted([*on_week_pages, *in_appendix])
 
 
 def test_week_list_links_jump_to_each_weeks_page(long_pdf):
@@ -134,7 +135,8 @@ def test_outline_has_the_parts_and_every_week(long_pdf):
     assert titles[:4] == ["Cover", "Your plan at a glance", "Why this plan", "Week by week"]
     for number in range(1, 17):
         assert any(title.startswith(f"Week {number} · ") for title in titles)
-    assert isinstance(long_pdf[1].outline[-1], list)  # weeks nest under "Week by week"
+    assert isinstance(long_pdf[1].outline[-2], list)  # weeks nest under "Week by week"
+    assert titles[-1] == "Resources (QR codes)"
 
 
 def used_fonts(reader: PdfReader) -> dict[str, DictionaryObject]:
@@ -198,7 +200,7 @@ def test_markup_in_user_text_prints_literally(unicode_pdf):
         assert hostile in text
     assert "<b>R&D</b> guide" in text and "Because <i>R&D</i> matters" in text
     assert "javascript:alert(1)" in text  # printed, not linked
-    assert link_uris(reader) == ["https://example.org/a?b=1&c=2"]
+    assert link_uris(reader) == ["https://example.org/a?b=1&c=2"] * 2  # week page, QR code
     for page in reader.pages:
         xobjects = page["/Resources"].get("/XObject", {}).values()
         assert all(x.get_object()["/Subtype"] == "/Form" for x in xobjects), "an image was embedded"

@@ -18,6 +18,7 @@ from planner.render.markup import describe_chars, para_text, scan_text, using_fo
 from planner.render.pdf_cover import cover
 from planner.render.pdf_document import FOOTER_SIZE, PlanCanvas, PlanDocTemplate
 from planner.render.pdf_overview import at_a_glance, why_this_plan
+from planner.render.pdf_qr import resource_codes
 from planner.render.pdf_styles import FAINT, styles
 from planner.render.pdf_weeks import week_pages
 
@@ -50,6 +51,7 @@ def render_pdf(plan: Plan, *, fonts: FontSet | None = None) -> RenderedPdf:
             *at_a_glance(plan, look),
             *why_this_plan(plan, look),
             *week_pages(plan, look),
+            *resource_codes(plan, look),
         ]
     profile = yaml.safe_dump(plan.profile, allow_unicode=True, sort_keys=False).encode()
     attachment = (

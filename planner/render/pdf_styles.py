@@ -57,6 +57,8 @@ class Styles:
     bullet: ParagraphStyle
     cell: ParagraphStyle
     cell_head: ParagraphStyle
+    code_title: ParagraphStyle
+    code_url: ParagraphStyle
 
 
 def _style(
@@ -112,4 +114,6 @@ def styles() -> Styles:
         ),
         cell=_style("cell", BODY, 9, 12, INK),
         cell_head=_style("cell_head", SEMIBOLD, 7.5, 10, MUTED),
+        code_title=_style("code_title", SEMIBOLD, 8.5, 11, INK),
+        code_url=_style("code_url", BODY, 6.5, 8.5, MUTED),
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
@@ -18,6 +16,7 @@ from planner.render.pdf_flowables import (
     tinted_box,
 )
 from planner.render.pdf_format import date_range, hours, week_key
+from planner.render.pdf_qr import is_web_url
 from planner.render.pdf_styles import (
     ACCENT,
     FAINT,
@@ -45,7 +44,7 @@ def field_name(week: Week, item: PlannedItem, index: int) -> str:
 
 def _resource(resource: Resource) -> str:
     title = para_text(resource.title)
-    if urlsplit(resource.url).scheme.lower() in ("http", "https"):
+    if is_web_url(resource.url):
         href = para_text(resource.url)
         title = f'<a href="{href}" color="{hex_of(ACCENT)}">{title}</a>'
     else:  # never a link: javascript:, file:, relative paths print as text
