@@ -66,8 +66,10 @@ def _title(item: PlannedItem) -> str:
 
 
 def _description(plan: Plan, week: Week, session: Session) -> str:
-    lines = [f"Week {week.number} of {len(plan.weeks)} of the study plan for "
-             f"{_clean(plan.name)} ({date_range(week.start, week.end)})."]
+    lines = [
+        f"Week {week.number} of {len(plan.weeks)} of the study plan for "
+        f"{_clean(plan.name)} ({date_range(week.start, week.end)})."
+    ]
     for item in session.items:
         lines += ["", f"{_title(item)} · {hours(item.hours)} this week"]
         lines += [f"[ ] {_clean(task)}" for task in item.checklist]
