@@ -22,6 +22,8 @@ class Progress:
         self.done = self.failed = self.skipped = 0
         self.started = self._last_draw = time.monotonic()
         self._last_tenth = 0
+        if self.tty and total:
+            self._show(force=True)  # the bar appears at once, before the first plan is done
 
     @property
     def finished(self) -> int:
