@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from planner.plan import Omitted, Plan, PlannedItem, Resource, RuleFiring, Week
@@ -195,3 +196,66 @@ def unicode_plan(name: str = "Жанна Ωμέγα 李小龍 😀") -> Plan:
         lower_bound_weeks=1,
         profile={**PROFILE, "name": name},
     )
+
+
+LONG_URL = (
+    "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/"
+    "artificial-intelligence/guidance-on-ai-and-data-protection/"
+)
+SHARED_URL = "https://example.org/shared?x=1&y=2"
+
+
+def linked_plan() -> Plan:
+    """Links of every kind: long, plain http, one shared by two items and a split item, non-web."""
+    start = date(2027, 1, 4)
+    shared = Resource("Shared reference", SHARED_URL)
+    first = item(
+        "first",
+        "First item",
+        3,
+        resources=(Resource("A long guidance page", LONG_URL), shared),
+    )
+    split = {
+        k: item(
+            "split",
+            "Split project",
+            3,
+            kind="project",
+            part=(k, 2),
+            task_offset=2 * (k - 1),
+            resources=(Resource("Plain http site", "http://example.com/page"), shared),
+        )
+        for k in (1, 2)
+    }
+    odd = item(
+        "odd",
+        "Odd links",
+        2,
+        resources=(
+            Resource("Script", "javascript:alert(1)"),
+            Resource("Mail", "mailto:someone@example.org"),
+            Resource("File server", "ftp://example.org/file.txt"),
+            Resource("Relative", "notes/readme.md"),
+            Resource("Upper-case scheme", "HTTPS://EXAMPLE.ORG/LOUD"),
+        ),
+    )
+    return Plan(
+        name="Ada Lovelace",
+        goal="llm-engineer",
+        goal_title="LLM engineer",
+        hours_per_week=8,
+        start_date=start,
+        weeks=weeks_from(start, [(first, split[1]), (split[2], odd)]),
+        full_weeks=2,
+        lower_bound_weeks=2,
+        profile=dict(PROFILE),
+    )
+
+
+def unlinked_plan() -> Plan:
+    """Only resources that are not web links: no appendix at all."""
+    plan = minimal_plan()
+    resources = (Resource("Script", "javascript:alert(1)"), Resource("Book", "isbn:9780262035613"))
+    week = plan.weeks[0]
+    items = tuple(replace(i, resources=resources) for i in week.items)
+    return replace(plan, weeks=(replace(week, items=items),))

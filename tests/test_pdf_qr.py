@@ -1,0 +1,167 @@
+"""The Resources appendix read back: one scannable QR code per distinct web link, bookmarked."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageOps
+from pypdf import PdfReader
+
+from planner.render.pdf import render_pdf
+from planner.render.pdf_qr import OUTLINE_TITLE, encoded_code, first_uses, is_web_url
+from tests.sample_plans import (
+    LONG_URL,
+    SHARED_URL,
+    linked_plan,
+    long_plan,
+    unicode_plan,
+    unlinked_plan,
+)
+
+WEB_URLS = [LONG_URL, SHARED_URL, "http://example.com/page", "HTTPS://EXAMPLE.ORG/LOUD"]
+NOT_WEB = ["javascript:alert(1)", "mailto:someone@example.org", "ftp://example.org/file.txt"]
+SCAN_DPI = 200
+
+
+@pytest.fixture(scope="module")
+def linked_pdf() -> bytes:
+    return render_pdf(linked_plan()).data
+
+
+def appendix_start(reader: PdfReader) -> int:
+    """The page the "Resources (QR codes)" bookmark jumps to."""
+    for entry in reader.outline:
+        if not isinstance(entry, list) and entry.title == OUTLINE_TITLE:
+            return reader.get_destination_page_number(entry)
+    pytest.fail(f"no {OUTLINE_TITLE!r} bookmark")
+
+
+def code_links(reader: PdfReader) -> list[tuple[int, str, list[float]]]:
+    """(page index, URI, rectangle) of each link in the appendix: each code links its URL."""
+    links = []
+    for index in range(appendix_start(reader), len(reader.pages)):
+        for annot in reader.pages[index].get("/Annots", []):
+            annot = annot.get_object()
+            action = annot.get("/A")
+            if action is not None and action.get("/S") == "/URI":
+                links.append((index, str(action["/URI"]), [float(v) for v in annot["/Rect"]]))
+    return links
+
+
+def appendix_text(reader: PdfReader) -> str:
+    pages = reader.pages[appendix_start(reader) :]
+    return "\n".join(page.extract_text() for page in pages).replace("\n", "")
+
+
+def test_one_code_per_distinct_web_url_in_order_of_first_use(linked_pdf):
+    reader = PdfReader(io.BytesIO(linked_pdf))
+    assert [uri for _, uri, _ in code_links(reader)] == WEB_URLS
+    assert [(week.number, r.url) for week, r in first_uses(linked_plan())] == [
+        (1, LONG_URL),
+        (1, SHARED_URL),
+        (1, "http://example.com/page"),
+        (2, "HTTPS://EXAMPLE.ORG/LOUD"),
+    ]
+
+
+def test_appendix_prints_each_web_url_once_and_no_other_link(linked_pdf):
+    text = appendix_text(PdfReader(io.BytesIO(linked_pdf)))
+    assert "ResourcesScan a code" in text
+    for url in WEB_URLS:
+        assert text.count(url) == 1, url
+    for url in [*NOT_WEB, "notes/readme.md"]:
+        assert url not in text
+
+
+def test_bookmark_is_last_and_opens_the_appendix():
+    reader = PdfReader(io.BytesIO(render_pdf(long_plan()).data))
+    assert reader.outline[-1].title == OUTLINE_TITLE
+    start = appendix_start(reader)
+    assert start > 16 and "\nResources\nScan a code" in reader.pages[start].extract_text()
+    distinct = {r.url for w in long_plan().weeks for i in w.items for r in i.resources}
+    assert sorted(uri for _, uri, _ in code_links(reader)) == sorted(distinct)
+
+
+def test_plan_without_web_links_has_no_appendix():
+    reader = PdfReader(io.BytesIO(render_pdf(unlinked_plan()).data))
+    assert OUTLINE_TITLE not in [getattr(e, "title", None) for e in reader.outline]
+    assert "Scan a code" not in "".join(page.extract_text() for page in reader.pages)
+
+
+def test_only_http_and_https_are_web_urls():
+    assert is_web_url("https://a.org") and is_web_url("http://a.org") and is_web_url("HTTP://A")
+    assert not any(is_web_url(url) for url in [*NOT_WEB, "notes/readme.md", "//a.org/x", ""])
+    urls = [r.url for _, r in first_uses(unicode_plan())]
+    assert urls == ["https://example.org/a?b=1&c=2"]
+
+
+def test_codes_are_encoded_once_per_url_and_hold_the_url():
+    encoded_code.cache_clear()
+    first = encoded_code(SHARED_URL)
+    assert encoded_code(SHARED_URL) is first
+    assert first.value == SHARED_URL
+    assert encoded_code(LONG_URL).modules > first.modules >= 21  # longer data, larger code
+
+
+def test_same_plan_same_bytes_whether_codes_are_cached_or_not(linked_pdf):
+    encoded_code.cache_clear()
+    assert render_pdf(linked_plan()).data == linked_pdf  # fresh codes
+    assert render_pdf(linked_plan()).data == linked_pdf  # cached codes
+
+
+def zbarimg() -> str:
+    path = shutil.which("zbarimg")
+    if path is None:
+        pytest.fail(
+            "zbarimg is not installed: the QR codes cannot be decoded. "
+            "Install Debian's zbar-tools (apt-get install zbar-tools)."
+        )
+    return path
+
+
+def decode_each_code(pdf: bytes, folder: Path) -> list[tuple[str, str]]:
+    """(linked URL, what zbarimg reads) for each code, cropped alone from its page's image."""
+    reader = PdfReader(io.BytesIO(pdf))
+    links = code_links(reader)
+    (folder / "plan.pdf").write_bytes(pdf)
+    first, last = links[0][0] + 1, links[-1][0] + 1
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", str(SCAN_DPI), "-f", str(first), "-l", str(last),
+         str(folder / "plan.pdf"), str(folder / "page")],
+        check=True,
+    )  # fmt: skip
+    page_files = sorted(folder.glob("page-*.png"))  # pdftoppm pads the numbers alike
+    scale = SCAN_DPI / 72
+    results = []
+    for number, (page, url, (x1, y1, x2, y2)) in enumerate(links):
+        page_file = page_files[page + 1 - first]
+        height = float(reader.pages[page].mediabox.height)
+        with Image.open(page_file) as image:
+            box = (x1 * scale, (height - y2) * scale, x2 * scale, (height - y1) * scale)
+            crop = ImageOps.expand(image.crop(tuple(round(v) for v in box)), 40, "white")
+            crop.save(folder / f"code-{number}.png")
+        read = subprocess.run(
+            [zbarimg(), "-q", "--raw", str(folder / f"code-{number}.png")],
+            capture_output=True,
+            text=True,
+        )
+        results.append((url, read.stdout.strip()))
+    return results
+
+
+def test_every_code_scans_back_to_its_url(linked_pdf, tmp_path):
+    zbarimg()
+    results = decode_each_code(linked_pdf, tmp_path)
+    assert [url for url, _ in results] == WEB_URLS
+    for url, read in results:
+        assert read == url
+
+
+def test_codes_of_a_full_appendix_page_scan(tmp_path):
+    results = decode_each_code(render_pdf(long_plan()).data, tmp_path)
+    assert len(results) == 30
+    assert all(read == url for url, read in results), [r for r in results if r[0] != r[1]]
