@@ -22,6 +22,7 @@ class Unit:
     splittable: bool
     index: int  # catalog position: the authored order
     group: str = ""  # the section: the packer interleaves groups within a week
+    stage: int = 0  # level: 0 beginner, 1 intermediate, 2 advanced; lower stages go first
 
 
 Chunk = tuple[str, float]  # (item id, hours this week)
@@ -98,17 +99,17 @@ def _next_chunk(ready: list[str], remaining: dict[str, float], units: dict[str, 
                 started: set[str], left: float, week: dict[str, float],
                 limit: float | None) -> Chunk | None:
     groups = {units[i].group for i in week}
-    # under way first (parts stay together), then sections not yet in this week
-    ordered = sorted(ready, key=lambda u: (u not in started, units[u].group in groups))
+    # under way first (parts stay together), then the lowest level (foundations before
+    # what builds on them), then sections not yet in this week; ready is in priority order
+    ordered = sorted(ready, key=lambda u: (u not in started, units[u].stage,
+                                           units[u].group in groups))
     if limit is not None:
         ordered = [u for u in ordered if week.get(u, 0.0) < limit - EPS]
     for item_id in ordered:
         room = left if limit is None else min(left, limit - week.get(item_id, 0.0))
-        if remaining[item_id] <= room + EPS:
-            return item_id, remaining[item_id]
-    for item_id in ordered:
-        room = left if limit is None else min(left, limit - week.get(item_id, 0.0))
         rest = remaining[item_id]
+        if rest <= room + EPS:
+            return item_id, rest
         if units[item_id].splittable or (not week and limit is None and rest > left):
             hours = _quarter(room if rest - room >= MIN_CHUNK else rest - MIN_CHUNK)
             # a chunk under an hour only grows a part already in this week, or fills an

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from planner.catalog import Catalog
+from planner.catalog import LEVELS, Catalog
 from planner.deadline import fit_deadline
 from planner.packing import Chunk, Unit, pack, priority_rules
 from planner.plan import Plan
@@ -63,11 +63,14 @@ def pack_items(chosen: tuple[Chosen, ...], catalog: Catalog, hours_per_week: flo
                review: ReviewPolicy) -> Packed:
     """Try each priority rule and keep the shortest plan (ties: the first rule)."""
     ids = {c.item.id for c in chosen}
-    order = {item_id: n for n, item_id in enumerate(catalog.items)}
+    sections = list(catalog.sections)
+    # the authored order: the guide's sections in order, then each file's order
+    authored = sorted(catalog.items, key=lambda i: sections.index(catalog.items[i].section))
+    order = {item_id: n for n, item_id in enumerate(authored)}
     units = {c.item.id: Unit(c.item.id, c.hours,
                              tuple(p for p in c.item.prerequisites if p in ids),
                              c.item.splittable and c.hours > 1.0, order[c.item.id],
-                             c.item.section)
+                             c.item.section, LEVELS.index(c.item.level))
              for c in chosen}
     if not units:
         return Packed([], 0)

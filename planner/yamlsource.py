@@ -111,7 +111,8 @@ def load_documents(text: str, filename: str) -> list[Document]:
         docs.append(Document(None, len(docs), 1, (Problem(f"YAML: {exc}", filename),)))
     except RecursionError:
         docs.append(Document(None, len(docs), 1, (Problem(
-            "the document nests lists or mappings too deeply", filename),)))
+            "the document is nested too deeply (lists or mappings inside each other)",
+            filename),)))
     finally:
         loader.dispose()
     return docs
