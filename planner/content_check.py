@@ -87,7 +87,8 @@ def _coverage(catalog: Catalog) -> list[str]:
 
 
 def _urls(catalog: Catalog) -> list[str]:
-    out, seen = [], {}
+    out: list[str] = []
+    seen: dict[str, str] = {}
     for item in catalog.items.values():
         for r in item.resources:
             parts = urlsplit(r.url)

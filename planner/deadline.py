@@ -14,9 +14,12 @@ if TYPE_CHECKING:
 IMPORTANCE = {1: "a core item", 2: "a recommended item", 3: "an optional item"}
 
 
+Fitted = tuple[tuple["Chosen", ...], tuple[Omitted, ...], "Packed"]
+
+
 def fit_deadline(selection: Selection, full: Packed,
                  packer: Callable[[tuple[Chosen, ...]], Packed], weeks: int | None,
-                 interests: tuple[str, ...] = ()) -> tuple[tuple[Chosen, ...], tuple[Omitted, ...], Packed]:
+                 interests: tuple[str, ...] = ()) -> Fitted:
     """The items kept, those dropped (with reasons), and the packing that fits `weeks`."""
     kept = list(selection.items)
     packed = full

@@ -81,7 +81,8 @@ def _show(value: Any) -> str:
 
 def check_name(value: Any, catalog: Catalog) -> str:
     if not isinstance(value, str):
-        raise Invalid(f"must be text; got {_show(value)} - put it in quotes, e.g. name: \"{value}\"")
+        raise Invalid(f"must be text; got {_show(value)} - put it in quotes, "
+                      f"e.g. name: \"{value}\"")
     text = unicodedata.normalize("NFC", value).strip()
     if not text:
         raise Invalid("must not be blank")

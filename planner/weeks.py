@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.catalog import Catalog
-from planner.plan import PlannedItem, Week
 from planner.packing import REVIEW, Chunk
+from planner.plan import PlannedItem, Week
 from planner.rules import Chosen
 
 REVIEW_SHARE = 0.05  # of an item's hours, at each of the two reviews (one and three weeks on)

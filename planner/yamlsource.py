@@ -51,11 +51,11 @@ class _LineLoader(yaml.SafeLoader):
         return result
 
 
-    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError:  # 2027-02-30: let the field's validator say what is wrong
-            return self.construct_scalar(node)
+            return self.construct_scalar(node)  # type: ignore[arg-type]
 
 
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
@@ -92,6 +92,7 @@ def load_documents(text: str, filename: str) -> list[Document]:
     try:
         while loader.check_node():
             node = loader.get_node()
+            assert node is not None  # check_node() said there is one
             loader.budget = _Budget()
             data = loader.construct_document(node)
             line = node.start_mark.line + 1

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from planner.profile import load_text, only_profile
 from planner.errors import UserError
+from planner.profile import load_text, only_profile
 
 GOOD = """\
 name: Ada Lovelace
@@ -44,7 +44,8 @@ def test_default_start_is_the_coming_monday(small_catalog, today, monday):
 
 
 @pytest.mark.parametrize("line, expected", [
-    ("hours_per_week: lots", 'ada.yaml:3: hours_per_week: must be a number from 1 to 60; got "lots"'),
+    ("hours_per_week: lots",
+     'ada.yaml:3: hours_per_week: must be a number from 1 to 60; got "lots"'),
     ("hours_per_week: 0", "ada.yaml:3: hours_per_week: must be a number from 1 to 60; got 0"),
     ("hours_per_week: 61", "ada.yaml:3: hours_per_week: must be a number from 1 to 60; got 61"),
     ("hours_per_week: true", "ada.yaml:3: hours_per_week: must be a number from 1 to 60; got True"),
@@ -74,7 +75,8 @@ def test_unicode_name_is_kept_nfc(small_catalog):
 
 def test_unknown_key_suggests_nearest(small_catalog):
     [msg] = problems(GOOD + "hours_per_wek: 3\n", small_catalog)
-    assert msg.startswith('ada.yaml:8: hours_per_wek: unknown field (did you mean "hours_per_week"?)')
+    assert msg.startswith(
+        'ada.yaml:8: hours_per_wek: unknown field (did you mean "hours_per_week"?)')
 
 
 def test_unknown_goal_lists_allowed(small_catalog):
@@ -142,7 +144,7 @@ def test_python_tags_never_construct(small_catalog):
 
 def test_alias_bomb_rejected_quickly(small_catalog):
     lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    for prev, cur in zip("abcdefgh", "bcdefghi"):
+    for prev, cur in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
     [msg] = problems("\n".join(lines) + "\n", small_catalog)
     assert "too many values" in msg
