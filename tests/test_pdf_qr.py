@@ -86,6 +86,20 @@ def test_bookmark_is_last_and_opens_the_appendix():
     assert sorted(uri for _, uri, _ in code_links(reader)) == sorted(distinct)
 
 
+def test_week_labels_jump_to_their_week_page(linked_pdf):
+    reader = PdfReader(io.BytesIO(linked_pdf))
+    start = appendix_start(reader)
+    targets = [
+        reader.get_page_number(annot.get_object()["/Dest"][0].get_object())
+        for annot in reader.pages[start].get("/Annots", [])
+        if "/Dest" in annot.get_object()
+    ]
+    assert len(targets) == len(WEB_URLS)
+    expected = [1, 1, 1, 2]  # the week each code's URL is first used in
+    for week, target in zip(expected, targets, strict=True):
+        assert f"Week {week} · " in reader.pages[target].extract_text()
+
+
 def test_plan_without_web_links_has_no_appendix():
     reader = PdfReader(io.BytesIO(render_pdf(unlinked_plan()).data))
     assert OUTLINE_TITLE not in [getattr(e, "title", None) for e in reader.outline]
@@ -94,7 +108,8 @@ def test_plan_without_web_links_has_no_appendix():
 
 def test_only_http_and_https_are_web_urls():
     assert is_web_url("https://a.org") and is_web_url("http://a.org") and is_web_url("HTTP://A")
-    assert not any(is_web_url(url) for url in [*NOT_WEB, "notes/readme.md", "//a.org/x", ""])
+    others = [*NOT_WEB, "notes/readme.md", "//a.org/x", "https:no-host", ""]
+    assert not any(is_web_url(url) for url in others)
     urls = [r.url for _, r in first_uses(unicode_plan())]
     assert urls == ["https://example.org/a?b=1&c=2"]
 

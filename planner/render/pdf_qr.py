@@ -28,7 +28,8 @@ OUTLINE_TITLE = "Resources (QR codes)"
 
 def is_web_url(url: str) -> bool:
     """Only http(s) links are linked on the week pages or get a code: never javascript: or files."""
-    return urlsplit(url).scheme.lower() in ("http", "https")
+    parts = urlsplit(url)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 @dataclass(frozen=True)
