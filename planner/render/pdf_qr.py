@@ -43,11 +43,11 @@ class EncodedCode:
 
 @functools.lru_cache(maxsize=1024)
 def encoded_code(url: str) -> EncodedCode:
-    """Encode one URL once per process (~10 ms), for every plan and page that prints it.
+    """Encode one URL once per process (about 6 ms), for every plan and page that prints it.
 
-    ReportLab's QrCodeWidget encodes; its modules are then drawn as `re` rectangles of one
-    path: the widget's Drawing would re-render hundreds of shapes through renderPDF per
-    document, which costs several times more.
+    ReportLab's QrCodeWidget encodes; its modules are kept as `re` rectangles of one path.
+    Its Drawing, even cached, goes through renderPDF shape by shape on every document: about
+    3 ms a code against 0.1 ms for the path.
     """
     widget = QrCodeWidget(url, barLevel="L", barBorder=0)
     widget.qr.make()
