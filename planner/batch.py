@@ -81,21 +81,17 @@ def _outcomes(inputs: BatchInputs, settings: Settings,
         init_worker(settings, in_pool=False)
         yield from map(run_job, work)
         return
-    yield from _pooled(work, settings, min(jobs, len(inputs.jobs)), _chunk(len(inputs.jobs), jobs))
+    yield from _pooled(work, settings, min(jobs, len(inputs.jobs)))
 
 
-def _chunk(total: int, jobs: int) -> int:
-    # small chunks keep the workers evenly busy; a chunk per job would cost a round trip each
-    return max(1, min(8, total // (jobs * 8)))
-
-
-def _pooled(work: Iterator[Job], settings: Settings, jobs: int,
-            chunksize: int) -> Iterator[Outcome]:
+def _pooled(work: Iterator[Job], settings: Settings, jobs: int) -> Iterator[Outcome]:
     # fork shares the imported modules; workers still load the catalog and fonts themselves
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     pool = context.Pool(jobs, initializer=init_worker, initargs=(settings,))
     try:
-        yield from pool.imap_unordered(run_job, work, chunksize)
+        # one job per task: a round trip costs far less than a PDF, and every finished plan
+        # reaches the report at once (a chunk's results would wait for the whole chunk)
+        yield from pool.imap_unordered(run_job, work)
         pool.close()
     except BaseException:
         pool.terminate()  # SIGTERM: each worker removes its half-written temporary file
