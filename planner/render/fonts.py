@@ -6,7 +6,7 @@ import functools
 import shutil
 import subprocess
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -57,6 +57,9 @@ class FontSet:
     cjk_chars: frozenset[int] = frozenset()  # empty: no CJK TrueType font, use CID fonts
     cjk_path: str | None = None
     _cache: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    # finds and registers a CJK font on first need: parsing one costs ~0.1 s at start-up
+    cjk_loader: Callable[[], tuple[str, frozenset[int]] | None] | None = field(
+        default=None, compare=False, repr=False)
 
     def font_for(self, char: str) -> str | None:
         """The font name that draws char: BODY, a fallback font, or None if none can."""
@@ -69,6 +72,12 @@ class FontSet:
     def _choose(self, code: int) -> str | None:
         if code in self.body_chars:
             return BODY
+        if self.cjk_loader is not None:
+            found = self.cjk_loader()
+            object.__setattr__(self, "cjk_loader", None)
+            if found is not None:
+                object.__setattr__(self, "cjk_path", found[0])
+                object.__setattr__(self, "cjk_chars", found[1])
         if self.cjk_path is not None:
             return CJK if code in self.cjk_chars else None
         font = cid_font_for(code)
@@ -169,12 +178,14 @@ def load_fonts(
     """Register Source Sans Pro and the first working CJK TrueType font among the candidates."""
     body = _register_source_sans()
     candidates = list(cjk_candidates)
-    cjk = _load_cjk(candidates)
-    if cjk is None and ask_fontconfig:
-        cjk = _load_cjk(_fc_match_cjk())
-    if cjk is None:
-        return FontSet(body_chars=body)
-    return FontSet(body_chars=body, cjk_chars=cjk[1], cjk_path=cjk[0])
+
+    def find_cjk() -> tuple[str, frozenset[int]] | None:
+        cjk = _load_cjk(candidates)
+        if cjk is None and ask_fontconfig:
+            cjk = _load_cjk(_fc_match_cjk())
+        return cjk
+
+    return FontSet(body_chars=body, cjk_loader=find_cjk)
 
 
 @functools.cache

@@ -41,16 +41,24 @@ class EncodedCode:
     path: PDFPathObject  # only read after it is built, so plans on any thread can share it
 
 
+FIXED_MASK = 2  # vertical stripes every third column: no long runs in the timing rows
+
+
 @functools.lru_cache(maxsize=1024)
 def encoded_code(url: str) -> EncodedCode:
-    """Encode one URL once per process (about 6 ms), for every plan and page that prints it.
+    """Encode one URL once per process (about 1 ms), for every plan and page that prints it.
 
     ReportLab's QrCodeWidget encodes; its modules are kept as `re` rectangles of one path.
     Its Drawing, even cached, goes through renderPDF shape by shape on every document: about
-    3 ms a code against 0.1 ms for the path.
+    3 ms a code against 0.1 ms for the path. The mask pattern is fixed rather than scored:
+    scoring all eight costs 5 ms a code, most of a single `studyplan build`'s QR time, and
+    every mask decodes (the tests decode each code with zbarimg).
     """
     widget = QrCodeWidget(url, barLevel="L", barBorder=0)
-    widget.qr.make()
+    qr = widget.qr
+    if qr.version is None:
+        qr.version = qr.calculate_version()
+    qr.makeImpl(False, FIXED_MASK)
     matrix = widget.qr.modules
     path = PDFPathObject()
     for row, cells in enumerate(matrix):
