@@ -18,6 +18,7 @@ from planner.render.markup import describe_chars, para_text, scan_text, using_fo
 from planner.render.pdf_cover import cover
 from planner.render.pdf_document import FOOTER_SIZE, PlanCanvas, PlanDocTemplate
 from planner.render.pdf_overview import at_a_glance, why_this_plan
+from planner.render.pdf_para import para
 from planner.render.pdf_qr import resource_codes
 from planner.render.pdf_styles import FAINT, styles
 from planner.render.pdf_weeks import week_pages
@@ -74,7 +75,7 @@ def _footer_name(name: str, fonts: FontSet) -> Paragraph:
         alignment=TA_RIGHT,
     )
     short = name if len(name) <= FOOTER_NAME_CHARS else name[: FOOTER_NAME_CHARS - 1] + "…"
-    return Paragraph(para_text(short, fonts), style)
+    return para(para_text(short, fonts), style)
 
 
 def _user_texts(plan: Plan) -> Iterator[tuple[str, str]]:

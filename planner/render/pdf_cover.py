@@ -17,13 +17,14 @@ from planner.render.markup import para_text
 from planner.render.pdf_document import COVER_BAND
 from planner.render.pdf_flowables import OutlineEntry, PushToBottom, outlined
 from planner.render.pdf_format import day, hours
+from planner.render.pdf_para import para
 from planner.render.pdf_styles import FRAME_WIDTH, MARGIN_TOP, RULE, Styles
 
 TITLE = "Your LLM engineering<br/>study plan"
 
 
 def _fact(label: str, value: str, styles: Styles) -> list[Paragraph]:
-    return [Paragraph(label.upper(), styles.cell_head), Paragraph(value, styles.stat_value)]
+    return [para(label.upper(), styles.cell_head), para(value, styles.stat_value)]
 
 
 def facts_table(cells: list[list[Paragraph]], widths: list[float], depth: int = 2) -> Table:
@@ -63,9 +64,9 @@ HOW_TO_HEIGHT = 92
 def _how_to(styles: Styles) -> Table:
     cells = [
         [
-            Paragraph(f"{number:02d}", styles.step_number),
-            Paragraph(title, styles.h3),
-            Paragraph(text, styles.small),
+            para(f"{number:02d}", styles.step_number),
+            para(title, styles.h3),
+            para(text, styles.small),
         ]
         for number, (title, text) in enumerate(_HOW_TO, start=1)
     ]
@@ -84,13 +85,13 @@ def cover(plan: Plan, styles: Styles) -> list[Flowable]:
     band_in_frame = COVER_BAND - MARGIN_TOP
     return [
         Spacer(1, band_in_frame - 44 - title_block),
-        outlined(Paragraph("STUDYPLAN", styles.kicker), OutlineEntry("Cover", "cover", 0)),
+        outlined(para("STUDYPLAN", styles.kicker), OutlineEntry("Cover", "cover", 0)),
         Spacer(1, 10),
-        Paragraph(TITLE, styles.cover_title),
+        para(TITLE, styles.cover_title),
         Spacer(1, 44 + 48),
-        Paragraph(para_text(plan.name), styles.cover_name),
+        para(para_text(plan.name), styles.cover_name),
         Spacer(1, 4),
-        Paragraph(para_text(plan.goal_title), styles.cover_goal),
+        para(para_text(plan.goal_title), styles.cover_goal),
         Spacer(1, 34),
         facts_table(facts, [FRAME_WIDTH * w for w in (0.27, 0.27, 0.18, 0.28)]),
         PushToBottom(HOW_TO_HEIGHT),

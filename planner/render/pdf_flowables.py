@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from planner.render.pdf_para import para
 from planner.render.pdf_styles import ACCENT, ACCENT_TINT, RULE, WHITE, Styles
 
 BOX_SIZE = 9.5
@@ -25,6 +28,17 @@ def outlined(paragraph: Paragraph, *entries: OutlineEntry) -> Paragraph:
     """Mark a heading so the document template bookmarks it (in order) when it is placed."""
     paragraph.outline = entries  # type: ignore[attr-defined]
     return paragraph
+
+
+def _reuse_appearances(form: Any) -> None:
+    """Build each checkbox appearance stream once per document, not six times a box.
+
+    ReportLab already shares identical streams in the file; this skips re-generating them
+    (a quarter of drawing a plan's pages). Every box here has the same look.
+    """
+    if not getattr(form, "_appearances_cached", False):
+        form.checkboxAP = functools.lru_cache(maxsize=64)(form.checkboxAP)
+        form._appearances_cached = True
 
 
 class CheckboxLine(Flowable):
@@ -47,6 +61,7 @@ class CheckboxLine(Flowable):
         canv = self.canv
         first_line = self.text.style.leading
         box_y = self.height - 3 - first_line + (first_line - BOX_SIZE) / 2 - 0.5
+        _reuse_appearances(canv.acroForm)
         canv.acroForm.checkboxRelative(
             name=self.field_name,
             tooltip=self.tooltip,
@@ -66,7 +81,7 @@ class CheckboxLine(Flowable):
 
 def checkbox_line(field_name: str, tooltip: str, markup: str, styles: Styles) -> CheckboxLine:
     """A CheckboxLine whose text is already-escaped Paragraph markup."""
-    return CheckboxLine(field_name, tooltip, Paragraph(markup, styles.task))
+    return CheckboxLine(field_name, tooltip, para(markup, styles.task))
 
 
 class NotesLines(Flowable):

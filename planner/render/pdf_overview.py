@@ -19,6 +19,7 @@ from planner.render.markup import para_text
 from planner.render.pdf_cover import facts_table
 from planner.render.pdf_flowables import OutlineEntry, outlined, tinted_box
 from planner.render.pdf_format import date_range, day, hours, week_key
+from planner.render.pdf_para import para
 from planner.render.pdf_styles import ACCENT, FRAME_WIDTH, RULE, Styles, hex_of
 from planner.render.pdf_timeline import timeline
 
@@ -37,7 +38,7 @@ def _omitted(item: Omitted) -> str:
 def _deadline_box(plan: Plan, styles: Styles) -> Table:
     deadline = plan.profile.get("weeks", len(plan.weeks))
     lines: list[Flowable] = [
-        Paragraph(
+        para(
             f"Your deadline of {deadline} weeks does not fit everything: the full plan needs "
             f"{plan.full_weeks} weeks. Left out:",
             styles.box_title,
@@ -56,18 +57,18 @@ def _focus(plan: Plan, index: int) -> str:
 def _week_list(plan: Plan, styles: Styles) -> Table:
     link = hex_of(ACCENT)
     rows = [
-        [Paragraph(head.upper(), styles.cell_head) for head in ("Week", "Dates", "Hours", "Focus")]
+        [para(head.upper(), styles.cell_head) for head in ("Week", "Dates", "Hours", "Focus")]
     ]
     for index, week in enumerate(plan.weeks):
         rows.append(
             [
-                Paragraph(
+                para(
                     f'<a href="#{week_key(week.number)}" color="{link}">Week {week.number}</a>',
                     styles.cell,
                 ),
-                Paragraph(date_range(week.start, week.end), styles.cell),
-                Paragraph(hours(week.hours), styles.cell),
-                Paragraph(_focus(plan, index), styles.cell),
+                para(date_range(week.start, week.end), styles.cell),
+                para(hours(week.hours), styles.cell),
+                para(_focus(plan, index), styles.cell),
             ]
         )
     table = Table(rows, colWidths=[FRAME_WIDTH * w for w in (0.12, 0.25, 0.1, 0.53)], repeatRows=1)
@@ -92,13 +93,13 @@ def _legend(plan: Plan) -> str:
 
 
 def _label(text: str, styles: Styles) -> Paragraph:
-    return Paragraph(text.upper(), styles.label)
+    return para(text.upper(), styles.label)
 
 
 def at_a_glance(plan: Plan, styles: Styles) -> list[Flowable]:
     """Facts, the timeline, the deadline box when something was dropped, notes, the week list."""
     facts = [
-        [Paragraph(label, styles.cell_head), Paragraph(value, styles.stat_value)]
+        [para(label, styles.cell_head), para(value, styles.stat_value)]
         for label, value in (
             ("TOTAL", hours(plan.total_hours)),
             ("WEEKS", str(len(plan.weeks))),
@@ -108,7 +109,7 @@ def at_a_glance(plan: Plan, styles: Styles) -> list[Flowable]:
     ]
     story: list[Flowable] = [
         outlined(
-            Paragraph("Your plan at a glance", styles.h1),
+            para("Your plan at a glance", styles.h1),
             OutlineEntry("Your plan at a glance", "glance", 0),
         ),
         facts_table(facts, [FRAME_WIDTH * w for w in (0.22, 0.16, 0.32, 0.3)]),
@@ -117,7 +118,7 @@ def at_a_glance(plan: Plan, styles: Styles) -> list[Flowable]:
         Spacer(1, 6),
         timeline(plan, FRAME_WIDTH),
         Spacer(1, 4),
-        Paragraph(_legend(plan), styles.meta),
+        para(_legend(plan), styles.meta),
         Spacer(1, 14),
     ]
     if plan.dropped:
@@ -139,18 +140,18 @@ def at_a_glance(plan: Plan, styles: Styles) -> list[Flowable]:
 def why_this_plan(plan: Plan, styles: Styles) -> list[Flowable]:
     """Every rule that fired, then what was left out and why."""
     story: list[Flowable] = [
-        outlined(Paragraph("Why this plan", styles.h1), OutlineEntry("Why this plan", "why", 0)),
+        outlined(para("Why this plan", styles.h1), OutlineEntry("Why this plan", "why", 0)),
     ]
     whys = [para_text(rule.why) for rule in plan.fired]
     story += (
         _bullets(whys, styles)
         if whys
-        else [Paragraph("The plan follows the track as it is: no rule changed it.", styles.body)]
+        else [para("The plan follows the track as it is: no rule changed it.", styles.body)]
     )
     if plan.skipped:
         story += [
             Spacer(1, 16),
-            Paragraph("Left out", styles.h2),
+            para("Left out", styles.h2),
             Spacer(1, 6),
             *_bullets([_omitted(item) for item in plan.skipped], styles),
         ]

@@ -10,12 +10,13 @@ from urllib.parse import urlsplit
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib.units import mm
 from reportlab.pdfgen.pathobject import PDFPathObject
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from planner.plan import Plan, Resource, Week
 from planner.render.markup import para_text
 from planner.render.pdf_flowables import OutlineEntry, outlined
 from planner.render.pdf_format import week_key
+from planner.render.pdf_para import para
 from planner.render.pdf_styles import ACCENT, FRAME_WIDTH, INK, RULE, Styles, hex_of
 
 QR_SIZE = 18 * mm
@@ -102,9 +103,9 @@ class ResourceCard(Flowable):
         self.code = QrCode(resource.url)
         link = f'<a href="#{week_key(week.number)}" color="{hex_of(ACCENT)}">WEEK {week.number}</a>'
         self.lines = (
-            Paragraph(link, styles.label),
-            Paragraph(para_text(resource.title), styles.code_title),
-            Paragraph(para_text(resource.url), styles.code_url),
+            para(link, styles.label),
+            para(para_text(resource.title), styles.code_title),
+            para(para_text(resource.url), styles.code_url),
         )
         self._heights: list[float] = []
         self.width = -1.0
@@ -162,11 +163,11 @@ def resource_codes(plan: Plan, styles: Styles) -> list[Flowable]:
     uses = first_uses(plan)
     if not uses:
         return []
-    heading = Paragraph("Resources", styles.h1)
+    heading = para("Resources", styles.h1)
     return [
         PageBreak(),
         outlined(heading, OutlineEntry(OUTLINE_TITLE, "resources", 0)),
-        Paragraph(
+        para(
             "Scan a code with a phone camera, or click it, to open the resource. Each link appears "
             "once, beside the week that first uses it.",
             styles.meta,

@@ -16,6 +16,7 @@ from planner.render.pdf_flowables import (
     tinted_box,
 )
 from planner.render.pdf_format import date_range, hours, week_key
+from planner.render.pdf_para import para
 from planner.render.pdf_qr import is_web_url
 from planner.render.pdf_styles import (
     ACCENT,
@@ -61,7 +62,7 @@ def _title(item: PlannedItem, styles: Styles) -> Paragraph:
             f" <font name='SourceSans' color='{hex_of(MUTED)}' size='10'>· part {k} of {n}</font>"
         )
     style = styles.h3_light if item.kind in _LIGHT_KINDS else styles.h3
-    return Paragraph(
+    return para(
         text,
         style,
     )
@@ -76,17 +77,17 @@ def _meta(item: PlannedItem) -> str:
 
 
 def _item_flowables(week: Week, item: PlannedItem, styles: Styles) -> list[Flowable]:
-    title, meta = _title(item, styles), Paragraph(_meta(item), styles.meta)
+    title, meta = _title(item, styles), para(_meta(item), styles.meta)
     title.keepWithNext = meta.keepWithNext = True
     story: list[Flowable] = [title, Spacer(1, 1), meta]
     if item.summary:
-        story.append(Paragraph(para_text(item.summary), styles.small))
+        story.append(para(para_text(item.summary), styles.small))
     if item.reasons:
         why = " ".join(para_text(reason) for reason in item.reasons)
-        story.append(Paragraph(f"<font name='{SEMIBOLD}'>Why:</font> {why}", styles.why))
+        story.append(para(f"<font name='{SEMIBOLD}'>Why:</font> {why}", styles.why))
     if item.resources:
         story.append(Spacer(1, 4))
-        story += [Paragraph(_resource(r), styles.small) for r in item.resources]
+        story += [para(_resource(r), styles.small) for r in item.resources]
     if item.checklist:
         story.append(Spacer(1, 5))
         story += [
@@ -104,7 +105,7 @@ def _heading(week: Week, styles: Styles, first: bool) -> Paragraph:
     entries = [OutlineEntry(f"Week {week.number} · {dates}", week_key(week.number), 1)]
     if first:
         entries.insert(0, OutlineEntry("Week by week", "weeks", 0))
-    return outlined(Paragraph(text, styles.h2), *entries)
+    return outlined(para(text, styles.h2), *entries)
 
 
 def week_pages(plan: Plan, styles: Styles) -> list[Flowable]:
@@ -127,5 +128,5 @@ def week_pages(plan: Plan, styles: Styles) -> list[Flowable]:
                 )
             flowables = _item_flowables(week, item, styles)
             story += [tinted_box(flowables, FRAME_WIDTH)] if item.kind == "milestone" else flowables
-        story += [Spacer(1, 18), NotesLines(Paragraph("NOTES", styles.label))]
+        story += [Spacer(1, 18), NotesLines(para("NOTES", styles.label))]
     return story
