@@ -49,4 +49,29 @@ def write_reports(folder: Path, outcomes: Iterable[Outcome], summary: dict[str, 
     rows = [row_of(o) for o in sorted(outcomes, key=lambda o: o.position)]
     csv_path = write_atomic(folder / f"batch-report{suffix}.csv", report_csv(rows))
     json_path = write_atomic(folder / f"batch-report{suffix}.json", report_json(rows, summary))
+    if suffix:
+        merge_shard_reports(folder, suffix.rsplit("-of-", 1)[1])
     return csv_path, json_path
+
+
+def merge_shard_reports(folder: Path, count: str) -> None:
+    """batch-report.csv/.json: every shard of N that has finished in this folder, together.
+
+    Each shard rewrites the merged report when it ends, so after the last one it holds all;
+    the per-shard reports stay the record of each shard.
+    """
+    rows: list[dict[str, Any]] = []
+    shards: list[dict[str, Any]] = []
+    for path in sorted(folder.glob(f"batch-report-*-of-{count}.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # another shard is replacing it right now: its own run merges it
+        rows += data["profiles"]
+        shards.append(data["summary"])
+    rows.sort(key=lambda r: (r["source"], r["document"]))
+    summary = {s: sum(x.get(s, 0) for x in shards) for s in ("ok", "failed", "skipped", "total")}
+    summary |= {"shards": sorted(x["shard"] for x in shards),
+                "cancelled": any(x.get("cancelled") for x in shards)}
+    write_atomic(folder / "batch-report.csv", report_csv(rows))
+    write_atomic(folder / "batch-report.json", report_json(rows, summary))

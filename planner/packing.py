@@ -23,6 +23,7 @@ class Unit:
     index: int  # catalog position: the authored order
     group: str = ""  # the section: the packer interleaves groups within a week
     stage: int = 0  # level: 0 beginner, 1 intermediate, 2 advanced; lower stages go first
+    woven: bool = False  # a short habit (soft skills, ethics): one a week once it is ready
 
 
 Chunk = tuple[str, float]  # (item id, hours this week)
@@ -31,7 +32,7 @@ ReviewHours = Callable[[list[list[str]]], float]  # items finished per week so f
 
 
 def priority_rules(units: dict[str, Unit]) -> list[PriorityKey]:
-    """The priority rules tried: critical path, authored order, largest first."""
+    """The priority rules tried: authored order (wins ties), critical path, largest first."""
     dependents: dict[str, list[str]] = {u: [] for u in units}
     for unit in units.values():
         for pre in unit.prerequisites:
@@ -43,8 +44,8 @@ def priority_rules(units: dict[str, Unit]) -> list[PriorityKey]:
         return units[item_id].hours + max(after, default=0.0)
 
     return [
-        lambda u: (-tail(u.id), -u.hours, u.index),
         lambda u: (u.index,),
+        lambda u: (-tail(u.id), -u.hours, u.index),
         lambda u: (-u.hours, -tail(u.id), u.index),
     ]
 
@@ -99,10 +100,12 @@ def _next_chunk(ready: list[str], remaining: dict[str, float], units: dict[str, 
                 started: set[str], left: float, week: dict[str, float],
                 limit: float | None) -> Chunk | None:
     groups = {units[i].group for i in week}
-    # under way first (parts stay together), then the lowest level (foundations before
-    # what builds on them), then sections not yet in this week; ready is in priority order
-    ordered = sorted(ready, key=lambda u: (u not in started, units[u].stage,
-                                           units[u].group in groups))
+    weave = not any(units[i].woven for i in week)
+    # under way first (parts stay together), then one woven habit a week, then the lowest
+    # level (foundations before what builds on them), then sections not yet in this week;
+    # ready is already in priority order
+    ordered = sorted(ready, key=lambda u: (u not in started, not (weave and units[u].woven),
+                                           units[u].stage, units[u].group in groups))
     if limit is not None:
         ordered = [u for u in ordered if week.get(u, 0.0) < limit - EPS]
     for item_id in ordered:

@@ -15,6 +15,7 @@ from planner.rules import Chosen, load_rules, select
 from planner.weeks import ReviewPolicy, dated_weeks
 
 LONG_PLAN_WEEKS = 52
+WOVEN = {"soft-skills", "ethics"}  # short habits spread through the plan, one a week
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ def pack_items(chosen: tuple[Chosen, ...], catalog: Catalog, hours_per_week: flo
     units = {c.item.id: Unit(c.item.id, c.hours,
                              tuple(p for p in c.item.prerequisites if p in ids),
                              c.item.splittable and c.hours > 1.0, order[c.item.id],
-                             c.item.section, LEVELS.index(c.item.level))
+                             c.item.section, LEVELS.index(c.item.level),
+                             bool(WOVEN & set(c.item.tags)) and c.hours <= 4)
              for c in chosen}
     if not units:
         return Packed([], 0)

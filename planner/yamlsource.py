@@ -24,8 +24,12 @@ class _Budget:
     problems: list[Problem] = field(default_factory=list)
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records key lines, refuses duplicate keys and alias bombs."""
+# libyaml's parser when present (several times faster); construction stays in Python
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_Base):  # type: ignore[misc,valid-type]
+    """A safe loader that records key lines, refuses duplicate keys and alias bombs."""
 
     def __init__(self, stream: str, filename: str) -> None:
         super().__init__(stream)
@@ -106,6 +110,8 @@ def load_documents(text: str, filename: str) -> list[Document]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or "not valid YAML"
+        if "nesting depth" in what:
+            what = "the document is nested too deeply (lists or mappings inside each other)"
         docs.append(Document(None, len(docs), line or 1,
                              (Problem(f"YAML syntax: {what}", filename, line),)))
     except yaml.YAMLError as exc:

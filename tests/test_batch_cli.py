@@ -95,6 +95,10 @@ def test_shards_together_build_the_whole_cohort(run_cli, tmp_path: Path) -> None
     assert sorted(p.name for p in out.glob("learner-*.json")) == names
     summary = json.loads((out / "batch-report-2-of-3.json").read_text())["summary"]
     assert (summary["inputs"], summary["total"], summary["shard"]) == (6, 2, "2/3")
+    merged = json.loads((out / "batch-report.json").read_text())
+    assert sorted(o for r in merged["profiles"] for o in r["outputs"]) == names
+    assert merged["summary"]["shards"] == ["1/3", "2/3", "3/3"]
+    assert merged["summary"]["ok"] == 6
 
 
 def wait_until_gone(group: int, seconds: float = 30) -> None:
