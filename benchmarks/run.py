@@ -23,12 +23,13 @@ from planner.profile import validate  # noqa: E402
 from planner.schedule import build_plan  # noqa: E402
 
 STUDYPLAN = str(Path(sys.executable).with_name("studyplan"))
+# a typical 16-week plan: an application developer at a normal part-time pace
 SIXTEEN_WEEKS = """\
 name: Bench Mark
-goal: llm-engineer
+goal: llm-applications
 hours_per_week: {hours}
 start_date: 2027-01-04
-background: {{math: 2, python: 3, ml: 1}}
+background: {{math: 2, python: 3, ml: 2}}
 """
 
 
@@ -42,7 +43,7 @@ def median_seconds(command: list[str], runs: int = 7) -> float:
 
 
 def sixteen_week_profile(folder: Path) -> Path:
-    """A profile whose plan is about 16 weeks: search the weekly hours that give it."""
+    """A profile whose plan is at most 16 weeks: search the weekly hours that give it."""
     catalog = load_catalog()
     for hours in range(4, 61):
         text = SIXTEEN_WEEKS.format(hours=hours)
