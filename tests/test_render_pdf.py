@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from planner.render.fonts import default_fonts, load_fonts
+from planner.render.formatting import week_heading
 from planner.render.pdf import render_pdf
-from planner.render.pdf_format import week_heading
 from tests.sample_plans import HOSTILE, long_plan, minimal_plan, unicode_plan
 
 FIELD_NAME = re.compile(r"^w(\d+)-([a-z0-9-]+)-t(\d+)$")

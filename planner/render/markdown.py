@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -12,6 +11,7 @@ import yaml
 from planner.plan import Plan, PlannedItem, Week
 from planner.progress import task_id
 from planner.progress_markdown import PROFILE_MARKER
+from planner.render.formatting import date_range, hours
 from planner.templating import environment
 
 # every character that can start markup inline: emphasis, code, links, HTML, tables, math,
@@ -40,19 +40,6 @@ def md_url(url: str) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     return quote(url.strip(), safe=":/?#[]@!$&'*+,;=%~")
-
-
-def hours(value: float) -> str:
-    return f"{value:g} h"
-
-
-def date_range(start: date, end: date) -> str:
-    """'18–24 Jan 2027', '25 Jan – 1 Feb 2027', '28 Dec 2026 – 3 Jan 2027'."""
-    if start.year != end.year:
-        return f"{start:%-d %b %Y} – {end:%-d %b %Y}"
-    if start.month != end.month:
-        return f"{start:%-d %b} – {end:%-d %b %Y}"
-    return f"{start.day}–{end:%-d %b %Y}"
 
 
 def _item(week: Week, item: PlannedItem) -> dict[str, Any]:

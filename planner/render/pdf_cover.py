@@ -13,10 +13,10 @@ from reportlab.platypus import (
 )
 
 from planner.plan import Plan
+from planner.render.formatting import day, hours
 from planner.render.markup import para_text
 from planner.render.pdf_document import COVER_BAND
 from planner.render.pdf_flowables import OutlineEntry, PushToBottom, outlined
-from planner.render.pdf_format import day, hours
 from planner.render.pdf_para import para
 from planner.render.pdf_styles import FRAME_WIDTH, MARGIN_TOP, RULE, Styles
 

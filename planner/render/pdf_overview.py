@@ -15,10 +15,10 @@ from reportlab.platypus import (
 
 from planner.plan import Omitted, Plan
 from planner.render.fonts import SEMIBOLD
+from planner.render.formatting import date_range, day, hours, week_key
 from planner.render.markup import para_text
 from planner.render.pdf_cover import facts_table
 from planner.render.pdf_flowables import OutlineEntry, outlined, tinted_box
-from planner.render.pdf_format import date_range, day, hours, week_key
 from planner.render.pdf_para import para
 from planner.render.pdf_styles import ACCENT, FRAME_WIDTH, RULE, Styles, hex_of
 from planner.render.pdf_timeline import timeline

@@ -13,9 +13,9 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from planner.plan import Plan, Resource, Week
+from planner.render.formatting import week_key
 from planner.render.markup import para_text
 from planner.render.pdf_flowables import OutlineEntry, outlined
-from planner.render.pdf_format import week_key
 from planner.render.pdf_para import para
 from planner.render.pdf_styles import ACCENT, FRAME_WIDTH, INK, RULE, Styles, hex_of
 

@@ -7,6 +7,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from planner.plan import Plan, PlannedItem, Resource, Week
 from planner.render.fonts import SEMIBOLD
+from planner.render.formatting import date_range, hours, week_key
 from planner.render.markup import para_text
 from planner.render.pdf_flowables import (
     NotesLines,
@@ -15,7 +16,6 @@ from planner.render.pdf_flowables import (
     outlined,
     tinted_box,
 )
-from planner.render.pdf_format import date_range, hours, week_key
 from planner.render.pdf_para import para
 from planner.render.pdf_qr import is_web_url
 from planner.render.pdf_styles import (

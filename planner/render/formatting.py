@@ -1,4 +1,4 @@
-"""How dates, hours and week headings read in the PDF (locale-free, so output is stable)."""
+"""How dates, hours and week headings read in every export (locale-free, so output is stable)."""
 
 from __future__ import annotations
 
