@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from planner.output import ensure_dir, write_atomic
 from planner.pipeline import Written, make_plan, write_plan
 from planner.profile import Profile, validate
 from planner.progress import Progress
+from planner.render.formatting import day
 from planner.slug import slugify
 
 
@@ -44,15 +45,30 @@ def replan(progress: Progress, folder: Path, formats: tuple[str, ...], start: da
                             "completed": [*old.completed, *newly]}
     note = _carry_deadline(data, old, start)
     profile = _validated(data, catalog, progress.source, "re-planned profile")
+    old_end = progress.end_date or _rebuilt_end(old, today, catalog)
     plan = make_plan(profile, today, catalog)
+    # the new plan says what was done and how the end moved; the core plans, this annotates
+    plan = replace(plan, notes=(_progress_note(progress, newly, catalog, old_end,
+                                               plan.end_date, today), *plan.notes))
     stem = _free_stem(folder, f"{slugify(profile.name)}-replan", (".yaml", *formats), keep)
     ensure_dir(folder)
     text = (f"# Re-planned by `studyplan progress --replan` from {Path(progress.source).name}\n"
             + yaml.safe_dump(profile.to_data(), allow_unicode=True, sort_keys=False))
     profile_path = write_atomic(folder / f"{stem}.yaml", text.encode("utf-8"))
     written = write_plan(plan, folder, formats, stem)
-    old_end = progress.end_date or _rebuilt_end(old, today, catalog)
     return Replanned(profile_path, written, newly, old_end, note)
+
+
+def _progress_note(progress: Progress, newly: tuple[str, ...], catalog: Catalog,
+                   old_end: date | None, new_end: date, today: date) -> str:
+    done = ", ".join(catalog.items[i].title for i in newly[:6])
+    more = f" and {len(newly) - 6} more" if len(newly) > 6 else ""
+    finished = (f"you finished {len(newly)} item{'s' * (len(newly) != 1)} ({done}{more}), now "
+                "listed as completed" if newly else "no item was finished completely yet")
+    moved = (f" The previous plan ended on {day(old_end)}; this one ends on {day(new_end)}."
+             if old_end else "")
+    return (f"Re-planned on {day(today)} from the boxes ticked in "
+            f"{Path(progress.source).name}: {finished}.{moved}")
 
 
 def _validated(data: dict[str, Any], catalog: Catalog, source: str, what: str) -> Profile:

@@ -15,6 +15,7 @@ from planner.errors import ContentError, UserError
 from planner.profile import load_file, only_profile
 from planner.progress import read_progress
 from planner.progress_replan import next_monday_after, replan
+from planner.render.formatting import day
 from planner.render.pdf import render_pdf
 from tests.test_progress import ADA, TODAY, small_plan, task_ids, tick_pdf, ticked_markdown
 
@@ -57,6 +58,11 @@ def test_replan_completes_finished_items_and_shortens_the_plan(small_catalog: Ca
     planned = {i.id for w in new.weeks for i in w.items}
     assert not planned & {"python-basics", "linear-algebra"}
     assert [o.id for o in new.skipped] == ["python-basics", "linear-algebra"]
+    # the new plan itself says what was done and how the end date moved
+    note = new.notes[0]
+    assert "you finished 2 items (Python basics, Linear algebra)" in note
+    assert f"ended on {day(old.end_date)}; this one ends on {day(new.end_date)}" in note
+    assert note in (tmp_path / "out" / "ada-lovelace-replan.md").read_text(encoding="utf-8")
 
 
 def test_partly_done_item_stays_whole(small_catalog: Catalog, tmp_path: Path) -> None:
