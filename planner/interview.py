@@ -108,8 +108,8 @@ def profile_from_answers(answers: dict[str, Any], catalog: Catalog) -> Profile:
     return profile
 
 
-def level_text(level: int) -> str:
-    return f"{level} · {LEVEL_NAMES[level]}"
+def level_text(area: str, level: int) -> str:
+    return f"{level} · {LEVEL_NAMES[area][level]}"
 
 
 def summary(profile: Profile, plan: Plan, catalog: Catalog, answers: dict[str, Any]) -> str:
@@ -119,7 +119,7 @@ def summary(profile: Profile, plan: Plan, catalog: Catalog, answers: dict[str, A
     rows = [
         ("Name", profile.name), ("Goal", track.title),
         *((BY_KEY[f"background.{a}"].prompt.removeprefix("Your ").capitalize(),
-           level_text(getattr(profile.background, a))) for a in AREAS),
+           level_text(a, getattr(profile.background, a))) for a in AREAS),
         ("Hours per week", as_text(profile.hours_per_week)),
         ("Start date", f"{plan.start_date:%A %d %B %Y}"),
         ("Deadline", f"{profile.weeks} weeks" if profile.weeks else "none"),

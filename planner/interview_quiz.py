@@ -48,8 +48,8 @@ def run_quiz(p: Prompter, answers: dict[str, Any],
         level, rating = suggested_level(quiz[area], chosen), answers[f"background.{area}"]
         if not disagrees(rating, level):
             continue
-        p.say(_wrap(f"The quiz suggests {AREA_TITLES[area]} level {level_text(level)}; "
-                    f"you rated yourself {level_text(rating)}."))
+        p.say(_wrap(f"The quiz suggests {AREA_TITLES[area]} level {level_text(area, level)}; "
+                    f"you rated yourself {level_text(area, rating)}."))
         if p.confirm(f"Use level {level} for {AREA_TITLES[area]}?", default=True):
             answers[f"background.{area}"] = level
 

@@ -18,7 +18,11 @@ from planner.catalog import Catalog
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_STUDY_DAYS = ("mon", "wed", "sat")
-LEVEL_NAMES = ("none", "high school", "intro college", "solid undergrad", "graduate")
+LEVEL_NAMES: dict[str, tuple[str, ...]] = {  # short names of the five levels, per area
+    "math": ("none", "high school", "intro college", "solid undergrad", "graduate"),
+    "python": ("none", "beginner", "comfortable", "proficient", "expert"),
+    "ml": ("none", "aware", "practitioner", "deep learning", "expert"),
+}
 LEVELS: dict[str, tuple[str, ...]] = {
     "math": (
         "No math since school, or rusty arithmetic and algebra",
@@ -134,12 +138,15 @@ def check_start(value: Any, catalog: Catalog) -> date | None:
     raise Invalid(f"must be a date written YYYY-MM-DD, e.g. 2027-01-04; got {_show(value)}")
 
 
-def check_level(value: Any, catalog: Catalog) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 4:
-        raise Invalid("must be a whole number from 0 to 4 "
-                      f"(0 {', '.join(f'{i} {n}' for i, n in enumerate(LEVEL_NAMES))[2:]});"
-                      f" got {_show(value)}")
-    return value
+def level_checker(area: str) -> Callable[[Any, Catalog], int]:
+    names = ", ".join(f"{i} {n}" for i, n in enumerate(LEVEL_NAMES[area]))
+
+    def check_level(value: Any, catalog: Catalog) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 4:
+            raise Invalid(f"must be a whole number from 0 to 4 ({names}); got {_show(value)}")
+        return value
+
+    return check_level
 
 
 def _id_list(value: Any, allowed: list[str], what: str,
@@ -188,7 +195,7 @@ def _items(catalog: Catalog) -> list[Choice]:
 
 
 def _level_choices(area: str) -> Callable[[Catalog], list[Choice]]:
-    return lambda _c: [Choice(str(i), f"{i} · {LEVEL_NAMES[i]}", d)
+    return lambda _c: [Choice(str(i), f"{i} · {LEVEL_NAMES[area][i]}", d)
                        for i, d in enumerate(LEVELS[area])]
 
 
@@ -198,11 +205,11 @@ QUESTIONS: tuple[Question, ...] = (
     Question("goal", "Your goal", "The track your plan follows.", "choice", True,
              check_goal, _goals, "llm-engineer"),
     Question("background.math", "Your math background", "Rate yourself 0-4.", "level", True,
-             check_level, _level_choices("math"), 2),
+             level_checker("math"), _level_choices("math"), 2),
     Question("background.python", "Your Python", "Rate yourself 0-4.", "level", True,
-             check_level, _level_choices("python"), 2),
+             level_checker("python"), _level_choices("python"), 2),
     Question("background.ml", "Your machine learning", "Rate yourself 0-4.", "level", True,
-             check_level, _level_choices("ml"), 1),
+             level_checker("ml"), _level_choices("ml"), 1),
     Question("hours_per_week", "Hours per week you can study", "A number from 1 to 60.",
              "number", True, check_hours, None, 8),
     Question("start_date", "Start date", "YYYY-MM-DD; empty means the coming Monday.",
