@@ -6,12 +6,10 @@ import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from planner.output import ensure_dir, write_atomic
 from planner.pipeline import write_plan
 from planner.plan import Plan
-from planner.profile import Profile
+from planner.profile import Profile, profile_yaml
 from planner.render import RENDERERS
 from planner.slug import slugify
 
@@ -21,11 +19,6 @@ class Saved:
     profile_path: Path
     paths: tuple[Path, ...]  # the profile first, then the plan's files
     warnings: tuple[str, ...]
-
-
-def profile_yaml(profile: Profile) -> str:
-    """The profile as YAML that `studyplan build` replays."""
-    return yaml.safe_dump(profile.to_data(), allow_unicode=True, sort_keys=False)
 
 
 def free_stem(folder: Path, slug: str, extensions: tuple[str, ...]) -> str:
@@ -46,7 +39,7 @@ def save_interview(profile: Profile, plan: Plan, folder: Path,
     planned = [folder / f"{stem}.{ext}" for ext in extensions]
     try:
         written = write_plan(plan, folder, formats, stem)
-        profile_path = write_atomic(planned[0], profile_yaml(profile).encode("utf-8"))
+        profile_path = write_atomic(planned[0], profile_yaml(profile.to_data()).encode("utf-8"))
     except BaseException:
         # the stem was free, so every planned path that exists now is ours to take back
         for path in planned:

@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from planner.catalog import Catalog
 from planner.errors import Problem, UserError
 from planner.questions import BY_KEY, DEFAULT_STUDY_DAYS, Invalid, suggest
@@ -67,6 +69,13 @@ class LoadedProfile:
     line: int
     profile: Profile | None
     problems: tuple[Problem, ...] = ()
+
+
+def profile_yaml(data: dict[str, Any]) -> str:
+    """Profile data as YAML in contract order, the start date as a plain YAML date."""
+    if isinstance(data.get("start_date"), str):
+        data = data | {"start_date": date.fromisoformat(data["start_date"])}
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
 def _number(value: float) -> int | float:

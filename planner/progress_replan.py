@@ -7,13 +7,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from planner.catalog import Catalog, load_catalog
 from planner.errors import UserError
 from planner.output import ensure_dir, write_atomic
 from planner.pipeline import Written, make_plan, write_plan
-from planner.profile import Profile, validate
+from planner.profile import Profile, profile_yaml, validate
 from planner.progress import Progress
 from planner.render.formatting import day
 from planner.slug import slugify
@@ -53,7 +51,7 @@ def replan(progress: Progress, folder: Path, formats: tuple[str, ...], start: da
     stem = _free_stem(folder, f"{slugify(profile.name)}-replan", (".yaml", *formats), keep)
     ensure_dir(folder)
     text = (f"# Re-planned by `studyplan progress --replan` from {Path(progress.source).name}\n"
-            + yaml.safe_dump(profile.to_data(), allow_unicode=True, sort_keys=False))
+            + profile_yaml(profile.to_data()))
     profile_path = write_atomic(folder / f"{stem}.yaml", text.encode("utf-8"))
     written = write_plan(plan, folder, formats, stem)
     return Replanned(profile_path, written, newly, old_end, note)

@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen.canvas import Canvas
 
 from planner.catalog import Catalog
 from planner.errors import UserError
 from planner.plan import Plan
+from planner.profile import profile_yaml
 from planner.progress import read_progress
 from planner.render.pdf import render_pdf
 from tests.test_progress import TODAY, rename_on_state, small_plan, task_ids, tick_pdf
@@ -30,7 +32,7 @@ def test_untouched_pdf_has_no_tick(plan_pdf: tuple[Plan, bytes], tmp_path: Path)
     progress = read_progress(_write(tmp_path / "a.pdf", pdf), TODAY)
     assert sorted(t.id for t in progress.tasks) == sorted(task_ids(plan))
     assert progress.done == 0
-    assert progress.profile == plan.profile
+    assert progress.profile == yaml.safe_load(profile_yaml(plan.profile))
 
 
 def test_ticked_boxes_read_back(plan_pdf: tuple[Plan, bytes], tmp_path: Path) -> None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date
 
 import pytest
 import yaml
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
+from planner.profile import profile_yaml
 from planner.render.fonts import default_fonts, load_fonts
 from planner.render.formatting import week_heading
 from planner.render.pdf import render_pdf
@@ -183,7 +185,9 @@ def test_same_plan_gives_the_same_bytes(long_pdf):
 def test_profile_yaml_is_attached_and_round_trips(long_pdf):
     attachments = long_pdf[1].attachments
     assert list(attachments) == ["profile.yaml"]
-    assert yaml.safe_load(attachments["profile.yaml"][0]) == long_plan().profile
+    expected = yaml.safe_load(profile_yaml(long_plan().profile))
+    assert yaml.safe_load(attachments["profile.yaml"][0]) == expected
+    assert isinstance(expected["start_date"], date)  # a plain YAML date, not a quoted string
 
 
 def test_minimal_plan_renders_with_two_checkboxes():

@@ -7,12 +7,12 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import yaml
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from planner.plan import Plan
+from planner.profile import profile_yaml
 from planner.render.fonts import FontSet, default_fonts
 from planner.render.markup import describe_chars, para_text, scan_text, using_fonts
 from planner.render.pdf_cover import cover
@@ -54,7 +54,7 @@ def render_pdf(plan: Plan, *, fonts: FontSet | None = None) -> RenderedPdf:
             *week_pages(plan, look),
             *resource_codes(plan, look),
         ]
-    profile = yaml.safe_dump(plan.profile, allow_unicode=True, sort_keys=False).encode()
+    profile = profile_yaml(plan.profile).encode()
     attachment = (
         PROFILE_ATTACHMENT,
         profile,
