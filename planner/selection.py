@@ -49,7 +49,7 @@ class Selector:
             self.skips[item_id] = "You marked it as completed."
         for level, why in self.optional_off:
             self.skip_optional(level, why)
-        return self.finish([RuleFiring(rule.id, why) for rule, why in fired])
+        return self.finish(fired)
 
     def apply(self, then: dict[str, Any], why: str) -> None:
         self.include(list(then.get("include", [])), why)
@@ -92,7 +92,7 @@ class Selector:
                     stack.append(pre)
         return out
 
-    def finish(self, fired: list[RuleFiring]) -> Selection:
+    def finish(self, fired: list[tuple[Rule, str]]) -> Selection:
         from planner.rules import Chosen, PlanSettings, Selection
 
         kept = {i for i in self.reasons if i not in self.skips}
@@ -109,7 +109,10 @@ class Selector:
                                  item_id in self.emphasised))
         skipped = []
         for item_id, why in self.skips.items():
-            if item_id not in self.catalog.items or item_id in kept:
+            # only what this person's plan would have held: not every skip a rule names
+            wanted = item_id in self.reasons or item_id in needed_by \
+                or item_id in self.profile.completed
+            if item_id not in self.catalog.items or item_id in kept or not wanted:
                 continue
             users = sorted(needed_by.get(item_id, ()))
             if users:
@@ -117,7 +120,12 @@ class Selector:
                 why += f" {titles} build{'s' if len(users) == 1 else ''} on it: "
                 why += "the plan assumes you know it."
             skipped.append(Omitted(item_id, self.catalog.items[item_id].title, why))
-        return Selection(tuple(chosen), tuple(skipped), tuple(fired), PlanSettings(**self.settings))
+        used = {r for c in chosen for r in c.reasons} | {s.reason for s in skipped}
+        shown = [RuleFiring(rule.id, why) for rule, why in fired
+                 if any(u.startswith(why) for u in used) or "plan" in rule.then
+                 or not rule.then]  # a rule without actions only explains
+        return Selection(tuple(chosen), tuple(skipped), tuple(shown),
+                         PlanSettings(**self.settings))
 
     def close_prerequisites(self, kept: set[str]) -> dict[str, set[str]]:
         """Pull in missing prerequisites; return, per skipped item, the kept items needing it."""
