@@ -19,7 +19,7 @@ Fitted = tuple[tuple["Chosen", ...], tuple[Omitted, ...], "Packed"]
 
 def fit_deadline(selection: Selection, full: Packed,
                  packer: Callable[[tuple[Chosen, ...]], Packed], weeks: int | None,
-                 interests: tuple[str, ...] = ()) -> Fitted:
+                 hours_per_week: float, interests: tuple[str, ...] = ()) -> Fitted:
     """The items kept, those dropped (with reasons), and the packing that fits `weeks`."""
     kept = list(selection.items)
     packed = full
@@ -36,18 +36,16 @@ def fit_deadline(selection: Selection, full: Packed,
             f"{IMPORTANCE.get(victim.item.priority, 'an item')} ({victim.hours:g} h) and "
             "nothing else in your plan builds on it."))
         stale = True
-        if _fits_roughly(kept, packed, weeks):
+        if _could_fit(kept, weeks, hours_per_week):
             packed, stale = packer(tuple(kept)), False
     if stale:
         packed = packer(tuple(kept))
     return tuple(kept), tuple(dropped), packed
 
 
-def _fits_roughly(kept: list[Chosen], packed: Packed, weeks: int) -> bool:
-    """Re-pack only once the hours could fit: packing is the expensive step."""
-    hours = sum(c.hours for c in kept)
-    per_week = sum(h for week in packed.weeks for _, h in week) / max(len(packed.weeks), 1)
-    return hours <= weeks * per_week * 1.15 or len(kept) < 8
+def _could_fit(kept: list[Chosen], weeks: int, hours_per_week: float) -> bool:
+    """Re-pack only once the hours alone could fit: packing is the expensive step."""
+    return sum(c.hours for c in kept) <= weeks * hours_per_week + 1e-6
 
 
 def _least_important(kept: list[Chosen], interests: set[str]) -> Chosen | None:

@@ -35,7 +35,7 @@ def build_plan(profile: Profile, catalog: Catalog, today: date) -> Plan:
 
     full = packer(selection.items)
     kept, dropped, packed = fit_deadline(selection, full, packer, profile.weeks,
-                                         profile.interests)
+                                         profile.hours_per_week, profile.interests)
     notes = _notes(profile, packed, review)
     if dropped:
         notes.insert(0, f"The full plan needs {len(full.weeks)} weeks; to fit your deadline of "
