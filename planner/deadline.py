@@ -11,7 +11,7 @@ from planner.rules import Chosen, Selection
 if TYPE_CHECKING:
     from planner.schedule import Packed
 
-IMPORTANCE = {1: "a core item", 2: "a recommended item", 3: "an optional item"}
+IMPORTANCE = {1: "core", 2: "recommended", 3: "optional"}
 
 
 Fitted = tuple[tuple["Chosen", ...], tuple[Omitted, ...], "Packed"]
@@ -30,11 +30,13 @@ def fit_deadline(selection: Selection, full: Packed,
         if victim is None:
             break
         kept.remove(victim)
+        group = IMPORTANCE.get(victim.item.priority, "optional")
+        article = "an" if group[0] in "aeiou" else "a"
         dropped.append(Omitted(
             victim.item.id, victim.item.title,
-            f"Left out to fit your {weeks}-week deadline: it is "
-            f"{IMPORTANCE.get(victim.item.priority, 'an item')} ({victim.hours:g} h) and "
-            "nothing else in your plan builds on it."))
+            f"Left out to fit your {weeks}-week deadline: it is {article} {group} item "
+            f"({victim.hours:g} h) and nothing else in your plan builds on it.",
+            victim.hours, group))
         stale = True
         if _could_fit(kept, weeks, hours_per_week):
             packed, stale = packer(tuple(kept)), False

@@ -54,6 +54,8 @@ class Omitted:
     id: str
     title: str
     reason: str
+    hours: float = 0.0
+    group: str = ""  # for dropped items: core, recommended or optional (how renderers group)
 
 
 @dataclass(frozen=True)

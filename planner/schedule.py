@@ -37,13 +37,14 @@ def build_plan(profile: Profile, catalog: Catalog, today: date) -> Plan:
     kept, dropped, packed = fit_deadline(selection, full, packer, profile.weeks,
                                          profile.hours_per_week, profile.interests)
     notes = _notes(profile, packed, review)
+    if profile.weeks and len(packed.weeks) > profile.weeks:
+        notes.insert(0, f"Even the core of this plan needs {len(packed.weeks)} weeks, more than "
+                        f"your deadline of {profile.weeks}: more hours a week, or a later "
+                        "deadline, would fit it.")
     if dropped:
         notes.insert(0, f"The full plan needs {len(full.weeks)} weeks; to fit your deadline of "
                         f"{profile.weeks} weeks, {len(dropped)} item"
                         f"{'s were' if len(dropped) > 1 else ' was'} left out (listed with why).")
-    elif profile.weeks and len(packed.weeks) > profile.weeks:
-        notes.insert(0, f"Even the core of this plan needs {len(packed.weeks)} weeks, more than "
-                        f"your deadline of {profile.weeks}.")
     start = profile.start(today)
     weeks = dated_weeks(packed.weeks, {c.item.id: c for c in kept}, catalog, start,
                         selection.settings.catch_up_every, profile.weeks)

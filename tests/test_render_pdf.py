@@ -245,3 +245,19 @@ def test_without_a_cjk_truetype_font_cid_fonts_are_used_and_reported():
         "SourceSansPro-Bold",
     }
     assert any("STSong-Light" in w and "not embedded" in w for w in rendered.warnings)
+
+
+def test_deadline_box_groups_dropped_items_by_importance(catalog):
+    from planner.profile import validate
+    from planner.schedule import build_plan
+
+    data = {"name": "D", "goal": "llm-engineer", "hours_per_week": 8, "weeks": 13,
+            "background": {"math": 1, "python": 1, "ml": 0}}
+    profile, _ = validate(data, catalog)
+    plan = build_plan(profile, catalog, date(2026, 11, 25))
+    text = " ".join(text_of(PdfReader(io.BytesIO(render_pdf(plan).data))).split())
+    groups = {o.group for o in plan.dropped}
+    assert groups <= {"core", "recommended", "optional"} and "core" in groups
+    core = [o for o in plan.dropped if o.group == "core"]
+    assert f"Core ({len(core)} items, {sum(o.hours for o in core):g} h):" in text
+    assert all(o.title.split()[0] in text for o in plan.dropped)

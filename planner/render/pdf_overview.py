@@ -35,16 +35,33 @@ def _omitted(item: Omitted) -> str:
     return f"{title} — {para_text(item.reason)}"
 
 
+def _dropped_groups(plan: Plan) -> list[str]:
+    """One line per importance: 'Core (3 items, 20 h): A (8 h), B (6 h), C (6 h)'."""
+    lines = [_omitted(o) for o in plan.dropped if not o.group]  # no group: its own reason
+    for group in ("core", "recommended", "optional"):
+        items = [o for o in plan.dropped if o.group == group]
+        if not items:
+            continue
+        total = sum(o.hours for o in items)
+        head = f"{group.capitalize()} ({len(items)} item{'s' * (len(items) > 1)}"
+        head += f", {hours(total)})" if total else ")"
+        titles = ", ".join(f"{para_text(o.title)} ({hours(o.hours)})" if o.hours
+                           else para_text(o.title) for o in items)
+        lines.append(f"<font name='{SEMIBOLD}'>{head}:</font> {titles}")
+    return lines
+
+
 def _deadline_box(plan: Plan, styles: Styles) -> Table:
     deadline = plan.profile.get("weeks", len(plan.weeks))
     lines: list[Flowable] = [
         para(
             f"Your deadline of {deadline} weeks does not fit everything: the full plan needs "
-            f"{plan.full_weeks} weeks. Left out:",
+            f"{plan.full_weeks} weeks. Left out, by importance; nothing kept "
+            "builds on any of them:",
             styles.box_title,
         ),
         Spacer(1, 4),
-        *_bullets([_omitted(item) for item in plan.dropped], styles),
+        *_bullets(_dropped_groups(plan), styles),
     ]
     return tinted_box(lines, FRAME_WIDTH)
 
