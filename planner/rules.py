@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -146,7 +146,3 @@ def select(profile: Profile, catalog: Catalog, rules: tuple[Rule, ...]) -> Selec
     from planner.selection import Selector
 
     return Selector(profile, catalog).run(fired_rules(profile, rules))
-
-
-def with_hours(chosen: Chosen, hours: float) -> Chosen:
-    return replace(chosen, hours=hours)

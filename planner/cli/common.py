@@ -6,8 +6,6 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from planner.errors import UserError
-
 
 def add_output(parser: argparse.ArgumentParser, formats: bool = True) -> None:
     parser.add_argument("-o", "--output", metavar="DIR", type=Path, default=Path("output"),
@@ -32,9 +30,3 @@ def parse_date(text: str) -> date:
 
 def today_of(args: argparse.Namespace) -> date:
     return args.today or date.today()
-
-
-def existing_file(path: Path) -> Path:
-    if not path.exists():
-        raise UserError(f"{path}: no such file")
-    return path
