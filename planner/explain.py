@@ -15,7 +15,8 @@ def explain_text(plan: Plan, width: int | None = None) -> str:
            f"{plan.total_hours:g} h at {plan.hours_per_week:g} h/week", ""]
     if plan.fired:
         out.append("Why this plan:")
-        out += _wrapped([f.why for f in plan.fired], width, "  - ")
+        out += _wrapped([f"{f.why} [{'; '.join(f.matched)}]" if f.matched else f.why
+                         for f in plan.fired], width, "  - ")
     for title, omitted in (("Left out for the deadline:", plan.dropped),
                            ("Skipped:", plan.skipped)):
         if omitted:
@@ -34,5 +35,5 @@ def explain_text(plan: Plan, width: int | None = None) -> str:
 
 
 def _wrapped(lines: list[str], width: int, indent: str) -> list[str]:
-    return [textwrap.fill(line, width, initial_indent=indent,
+    return [textwrap.fill(line, width, initial_indent=indent, break_on_hyphens=False,
                           subsequent_indent=" " * len(indent)) for line in lines]

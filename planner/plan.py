@@ -64,6 +64,7 @@ class RuleFiring:
 
     rule_id: str
     why: str
+    matched: tuple[str, ...] = ()  # the profile facts that made it fire: "background.math = 1"
 
 
 @dataclass(frozen=True)

@@ -130,14 +130,19 @@ def _check_refs(action: str, value: Any, where: str, catalog: Catalog) -> None:
         raise ValueError(f"{where}: plan settings are {', '.join(PLAN_SETTINGS)}")
 
 
-def fired_rules(profile: Profile, rules: tuple[Rule, ...]) -> list[tuple[Rule, str]]:
-    """The rules whose conditions hold, in file order, with their filled-in reason."""
+Fired = tuple[Rule, str, tuple[str, ...]]  # the rule, its filled-in why, what matched
+
+
+def fired_rules(profile: Profile, rules: tuple[Rule, ...]) -> list[Fired]:
+    """The rules whose conditions hold, in file order, with their reason and trace."""
     facts = facts_of(profile)
     out = []
     for rule in rules:
-        held, _trace = evaluate(rule.when, facts)
+        held, trace = evaluate(rule.when, facts)
         if held:
-            out.append((rule, fill(rule.why, facts)))
+            matched = tuple(dict.fromkeys(
+                f"{leaf.field} = {fill('{' + leaf.field + '}', facts)}" for leaf in trace))
+            out.append((rule, fill(rule.why, facts), matched))
     return out
 
 

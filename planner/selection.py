@@ -9,7 +9,7 @@ from planner.plan import Omitted, RuleFiring
 from planner.profile import Profile
 
 if TYPE_CHECKING:
-    from planner.rules import Rule, Selection
+    from planner.rules import Fired, Selection
 
 
 def round_hours(hours: float) -> float:
@@ -39,11 +39,11 @@ class Selector:
     def tagged(self, tags: list[str] | tuple[str, ...]) -> list[str]:
         return self.catalog.items_with_tags(tuple(tags))
 
-    def run(self, fired: list[tuple[Rule, str]]) -> Selection:
+    def run(self, fired: list[Fired]) -> Selection:
         track = self.catalog.tracks[self.profile.goal]
         self.track_reason = f"Part of the {track.title} track."
         self.include(track.members(self.catalog), self.track_reason)
-        for rule, why in fired:
+        for rule, why, _matched in fired:
             self.apply(rule.then, why)
         for item_id in self.profile.completed:
             self.skips[item_id] = "You marked it as completed."
@@ -92,7 +92,7 @@ class Selector:
                     stack.append(pre)
         return out
 
-    def finish(self, fired: list[tuple[Rule, str]]) -> Selection:
+    def finish(self, fired: list[Fired]) -> Selection:
         from planner.rules import Chosen, PlanSettings, Selection
 
         kept = {i for i in self.reasons if i not in self.skips}
@@ -121,7 +121,7 @@ class Selector:
                 why += "the plan assumes you know it."
             skipped.append(Omitted(item_id, self.catalog.items[item_id].title, why))
         used = {r for c in chosen for r in c.reasons} | {s.reason for s in skipped}
-        shown = [RuleFiring(rule.id, why) for rule, why in fired
+        shown = [RuleFiring(rule.id, why, matched) for rule, why, matched in fired
                  if any(u.startswith(why) for u in used) or "plan" in rule.then
                  or not rule.then]  # a rule without actions only explains
         return Selection(tuple(chosen), tuple(skipped), tuple(shown),

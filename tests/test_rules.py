@@ -85,3 +85,11 @@ def test_rules_with_typos_fail_to_load(tmp_path, small_catalog):
     broken = load_catalog(root)
     with pytest.raises(ContentError, match="unknown field 'background.mth'"):
         load_rules(broken)
+
+
+def test_firing_records_the_facts_that_matched(small_catalog):
+    p = profile(small_catalog, "interests: [rag]\n", math=1)
+    sel = select(p, small_catalog, load_rules(small_catalog))
+    matched = {f.rule_id: f.matched for f in sel.fired}
+    assert matched["math-beginner"] == ("background.math = 1",)
+    assert matched["interests"] == ("interests = rag",)
