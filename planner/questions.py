@@ -23,13 +23,15 @@ LEVEL_NAMES: dict[str, tuple[str, ...]] = {  # short names of the five levels, p
     "python": ("none", "beginner", "comfortable", "proficient", "expert"),
     "ml": ("none", "aware", "practitioner", "deep learning", "expert"),
 }
+# what someone at each level can already do; short enough that an answered prompt fits 80
+# columns ("? Your math background 3 · ...")
 LEVELS: dict[str, tuple[str, ...]] = {
     "math": (
-        "No math since school, or rusty arithmetic and algebra",
-        "High-school algebra and functions; some vectors or probability",
-        "Intro college: derivatives, matrices, basic probability",
-        "Solid undergrad: linear algebra, multivariable calculus, statistics",
-        "Graduate: optimisation, probability theory, reads ML maths with ease",
+        "No math since school; rusty algebra",
+        "School algebra and functions, a little probability",
+        "Derivatives, matrices, basic probability",
+        "Linear algebra, multivariable calculus, statistics",
+        "Optimisation, probability theory, ML papers' maths",
     ),
     "python": (
         "Never programmed in Python",
@@ -41,9 +43,9 @@ LEVELS: dict[str, tuple[str, ...]] = {
     "ml": (
         "No machine learning yet",
         "Knows the ideas: training data, models, accuracy",
-        "Has trained scikit-learn models and evaluated them properly",
-        "Has trained neural networks in PyTorch or TensorFlow",
-        "Has shipped or published ML work; reads papers regularly",
+        "Has trained and evaluated scikit-learn models",
+        "Has trained neural networks (PyTorch, TensorFlow)",
+        "Has shipped or published ML work; reads papers",
     ),
 }
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
