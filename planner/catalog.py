@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, partial
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from planner.errors import ContentError, Problem
+from planner.files import shipped_dir
 from planner.plan import Resource
 from planner.yamlsource import Document, load_documents
 
@@ -99,11 +99,7 @@ class Catalog:
 
 
 def content_dir() -> Path:
-    """content/ inside the installed package, else beside it in a source checkout."""
-    shipped = Path(str(resources.files("planner"))) / "content"
-    if shipped.is_dir():
-        return shipped
-    return Path(__file__).resolve().parent.parent / "content"
+    return shipped_dir("content")
 
 
 @cache

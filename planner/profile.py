@@ -12,6 +12,7 @@ import yaml
 
 from planner.catalog import Catalog
 from planner.errors import Problem, UserError
+from planner.files import read_input
 from planner.questions import BY_KEY, DEFAULT_STUDY_DAYS, Invalid, suggest
 from planner.yamlsource import LineMap, load_documents
 
@@ -165,18 +166,11 @@ def load_text(text: str, catalog: Catalog, source: str) -> list[LoadedProfile]:
 
 def read_text(path: Path) -> str:
     """A profile file's text, or a UserError that says why it cannot be read."""
+    data = read_input(path, MAX_BYTES, "a profile file (.yaml)")
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise UserError(f"{path}: the file is larger than 1 MB; is it really a profile?")
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UserError(f"{path}: is a folder; give a profile file (.yaml)") from None
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise UserError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read: {exc.strerror}") from None
 
 
 def load_file(path: Path, catalog: Catalog) -> list[LoadedProfile]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from planner.catalog import Catalog
 from planner.errors import UserError
+from planner.files import read_input
 
 # the id of one checklist task, shared by the PDF checkbox names and the Markdown comments
 TASK_ID = re.compile(r"^w(?P<week>[1-9][0-9]*)-(?P<item>[a-z0-9]+(?:-[a-z0-9]+)*)"
@@ -132,7 +133,7 @@ def read_progress(path: Path, today: date, catalog: Catalog | None = None) -> Pr
     from planner.progress_pdf import read_pdf
     from planner.progress_yaml import read_yaml
 
-    data = _read_bytes(path)
+    data = read_input(path, MAX_BYTES, "the filled-in PDF or Markdown file")
     kind = detect_kind(data)
     try:
         if kind == "yaml":
@@ -145,16 +146,3 @@ def read_progress(path: Path, today: date, catalog: Catalog | None = None) -> Pr
 
 
 MAX_BYTES = 50_000_000
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise UserError(f"{path}: larger than 50 MB; is it really a study plan?")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UserError(f"{path}: is a folder; give the filled-in PDF or Markdown file") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read: {exc.strerror}") from None

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import jinja2
 
+from planner.files import shipped_dir
+
 
 def templates_dir() -> Path:
-    """templates/ inside the installed package, else beside it in a source checkout."""
-    shipped = Path(str(resources.files("planner"))) / "templates"
-    if shipped.is_dir():
-        return shipped
-    return Path(__file__).resolve().parent.parent / "templates"
+    return shipped_dir("templates")
 
 
 @cache

@@ -53,10 +53,7 @@ def profile_from_request() -> tuple[Profile | None, list[Problem]]:
     if mimetype in JSON_TYPES:
         data, problems = _json(text)
         return validate(data, state().catalog, SOURCE) if not problems else (None, problems)
-    try:
-        loaded = load_text(text, state().catalog, SOURCE)
-    except RecursionError:  # PyYAML composes nested flow collections recursively
-        return None, [Problem("not a profile: nested too deeply", SOURCE)]
+    loaded = load_text(text, state().catalog, SOURCE)  # deep nesting is a Problem there
     if len(loaded) > 1:
         return None, [Problem(f"one profile per request; this body holds {len(loaded)} "
                               "(`studyplan batch` builds many)", line=loaded[1].line)]
