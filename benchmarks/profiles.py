@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from planner.catalog import Catalog
+from planner.catalog.model import Catalog
 
 NAMES = ["Ada Lovelace", "Alan Turing", "Сергей Иванов", "Ελένη Παπαδοπούλου", "李小龍",
          "Zoë O'Brien", "Grace <Hopper> & Co", "Ngozi Okonjo", "José Álvarez", "Aiko 山田"]

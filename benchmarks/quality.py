@@ -7,10 +7,10 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from planner.catalog import Catalog
+from planner.catalog.model import Catalog
 from planner.plan import Plan
-from planner.profile import validate
-from planner.schedule import build_plan
+from planner.profile.model import validate
+from planner.engine.schedule import build_plan
 
 
 def plan_quality(catalog: Catalog, profiles: list[dict[str, Any]]) -> str:

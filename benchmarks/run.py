@@ -18,9 +18,9 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.profiles import varied_profiles  # noqa: E402
 from benchmarks.quality import plan_quality  # noqa: E402
-from planner.catalog import load_catalog  # noqa: E402
-from planner.profile import validate  # noqa: E402
-from planner.schedule import build_plan  # noqa: E402
+from planner.catalog.model import load_catalog  # noqa: E402
+from planner.profile.model import validate  # noqa: E402
+from planner.engine.schedule import build_plan  # noqa: E402
 
 STUDYPLAN = str(Path(sys.executable).with_name("studyplan"))
 # a typical 16-week plan: an application developer at a normal part-time pace
@@ -59,7 +59,7 @@ def sixteen_week_profile(folder: Path) -> Path:
 def in_process(profile_path: Path, runs: int = 15) -> tuple[float, float, int]:
     import yaml
 
-    from planner.render.pdf import render_pdf
+    from planner.render.pdf.render import render_pdf
 
     catalog = load_catalog()
     profile, _ = validate(yaml.safe_load(profile_path.read_text()), catalog)

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from planner.catalog import Catalog, load_catalog
+from planner.catalog.model import Catalog, load_catalog
 from planner.errors import UserError
 from planner.output import ensure_dir, write_atomic
 from planner.plan import Plan
-from planner.profile import Profile
+from planner.profile.model import Profile
 from planner.render import FORMATS, render
-from planner.schedule import build_plan
+from planner.engine.schedule import build_plan
 from planner.slug import slugify
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from planner.files import shipped_dir
+from planner.shipped import shipped_dir
 
 
 def templates_dir() -> Path:

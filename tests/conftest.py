@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.catalog import Catalog, load_catalog
+from planner.catalog.model import Catalog, load_catalog
 
 TESTS = Path(__file__).parent
 FIXTURE_CONTENT = TESTS / "fixtures" / "content"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from planner.batch import run_batch
-from planner.batch_worker import Settings
+from planner.batch.run import run_batch
+from planner.batch.worker import Settings
 from planner.errors import UserError
 from planner.render import RENDERERS
 from tests.conftest import FIXTURE_CONTENT, TODAY

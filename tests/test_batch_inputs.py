@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.batch_inputs import Shard, parse_shard, plan_inputs, profile_files, with_data
-from planner.batch_progress import Progress
+from planner.batch.inputs import Shard, parse_shard, plan_inputs, profile_files, with_data
+from planner.batch.progress_bar import Progress
 from planner.errors import UserError
 
 PROFILE = "name: {name}\ngoal: llm-engineer\nhours_per_week: 5\n"

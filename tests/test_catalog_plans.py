@@ -7,9 +7,9 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.catalog import load_catalog
-from planner.profile import validate
-from planner.schedule import build_plan
+from planner.catalog.model import load_catalog
+from planner.profile.model import validate
+from planner.engine.schedule import build_plan
 
 CATALOG = load_catalog()
 TODAY = date(2026, 11, 25)

@@ -6,8 +6,8 @@ import io
 
 from pypdf import PdfReader
 
-from planner.batch_worker import Outcome
-from planner.cohort import CohortStats, histogram, render_cohort_pdf
+from planner.batch.worker import Outcome
+from planner.batch.cohort import CohortStats, histogram, render_cohort_pdf
 
 
 def outcome(goal: str, weeks: list[tuple[str, ...]], hours: float = 8,

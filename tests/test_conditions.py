@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planner.conditions import evaluate, parse_condition
+from planner.engine.conditions import evaluate, parse_condition
 
 FACTS = {"background.math": 1, "goal": "llm-research", "interests": ["rag", "agents"],
          "weeks": None, "hours_per_week": 8.0}

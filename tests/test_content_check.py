@@ -7,7 +7,7 @@ import shutil
 import pytest
 import yaml
 
-from planner.content_check import check_content
+from planner.catalog.check import check_content
 from tests.conftest import FIXTURE_CONTENT
 
 

@@ -1,4 +1,4 @@
-"""Font coverage and fallback (planner.render.fonts) and user-text markup (markup.py)."""
+"""Font coverage and fallback (planner.render.pdf.fonts) and user-text markup (markup.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from reportlab.platypus import Paragraph
 
-from planner.render.fonts import (
+from planner.render.pdf.fonts import (
     BODY,
     CJK,
     cid_font_for,
@@ -15,8 +15,8 @@ from planner.render.fonts import (
     load_fonts,
     source_sans_dir,
 )
-from planner.render.markup import describe_chars, para_text, plain_text, scan_text, using_fonts
-from planner.render.pdf_styles import styles
+from planner.render.pdf.markup import describe_chars, para_text, plain_text, scan_text, using_fonts
+from planner.render.pdf.styles import styles
 
 NO_CJK = ((Path("no/such/font.ttc"), 0),)
 

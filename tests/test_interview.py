@@ -12,8 +12,8 @@ import yaml
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from planner.catalog import Catalog
-from planner.interview import (
+from planner.catalog.model import Catalog
+from planner.interview.answers import (
     as_text,
     check_output,
     clean_typed,
@@ -22,12 +22,12 @@ from planner.interview import (
     summary,
     typed_error,
 )
-from planner.interview_flow import run_interview
-from planner.interview_prompts import Prompter, ask_output, ask_profile, fitted
-from planner.interview_save import free_stem, save_interview
+from planner.interview.flow import run_interview
+from planner.interview.prompts import Prompter, ask_output, ask_profile, fitted
+from planner.interview.save import free_stem, save_interview
 from planner.pipeline import make_plan
-from planner.profile import Background, Profile, load_file, only_profile
-from planner.questions import BY_KEY, Choice, Invalid
+from planner.profile.model import Background, Profile, load_file, only_profile
+from planner.profile.questions import BY_KEY, Choice, Invalid
 from tests.conftest import TODAY
 
 ENTER, DOWN, CLEAR, SPACE, CTRL_C = "\r", "\x1b[B", "\x15", " ", "\x03"

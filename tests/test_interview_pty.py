@@ -11,10 +11,10 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from planner.catalog import content_dir, load_catalog
-from planner.interview_quiz import AREA_TITLES
-from planner.profile import load_file, only_profile
-from planner.quiz import load_quiz
+from planner.catalog.model import content_dir, load_catalog
+from planner.interview.quiz import AREA_TITLES
+from planner.profile.model import load_file, only_profile
+from planner.catalog.quiz import load_quiz
 from tests.conftest import studyplan_command
 
 ENTER, DOWN, CLEAR, CTRL_C, CTRL_D = "\r", "\x1b[B", "\x15", "\x03", "\x04"

@@ -7,7 +7,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.packing import Unit, pack, priority_rules
+from planner.engine.packing import Unit, pack, priority_rules
 
 
 @st.composite

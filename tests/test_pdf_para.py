@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from planner.render.pdf import render_pdf
+from planner.render.pdf.render import render_pdf
 from tests.sample_plans import item, long_plan, unicode_plan, weeks_from
 
 ROOT = Path(__file__).parent.parent
@@ -28,7 +28,7 @@ def page_breaking_plan():
 
 def fresh_process_bytes(builder: str) -> bytes:
     code = (f"import sys; sys.path.insert(0, {str(ROOT)!r});"
-            "from planner.render.pdf import render_pdf;"
+            "from planner.render.pdf.render import render_pdf;"
             f"from tests.test_pdf_para import *; from tests.sample_plans import *;"
             f"sys.stdout.buffer.write(render_pdf({builder}).data)")
     return subprocess.run([sys.executable, "-c", code], capture_output=True, check=True).stdout

@@ -11,8 +11,8 @@ import pytest
 from PIL import Image, ImageOps
 from pypdf import PdfReader
 
-from planner.render.pdf import render_pdf
-from planner.render.pdf_qr import OUTLINE_TITLE, encoded_code, first_uses, is_web_url
+from planner.render.pdf.render import render_pdf
+from planner.render.pdf.qr import OUTLINE_TITLE, encoded_code, first_uses, is_web_url
 from tests.sample_plans import (
     LONG_URL,
     SHARED_URL,

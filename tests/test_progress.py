@@ -10,14 +10,14 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
-from planner.catalog import Catalog
+from planner.catalog.model import Catalog
 from planner.errors import UserError
 from planner.plan import Plan
-from planner.profile import load_text, only_profile
-from planner.progress import Progress, Task, detect_kind, read_progress, task_id
-from planner.progress_markdown import PROFILE_MARKER
+from planner.profile.model import load_text, only_profile
+from planner.progress.model import Progress, Task, detect_kind, read_progress, task_id
+from planner.progress.from_markdown import PROFILE_MARKER
 from planner.render.markdown import render_markdown
-from planner.schedule import build_plan
+from planner.engine.schedule import build_plan
 
 ADA = """\
 name: Ada Lovelace

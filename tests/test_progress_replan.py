@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 import yaml
 
-from planner.catalog import Catalog, load_catalog
+from planner.catalog.model import Catalog, load_catalog
 from planner.errors import ContentError, UserError
-from planner.profile import load_file, only_profile
-from planner.progress import read_progress
-from planner.progress_replan import next_monday_after, replan
+from planner.profile.model import load_file, only_profile
+from planner.progress.model import read_progress
+from planner.progress.replan import next_monday_after, replan
 from planner.render.formatting import day
-from planner.render.pdf import render_pdf
+from planner.render.pdf.render import render_pdf
 from tests.test_progress import ADA, TODAY, small_plan, task_ids, tick_pdf, ticked_markdown
 
 FROM = date(2027, 2, 1)

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from planner.profile import TOP_KEYS
-from planner.questions import BY_KEY, LEVEL_NAMES, LEVELS, QUESTIONS, Invalid
+from planner.profile.model import TOP_KEYS
+from planner.profile.questions import BY_KEY, LEVEL_NAMES, LEVELS, QUESTIONS, Invalid
 
 
 def test_every_profile_field_has_exactly_one_question():

@@ -8,11 +8,11 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from planner.catalog import Catalog, content_dir
+from planner.catalog.model import Catalog, content_dir
 from planner.errors import ContentError
-from planner.interview_prompts import Prompter
-from planner.interview_quiz import offer_quiz, run_quiz
-from planner.quiz import AREAS, QuizQuestion, disagrees, load_quiz, suggested_level
+from planner.interview.prompts import Prompter
+from planner.interview.quiz import offer_quiz, run_quiz
+from planner.catalog.quiz import AREAS, QuizQuestion, disagrees, load_quiz, suggested_level
 
 ENTER, DOWN = "\r", "\x1b[B"
 

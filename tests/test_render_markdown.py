@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from planner.progress_markdown import read_markdown
+from planner.progress.from_markdown import read_markdown
 from planner.render import render
 from planner.render.markdown import date_range, md_text, md_url, render_markdown
 from tests.sample_plans import HOSTILE, long_plan, minimal_plan, unicode_plan

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from planner.errors import ContentError
-from planner.profile import load_text
-from planner.rules import fill, load_rules, select
+from planner.profile.model import load_text
+from planner.engine.rules import fill, load_rules, select
 
 
 def profile(catalog, extra="", math=2, python=2, ml=1, goal="llm-engineer", hours=8):
@@ -81,7 +81,7 @@ def test_rules_with_typos_fail_to_load(tmp_path, small_catalog):
     shutil.copytree(Path(small_catalog.root), root)
     (root / "rules.yaml").write_text(
         "- id: r\n  when: {background.mth: {lte: 1}}\n  then: {include: [nope]}\n  why: x\n")
-    from planner.catalog import load_catalog
+    from planner.catalog.model import load_catalog
     broken = load_catalog(root)
     with pytest.raises(ContentError, match="unknown field 'background.mth'"):
         load_rules(broken)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from planner.profile import load_text
-from planner.schedule import build_plan
+from planner.profile.model import load_text
+from planner.engine.schedule import build_plan
 
 
 def make(catalog, extra="", hours=8, math=2, python=2, goal="llm-engineer"):

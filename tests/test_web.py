@@ -15,9 +15,9 @@ from flask.testing import FlaskClient
 from markupsafe import escape
 from werkzeug.datastructures import MultiDict
 
-from planner.catalog import Catalog
-from planner.profile import load_text, validate
-from planner.questions import LEVELS, QUESTIONS, check_hours
+from planner.catalog.model import Catalog
+from planner.profile.model import load_text, validate
+from planner.profile.questions import LEVELS, QUESTIONS, check_hours
 from planner.web import create_app
 from planner.web.downloads import content_disposition
 from planner.web.formdata import hidden_fields, profile_data

@@ -46,9 +46,9 @@ def _cancel_on_term(_signum: int, _frame: FrameType | None) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.batch import run_batch
-    from planner.batch_inputs import parse_shard
-    from planner.batch_worker import Settings
+    from planner.batch.run import run_batch
+    from planner.batch.inputs import parse_shard
+    from planner.batch.worker import Settings
     from planner.pipeline import parse_formats
 
     shard = parse_shard(args.shard)

@@ -14,10 +14,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.catalog import load_catalog
-    from planner.explain import explain_text
+    from planner.catalog.model import load_catalog
+    from planner.render.text import explain_text
     from planner.pipeline import make_plan
-    from planner.profile import load_file, only_profile
+    from planner.profile.model import load_file, only_profile
 
     catalog = load_catalog()
     for profile in only_profile(load_file(args.profile, catalog)):

@@ -15,10 +15,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from planner.catalog import load_catalog
+    from planner.catalog.model import load_catalog
     from planner.errors import UserError
     from planner.output import write_atomic
-    from planner.starter import starter_profile
+    from planner.profile.starter import starter_profile
 
     if args.file.exists() and not args.force:
         raise UserError(f"{args.file}: already exists; choose another name or add --force")

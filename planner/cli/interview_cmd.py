@@ -33,11 +33,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if not sys.stdin.isatty():
         raise UserError(NO_TERMINAL)
-    from planner.catalog import load_catalog
-    from planner.interview import defaults_from
-    from planner.interview_flow import run_interview
-    from planner.interview_prompts import Prompter
-    from planner.profile import load_file, only_profile
+    from planner.catalog.model import load_catalog
+    from planner.interview.answers import defaults_from
+    from planner.interview.flow import run_interview
+    from planner.interview.prompts import Prompter
+    from planner.profile.model import load_file, only_profile
 
     catalog = load_catalog()
     base = None

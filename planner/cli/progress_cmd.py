@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from planner.cli.common import add_output, add_today, parse_date, today_of
 
 if TYPE_CHECKING:
-    from planner.progress import Progress
+    from planner.progress.model import Progress
 
 BAR = 20
 
@@ -46,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.progress import read_progress
+    from planner.progress.model import read_progress
 
     today = today_of(args)
     progress = read_progress(args.file, today)
@@ -95,8 +95,8 @@ def _bar(done: int, total: int) -> str:
 
 def _replan(args: argparse.Namespace, progress: Progress, today: date) -> None:
     from planner.pipeline import parse_formats
-    from planner.progress import detect_kind
-    from planner.progress_replan import next_monday_after, replan
+    from planner.progress.model import detect_kind
+    from planner.progress.replan import next_monday_after, replan
 
     kind = detect_kind(args.file.read_bytes())
     formats = parse_formats(args.format or ("md" if kind == "md" else "pdf"))

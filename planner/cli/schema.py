@@ -16,8 +16,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import json
 
-    from planner.catalog import load_catalog
-    from planner.schema import profile_schema
+    from planner.catalog.model import load_catalog
+    from planner.profile.schema import profile_schema
 
     print(json.dumps(profile_schema(load_catalog()), indent=2, ensure_ascii=False))
     return 0

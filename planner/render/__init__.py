@@ -10,7 +10,7 @@ from planner.plan import Plan
 
 # format -> (module, function, file extension); imported on first use (ReportLab is slow)
 RENDERERS: dict[str, tuple[str, str, str]] = {
-    "pdf": ("planner.render.pdf", "render_pdf", "pdf"),
+    "pdf": ("planner.render.pdf.render", "render_pdf", "pdf"),
     "json": ("planner.render.plan_json", "render_json", "json"),
     "md": ("planner.render.markdown", "render_markdown", "md"),
     "ics": ("planner.render.ics", "render_ics", "ics"),

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from icalendar import Calendar, Event
 
 from planner.plan import Plan, PlannedItem, Week
-from planner.questions import DEFAULT_STUDY_DAYS, WEEKDAYS
+from planner.profile.questions import DEFAULT_STUDY_DAYS, WEEKDAYS
 from planner.render.markdown import date_range, hours, md_url
 from planner.slug import slugify
 

@@ -9,8 +9,8 @@ from urllib.parse import quote, urlsplit
 import yaml
 
 from planner.plan import Plan, PlannedItem, Week
-from planner.progress import task_id
-from planner.progress_markdown import PROFILE_MARKER
+from planner.progress.model import task_id
+from planner.progress.from_markdown import PROFILE_MARKER
 from planner.render.formatting import date_range, hours
 from planner.templating import environment
 

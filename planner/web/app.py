@@ -7,7 +7,7 @@ from datetime import date
 
 from flask import Flask, Response
 
-from planner.catalog import Catalog, load_catalog
+from planner.catalog.model import Catalog, load_catalog
 from planner.render import available_formats
 from planner.templating import templates_dir
 from planner.web.api import api

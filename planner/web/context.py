@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Response, current_app
 
-from planner.catalog import Catalog
+from planner.catalog.model import Catalog
 from planner.templating import environment
 
 MAX_BODY = 64 * 1024  # a profile is a few hundred bytes; anything near this is not one

@@ -1,4 +1,4 @@
-"""The form's fields, generated from planner.questions: labels, help, choices, current answers."""
+"""The form's fields, generated from planner.profile.questions: labels, help, choices, current answers."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from planner.catalog import Catalog
-from planner.questions import QUESTIONS, WEEKDAYS, Choice, Question
+from planner.catalog.model import Catalog
+from planner.profile.questions import QUESTIONS, WEEKDAYS, Choice, Question
 
 DAY_TITLES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                  "Saturday", "Sunday"), strict=True))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
-from planner.questions import QUESTIONS
+from planner.profile.questions import QUESTIONS
 
 LIST_KINDS = ("multi", "days")
 

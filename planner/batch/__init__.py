@@ -1,0 +1,1 @@
+"""Many profiles at once: inputs, worker pool, report, progress bar, cohort summary."""

@@ -1,0 +1,101 @@
+"""Many profiles at once: expand inputs, build in a process pool, report, summarise the cohort."""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from planner.batch.inputs import BatchInputs, Job, Shard, check_paths, plan_inputs, with_data
+from planner.batch.progress_bar import Progress
+from planner.batch.report import write_reports
+from planner.batch.worker import Outcome, Settings, init_worker, run_job
+from planner.batch.cohort import CohortStats, render_cohort_pdf
+from planner.output import ensure_dir, write_atomic
+
+WHOLE = Shard()  # no --shard: the whole input
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    ok: int
+    failed: int
+    skipped: int
+    total: int  # documents in this shard
+    cancelled: bool
+    report: tuple[Path, ...]
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+
+
+def run_batch(paths: list[Path], settings: Settings, jobs: int = 0, shard: Shard = WHOLE,
+              progress: Progress | None = None) -> BatchResult:
+    """Build every profile document of the shard; failures are reported, never raised.
+
+    Ctrl-C stops the workers and still writes the report of what was done (cancelled=True).
+    """
+    inputs = plan_inputs(check_paths(paths), shard)
+    ensure_dir(settings.output)
+    progress = progress or Progress(len(inputs.jobs))
+    stats, outcomes = CohortStats(), []
+    try:
+        with contextlib.closing(_outcomes(inputs, settings, jobs or default_jobs())) as results:
+            for outcome in results:
+                outcomes.append(_small(outcome))
+                stats.add(outcome)
+                progress.add(outcome.status)
+                if outcome.status == "failed":
+                    progress.say(f"failed: {outcome.error}")
+        cancelled = False
+    except KeyboardInterrupt:
+        cancelled = True
+    progress.close()
+    count = {s: sum(o.status == s for o in outcomes) for s in ("ok", "failed", "skipped")}
+    summary = {**count, "total": len(inputs.jobs), "inputs": inputs.total,
+               "shard": f"{shard.index}/{shard.count}", "cancelled": cancelled,
+               "cohort": stats.summary()}
+    report = write_reports(settings.output, outcomes, summary, shard.suffix)
+    cohort = settings.output / f"cohort{shard.suffix}.pdf"
+    write_atomic(cohort, render_cohort_pdf(stats))
+    return BatchResult(count["ok"], count["failed"], count["skipped"], len(inputs.jobs),
+                       cancelled, (*report, cohort))
+
+
+def _small(outcome: Outcome) -> Outcome:
+    """What the report keeps of an outcome: the per-week items went into the cohort stats."""
+    return Outcome(outcome.position, outcome.source, outcome.index, outcome.line,
+                   outcome.status, outcome.outputs, outcome.weeks, outcome.total_hours,
+                   outcome.error)
+
+
+def _outcomes(inputs: BatchInputs, settings: Settings,
+              jobs: int) -> Generator[Outcome, None, None]:
+    work = with_data(inputs.jobs)
+    if jobs <= 1 or len(inputs.jobs) <= 1:
+        init_worker(settings, in_pool=False)
+        yield from map(run_job, work)
+        return
+    yield from _pooled(work, settings, min(jobs, len(inputs.jobs)))
+
+
+def _pooled(work: Iterator[Job], settings: Settings, jobs: int) -> Iterator[Outcome]:
+    # fork shares the imported modules; workers still load the catalog and fonts themselves
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    pool = context.Pool(jobs, initializer=init_worker, initargs=(settings,))
+    try:
+        # one job per task: a round trip costs far less than a PDF, and every finished plan
+        # reaches the report at once (a chunk's results would wait for the whole chunk)
+        yield from pool.imap_unordered(run_job, work)
+        pool.close()
+    except BaseException:
+        pool.terminate()  # SIGTERM: each worker removes its half-written temporary file
+        raise
+    finally:
+        pool.join()
+

@@ -1,0 +1,1 @@
+"""Stage 2: the catalog of study items from content/: loading, checks, placement quiz."""

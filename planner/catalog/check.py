@@ -1,0 +1,145 @@
+"""`studyplan content check`: lint the catalog and rules so broken data never ships."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from planner.catalog.model import KINDS, LEVELS, RESOURCE_KINDS, Catalog, load_catalog
+from planner.errors import ContentError
+from planner.engine.rules import load_rules
+
+MOJIBAKE = re.compile("â€|Ã[\u0080-\u00bf]|\ufffd")
+CHECK_DAY = date(2027, 1, 4)
+
+
+def check_content(root: Path | None = None) -> list[str]:
+    """Every problem in the catalog at root (default: the shipped one), as text lines."""
+    try:
+        catalog = load_catalog(root, strict=True)
+        load_rules(catalog)
+    except ContentError as exc:
+        return [str(p) for p in exc.problems]
+    problems = [*_items(catalog), *_cycles(catalog), *_coverage(catalog), *_urls(catalog)]
+    problems += _interests(catalog) + _reachability(catalog)
+    if not problems:  # planning a broken catalog would only repeat the problems above
+        problems += _schedulable(catalog)
+    return problems
+
+
+def _items(catalog: Catalog) -> list[str]:
+    out = []
+    for item in catalog.items.values():
+        def bad(what: str, item_id: str = item.id) -> None:
+            out.append(f"item {item_id}: {what}")
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", item.id):
+            bad("id must be kebab-case")
+        if not 1 <= item.hours <= 60:
+            bad(f"hours {item.hours:g} outside 1..60")
+        if item.level not in LEVELS:
+            bad(f"level {item.level!r} not one of {', '.join(LEVELS)}")
+        if item.kind not in KINDS:
+            bad(f"kind {item.kind!r} not one of {', '.join(KINDS)}")
+        if item.priority not in (1, 2, 3):
+            bad("priority must be 1, 2 or 3")
+        if not 3 <= len(item.checklist) <= 6:
+            bad(f"{len(item.checklist)} checklist tasks; 3 to 6 wanted")
+        if not 2 <= len(item.resources) <= 4:
+            bad(f"{len(item.resources)} resources; 2 to 4 wanted")
+        if not item.summary or not item.tags:
+            bad("needs a summary and tags")
+        texts = [item.title, item.summary, *item.checklist, *item.outcomes,
+                 *(r.title for r in item.resources)]
+        if any(MOJIBAKE.search(t) for t in texts):
+            bad("text has mojibake (broken encoding, like 'â€™')")
+        for r in item.resources:
+            if r.kind not in RESOURCE_KINDS:
+                bad(f"resource kind {r.kind!r} not one of {', '.join(RESOURCE_KINDS)}")
+    return out
+
+
+def _cycles(catalog: Catalog) -> list[str]:
+    state: dict[str, int] = {}  # 1 visiting, 2 done
+    out: list[str] = []
+
+    def visit(item_id: str, path: list[str]) -> None:
+        if state.get(item_id) == 2:
+            return
+        if state.get(item_id) == 1:
+            out.append("prerequisite cycle: " + " -> ".join([*path, item_id]))
+            return
+        state[item_id] = 1
+        for pre in catalog.items[item_id].prerequisites:
+            visit(pre, [*path, item_id])
+        state[item_id] = 2
+
+    for item_id in catalog.items:
+        visit(item_id, [])
+    return out
+
+
+def _coverage(catalog: Catalog) -> list[str]:
+    used = {i.section for i in catalog.items.values()}
+    return [f"section {s.id} ({s.part} / {s.title}) has no items"
+            for s in catalog.sections.values() if s.id not in used]
+
+
+def _urls(catalog: Catalog) -> list[str]:
+    out: list[str] = []
+    seen: dict[str, str] = {}
+    for item in catalog.items.values():
+        for r in item.resources:
+            parts = urlsplit(r.url)
+            if parts.scheme != "https" or not parts.netloc or " " in r.url:
+                out.append(f"item {item.id}: URL must be well-formed https: {r.url}")
+            if r.url in seen and seen[r.url] != item.id:
+                out.append(f"item {item.id}: URL also used by {seen[r.url]}: {r.url}")
+            seen.setdefault(r.url, item.id)
+    return out
+
+
+def _interests(catalog: Catalog) -> list[str]:
+    tags = catalog.tags()
+    return [f"interest {i}: no item carries this tag" for i in catalog.interests if i not in tags]
+
+
+def _reachability(catalog: Catalog) -> list[str]:
+    """Items no profile can get: in no track, named by no rule, tagged with no interest."""
+    from planner.engine.rules import load_rules
+
+    reach = {i for t in catalog.tracks.values() for i in t.members(catalog)}
+    reach |= set(catalog.items_with_tags(tuple(catalog.interests)))
+    for rule in load_rules(catalog):
+        reach |= set(rule.then.get("include", ()))
+        reach |= set(catalog.items_with_tags(tuple(rule.then.get("include_tags", ()))))
+    stack = list(reach)
+    while stack:
+        for pre in catalog.items[stack.pop()].prerequisites:
+            if pre not in reach:
+                reach.add(pre)
+                stack.append(pre)
+    return [f"item {i}: no profile can reach it (no track, rule or interest includes it)"
+            for i in catalog.items if i not in reach]
+
+
+def _schedulable(catalog: Catalog) -> list[str]:
+    """Each track plans for a beginner and an expert at low and high hours."""
+    from planner.profile.model import validate
+    from planner.engine.schedule import build_plan
+
+    out = []
+    for track in catalog.tracks:
+        for level, hours in ((0, 3), (2, 10), (4, 40)):
+            data = {"name": "Check", "goal": track, "hours_per_week": hours,
+                    "background": {"math": level, "python": level, "ml": level}}
+            profile, problems = validate(data, catalog)
+            try:
+                assert profile is not None, problems
+                plan = build_plan(profile, catalog, CHECK_DAY)
+                if not plan.weeks:
+                    out.append(f"track {track}: empty plan at level {level}, {hours} h/week")
+            except Exception as exc:  # any failure here is a catalog bug to report
+                out.append(f"track {track}: cannot plan at level {level}, {hours} h/week: {exc!r}")
+    return out

@@ -1,0 +1,1 @@
+"""Stage 3: the rules engine and scheduler: profile + catalog + today -> Plan."""

@@ -1,0 +1,153 @@
+"""The rules engine: content/rules.yaml conditions over a profile -> a Selection with reasons."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from planner.catalog.model import Catalog, Item, content_dir
+from planner.engine.conditions import Condition, evaluate, parse_condition
+from planner.errors import ContentError, Problem
+from planner.plan import Omitted, RuleFiring
+from planner.profile.model import AREAS, Profile
+from planner.yamlsource import load_documents
+
+ACTIONS = ("include", "include_tags", "include_interests", "skip", "skip_tags",
+           "skip_optional", "emphasise", "emphasise_tags", "scale_hours", "plan")
+PLAN_SETTINGS = ("review", "catch_up_every")
+PLACEHOLDER = re.compile(r"\{([a-z_.]+)\}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    when: Condition
+    then: dict[str, Any]
+    why: str
+
+
+@dataclass(frozen=True)
+class PlanSettings:
+    review: bool = False
+    catch_up_every: int = 0  # a light catch-up week after every N weeks; 0 = none
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """An item the engine kept, with the hours it plans for it and why."""
+
+    item: Item
+    hours: float
+    reasons: tuple[str, ...]
+    emphasised: bool = False
+
+
+@dataclass(frozen=True)
+class Selection:
+    items: tuple[Chosen, ...]  # catalog order
+    skipped: tuple[Omitted, ...]
+    fired: tuple[RuleFiring, ...]
+    settings: PlanSettings = field(default_factory=PlanSettings)
+
+
+def facts_of(profile: Profile) -> dict[str, Any]:
+    facts: dict[str, Any] = {
+        "name": profile.name, "goal": profile.goal, "hours_per_week": profile.hours_per_week,
+        "weeks": profile.weeks, "interests": list(profile.interests),
+        "completed": list(profile.completed), "study_days": list(profile.study_days)}
+    for area in AREAS:
+        facts[f"background.{area}"] = getattr(profile.background, area)
+    return facts
+
+
+def fill(template: str, facts: dict[str, Any]) -> str:
+    """Substitute {field} placeholders; user text is data, never a format string."""
+    def value(match: re.Match[str]) -> str:
+        v = facts.get(match.group(1), match.group(0))
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        return ", ".join(map(str, v)) if isinstance(v, list) else str(v)
+    return PLACEHOLDER.sub(value, template)
+
+
+@cache
+def load_rules(catalog: Catalog, path: Path | None = None) -> tuple[Rule, ...]:
+    """Rules from content/rules.yaml, with every field, operator, id and tag checked."""
+    path = path or (catalog.root or content_dir()) / "rules.yaml"
+    problems: list[Problem] = []
+    rules: list[Rule] = []
+    for doc in load_documents(path.read_text(encoding="utf-8"), str(path)):
+        problems.extend(doc.problems)
+        for raw in doc.data or []:
+            where = f"rule {raw.get('id', '?')!r}" if isinstance(raw, dict) else "rule"
+            try:
+                rules.append(_parse_rule(raw, where, catalog))
+            except (ValueError, TypeError, KeyError) as exc:
+                problems.append(Problem(str(exc), str(path), getattr(raw, "line", None)))
+    if len({r.id for r in rules}) != len(rules):
+        problems.append(Problem("rule ids must be unique", str(path)))
+    if problems:
+        raise ContentError(problems)
+    return tuple(rules)
+
+
+def _parse_rule(raw: dict[str, Any], where: str, catalog: Catalog) -> Rule:
+    unknown = set(raw) - {"id", "when", "then", "why"}
+    if unknown:
+        raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+    when = parse_condition(raw.get("when"), where)
+    then = dict(raw["then"])
+    for action, value in then.items():
+        if action not in ACTIONS:
+            raise ValueError(f"{where}: unknown action {action!r}; actions: {', '.join(ACTIONS)}")
+        _check_refs(action, value, where, catalog)
+    PLACEHOLDER.sub(lambda m: _known_field(m.group(1), where), raw["why"])
+    return Rule(str(raw["id"]), when, then, raw["why"])
+
+
+def _known_field(name: str, where: str) -> str:
+    from planner.engine.conditions import FIELDS
+    if name not in FIELDS:
+        raise ValueError(f"{where}: unknown placeholder {{{name}}} in why")
+    return name
+
+
+def _check_refs(action: str, value: Any, where: str, catalog: Catalog) -> None:
+    ids = value.get("ids", []) if action == "scale_hours" else value
+    tags = value.get("tags", []) if action == "scale_hours" else value
+    if action in ("include", "skip", "emphasise", "scale_hours"):
+        missing = [i for i in ids if i not in catalog.items]
+        if missing:
+            raise ValueError(f"{where}: {action} names unknown items {missing}")
+    if action.endswith("_tags") or action == "scale_hours":
+        missing = [t for t in tags if t not in catalog.tags()]
+        if missing:
+            raise ValueError(f"{where}: {action} names unknown tags {missing}")
+    if action == "plan" and set(value) - set(PLAN_SETTINGS):
+        raise ValueError(f"{where}: plan settings are {', '.join(PLAN_SETTINGS)}")
+
+
+Fired = tuple[Rule, str, tuple[str, ...]]  # the rule, its filled-in why, what matched
+
+
+def fired_rules(profile: Profile, rules: tuple[Rule, ...]) -> list[Fired]:
+    """The rules whose conditions hold, in file order, with their reason and trace."""
+    facts = facts_of(profile)
+    out = []
+    for rule in rules:
+        held, trace = evaluate(rule.when, facts)
+        if held:
+            matched = tuple(dict.fromkeys(
+                f"{leaf.field} = {fill('{' + leaf.field + '}', facts)}" for leaf in trace))
+            out.append((rule, fill(rule.why, facts), matched))
+    return out
+
+
+def select(profile: Profile, catalog: Catalog, rules: tuple[Rule, ...]) -> Selection:
+    """Choose the items for this profile; every choice carries its reason."""
+    from planner.engine.selection import Selector
+
+    return Selector(profile, catalog).run(fired_rules(profile, rules))

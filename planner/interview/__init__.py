@@ -1,0 +1,1 @@
+"""The terminal questionnaire: prompts, placement quiz, saving the profile and plan."""

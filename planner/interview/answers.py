@@ -1,0 +1,152 @@
+"""The questionnaire's logic, apart from prompting: defaults, typed answers -> Profile, summary.
+
+Answers are a mapping of question key (as in questions.QUESTIONS, e.g. "background.math")
+to the clean value its validator returned, plus "output" (a folder) and "formats" (the
+formats written beside the PDF).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from planner.catalog.model import Catalog
+from planner.errors import UserError
+from planner.plan import Plan
+from planner.profile.model import AREAS, Profile, validate
+from planner.profile.questions import BY_KEY, LEVEL_NAMES, QUESTIONS, Invalid, Question
+
+WIDTH = 80
+EXTRA_FORMATS = {"md": "Markdown notes", "ics": "calendar (iCalendar)", "json": "plan data (JSON)"}
+
+
+def defaults_from(profile: Profile | None, today: date, output: Path) -> dict[str, Any]:
+    """Every question's default: the profile's answer when editing one, else the question's."""
+    values: dict[str, Any] = {q.key: q.default for q in QUESTIONS}
+    values["name"] = None  # the one question without a default
+    # the coming Monday, written out so the saved profile replays to the same plan
+    values["start_date"] = today + timedelta(days=(7 - today.weekday()) % 7)
+    if profile is not None:
+        values.update(profile.to_data())
+        values["start_date"] = profile.start(today)
+        values["hours_per_week"] = profile.hours_per_week
+        values.pop("background")
+        values.update({f"background.{a}": getattr(profile.background, a) for a in AREAS})
+    values["output"] = output
+    values["formats"] = ()
+    return values
+
+
+def as_text(value: Any) -> str:
+    """How a default shows in a text prompt: 8.0 -> '8', a date -> '2027-01-04', None -> ''."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def parse_typed(question: Question, text: str) -> Any:
+    """Typed text -> the raw value a profile YAML would hold, for the question's validator."""
+    text = text.strip() if question.kind != "text" else text
+    if question.kind in ("number", "integer"):
+        for convert in (int, float) if question.kind == "number" else (int,):
+            try:
+                return convert(text)
+            except ValueError:
+                continue
+        return None if (text == "" and not question.required) else text
+    if question.kind == "date":
+        return text or None
+    return text
+
+
+def clean_typed(question: Question, text: str, catalog: Catalog) -> Any:
+    """The clean value for typed text, or Invalid with the validator's message."""
+    if question.required and question.kind != "text" and not text.strip():
+        raise Invalid(f"please answer; {question.help}")
+    return question.validate(parse_typed(question, text), catalog)
+
+
+def typed_error(question: Question, text: str, catalog: Catalog) -> str | None:
+    """The validator's message for typed text, or None when it is accepted."""
+    try:
+        clean_typed(question, text, catalog)
+    except Invalid as exc:
+        return f"{question.prompt}: {exc}"
+    return None
+
+
+def check_output(text: str) -> Path:
+    """The output folder typed by the person: any folder path that is not an existing file."""
+    if not text.strip():
+        raise Invalid("give a folder, e.g. output")
+    folder = Path(text.strip()).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise Invalid(f"{folder} exists and is not a folder")
+    return folder
+
+
+def profile_from_answers(answers: dict[str, Any], catalog: Catalog) -> Profile:
+    """A Profile from answers, validated the same way a profile YAML is."""
+    data: dict[str, Any] = {}
+    for question in QUESTIONS:
+        value = answers.get(question.key)
+        if value is None:
+            continue
+        if question.key.startswith("background."):
+            data.setdefault("background", {})[question.key.split(".", 1)[1]] = value
+        else:
+            data[question.key] = list(value) if isinstance(value, tuple) else value
+    profile, problems = validate(data, catalog, "<interview>")
+    if profile is None:
+        raise UserError(problems, header="The answers do not make a valid profile:")
+    return profile
+
+
+def level_text(area: str, level: int) -> str:
+    return f"{level} · {LEVEL_NAMES[area][level]}"
+
+
+def summary(profile: Profile, plan: Plan, catalog: Catalog, answers: dict[str, Any]) -> str:
+    """The answers and the plan in a few lines that fit an 80-column terminal."""
+    track = catalog.tracks[profile.goal]
+    formats = ", ".join(("pdf", *answers.get("formats", ())))
+    rows = [
+        ("Name", profile.name), ("Goal", track.title),
+        *((BY_KEY[f"background.{a}"].prompt.removeprefix("Your ").capitalize(),
+           level_text(a, getattr(profile.background, a))) for a in AREAS),
+        ("Hours per week", as_text(profile.hours_per_week)),
+        ("Start date", f"{plan.start_date:%A %d %B %Y}"),
+        ("Deadline", f"{profile.weeks} weeks" if profile.weeks else "none"),
+        ("Interests", ", ".join(catalog.interests[i].title for i in profile.interests)
+         or "none"),
+        ("Completed", _count(len(profile.completed), "item") if profile.completed else "none"),
+        ("Study days", ", ".join(profile.study_days)),
+        ("Output", f"{answers.get('output', 'output')} ({formats})"),
+    ]
+    lines = ["Your answers"]
+    for label, value in rows:
+        lines += textwrap.wrap(value, WIDTH, initial_indent=f"  {label:<18}",
+                               subsequent_indent=" " * 20) or [f"  {label}"]
+    lines += ["", "Your plan", *(f"  {line}" for line in plan_lines(plan))]
+    return "\n".join(lines)
+
+
+def plan_lines(plan: Plan) -> list[str]:
+    weeks = len(plan.weeks)
+    text = (f"{_count(weeks, 'week')}, {plan.start_date:%d %b %Y} to {plan.end_date:%d %b %Y}; "
+            f"{as_text(round(plan.total_hours))} hours in all, about "
+            f"{as_text(round(plan.total_hours / max(weeks, 1), 1))} a week.")
+    if plan.dropped:
+        text += (f" To meet the deadline {_count(len(plan.dropped), 'item')} were left out"
+                 f" (the full plan needs {plan.full_weeks} weeks).")
+    return textwrap.wrap(text, WIDTH - 2)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"

@@ -1,0 +1,1 @@
+"""The PDF renderer: ReportLab document, pages, fonts and flowables."""

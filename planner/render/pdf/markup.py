@@ -1,0 +1,99 @@
+"""User text to safe ReportLab Paragraph markup: escaped, with fallback fonts per character run."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from itertools import groupby
+
+from planner.render.pdf.fonts import (
+    BODY,
+    REPLACEMENT,
+    FontSet,
+    default_fonts,
+    is_invisible,
+    is_viewer_font,
+)
+
+_SPACES = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
+_DROP = "drop"  # marker "font" for invisible characters
+_MISSING = "missing"
+_active_fonts: ContextVar[FontSet | None] = ContextVar("active_fonts", default=None)
+
+
+@contextmanager
+def using_fonts(fonts: FontSet) -> Iterator[None]:
+    """Within the block, text without an explicit FontSet is set with these fonts."""
+    token = _active_fonts.set(fonts)
+    try:
+        yield
+    finally:
+        _active_fonts.reset(token)
+
+
+def _fonts(fonts: FontSet | None) -> FontSet:
+    return fonts or _active_fonts.get() or default_fonts()
+
+
+@dataclass(frozen=True)
+class TextScan:
+    """What one user string needs beyond the body font."""
+
+    missing: tuple[str, ...]  # characters no font has (printed as REPLACEMENT)
+    viewer_fonts: tuple[str, ...]  # non-embedded CID fonts it relies on
+
+
+def _font_of(char: str, fonts: FontSet) -> str:
+    font = fonts.font_for(char)
+    if font is not None:
+        return font
+    return _DROP if is_invisible(char) else _MISSING
+
+
+def _runs(text: str, fonts: FontSet) -> list[tuple[str, str]]:
+    """(font, text) runs; ASCII-only text (the usual case) is one body run without a lookup."""
+    text = text.translate(_SPACES)
+    if text.isascii():
+        return [(BODY, text)]
+    return [(font, "".join(chars)) for font, chars in groupby(text, lambda c: _font_of(c, fonts))]
+
+
+def para_text(text: str, fonts: FontSet | None = None) -> str:
+    """Escape user text for a Paragraph and wrap runs that need another font in <font> tags."""
+    parts = []
+    for font, run in _runs(text, _fonts(fonts)):
+        if font == BODY:
+            parts.append(html.escape(run, quote=True))
+        elif font == _MISSING:
+            parts.append(REPLACEMENT * len(run))
+        elif font != _DROP:
+            parts.append(f'<font name="{font}">{html.escape(run, quote=True)}</font>')
+    return "".join(parts)
+
+
+def plain_text(text: str, fonts: FontSet | None = None) -> str:
+    """User text for canvas strings drawn in the body font: anything else becomes REPLACEMENT."""
+    return "".join(
+        run if font == BODY else "" if font == _DROP else REPLACEMENT * len(run)
+        for font, run in _runs(text, _fonts(fonts))
+    )
+
+
+def scan_text(text: str, fonts: FontSet | None = None) -> TextScan:
+    """Which characters of text no font has, and which viewer-supplied fonts it relies on."""
+    missing: dict[str, None] = {}
+    viewer: dict[str, None] = {}
+    for font, run in _runs(text, _fonts(fonts)):
+        if font == _MISSING:
+            missing.update(dict.fromkeys(run))
+        elif is_viewer_font(font):
+            viewer[font] = None
+    return TextScan(tuple(missing), tuple(viewer))
+
+
+def describe_chars(chars: tuple[str, ...]) -> str:
+    """'😀 (U+1F600), ☃ (U+2603)': the characters and their code points, for warnings."""
+    return ", ".join(f"{c} (U+{ord(c):04X})" for c in chars)

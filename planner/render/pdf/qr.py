@@ -1,0 +1,177 @@
+"""The "Resources" appendix: one QR code per distinct web link, so a printed plan keeps them."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.lib.units import mm
+from reportlab.pdfgen.pathobject import PDFPathObject
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+
+from planner.plan import Plan, Resource, Week
+from planner.render.formatting import week_key
+from planner.render.pdf.markup import para_text
+from planner.render.pdf.flowables import OutlineEntry, outlined
+from planner.render.pdf.para import para
+from planner.render.pdf.styles import ACCENT, FRAME_WIDTH, INK, RULE, Styles, hex_of
+
+QR_SIZE = 18 * mm
+# Scanners need 4 modules of white around a code; the coarsest code (21 modules) sets it.
+QUIET = 4 * QR_SIZE / 21 + 2
+LINE_GAP = 1.0
+COLUMNS = 3
+OUTLINE_TITLE = "Resources (QR codes)"
+
+
+def is_web_url(url: str) -> bool:
+    """Only http(s) links are linked on the week pages or get a code: never javascript: or files."""
+    parts = urlsplit(url)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+@dataclass(frozen=True)
+class EncodedCode:
+    """A URL's QR code: its module count and the dark modules as one path, in module units."""
+
+    value: str
+    modules: int
+    path: PDFPathObject  # only read after it is built, so plans on any thread can share it
+
+
+FIXED_MASK = 2  # vertical stripes every third column: no long runs in the timing rows
+
+
+@functools.lru_cache(maxsize=1024)
+def encoded_code(url: str) -> EncodedCode:
+    """Encode one URL once per process (about 1 ms), for every plan and page that prints it.
+
+    ReportLab's QrCodeWidget encodes; its modules are kept as `re` rectangles of one path.
+    Its Drawing, even cached, goes through renderPDF shape by shape on every document: about
+    3 ms a code against 0.1 ms for the path. The mask pattern is fixed rather than scored:
+    scoring all eight costs 5 ms a code, most of a single `studyplan build`'s QR time, and
+    every mask decodes (the tests decode each code with zbarimg).
+    """
+    widget = QrCodeWidget(url, barLevel="L", barBorder=0)
+    qr = widget.qr
+    if qr.version is None:
+        qr.version = qr.calculate_version()
+    qr.makeImpl(False, FIXED_MASK)
+    matrix = widget.qr.modules
+    path = PDFPathObject()
+    for row, cells in enumerate(matrix):
+        y = len(matrix) - 1 - row  # the matrix runs top down, PDF space bottom up
+        column = 0
+        for dark, run in itertools.groupby(bool(cell) for cell in cells):
+            count = len(list(run))
+            if dark:
+                path.rect(column, y, count, 1)
+            column += count
+    return EncodedCode(widget.value, len(matrix), path)
+
+
+class QrCode(Flowable):
+    """A URL's cached code drawn QR_SIZE square, and a link to the URL in a PDF viewer."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url
+        self.code = encoded_code(url)
+        self.width = self.height = QR_SIZE
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.scale(QR_SIZE / self.code.modules, QR_SIZE / self.code.modules)
+        canv.setFillColor(INK)
+        canv.drawPath(self.code.path, stroke=0, fill=1)
+        canv.restoreState()
+        canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+class ResourceCard(Flowable):
+    """One grid cell: the code on the left; its week, title and URL (small) stacked beside it."""
+
+    def __init__(self, week: Week, resource: Resource, styles: Styles) -> None:
+        super().__init__()
+        self.code = QrCode(resource.url)
+        link = f'<a href="#{week_key(week.number)}" color="{hex_of(ACCENT)}">WEEK {week.number}</a>'
+        self.lines = (
+            para(link, styles.label),
+            para(para_text(resource.title), styles.code_title),
+            para(para_text(resource.url), styles.code_url),
+        )
+        self._heights: list[float] = []
+        self.width = -1.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if avail_width != self.width:  # the grid asks again at the same width: reuse the lines
+            text_width = avail_width - QR_SIZE - QUIET
+            self._heights = [line.wrap(text_width, avail_height)[1] for line in self.lines]
+            self.width, self.height = avail_width, max(QR_SIZE, sum(self._heights) + 2 * LINE_GAP)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.code.drawOn(self.canv, 0, self.height - QR_SIZE)
+        y = self.height
+        for line, height in zip(self.lines, self._heights, strict=True):
+            y -= height
+            line.drawOn(self.canv, QR_SIZE + QUIET, y)
+            y -= LINE_GAP
+
+
+def first_uses(plan: Plan) -> list[tuple[Week, Resource]]:
+    """Each distinct web URL once, with the week that first uses it, in plan order."""
+    seen: set[str] = set()
+    uses = []
+    for week in plan.weeks:
+        for item in week.items:
+            for resource in item.resources:
+                if is_web_url(resource.url) and resource.url not in seen:
+                    seen.add(resource.url)
+                    uses.append((week, resource))
+    return uses
+
+
+def _grid(cards: list[ResourceCard]) -> Table:
+    cells: list[Flowable | str] = [*cards, *[""] * (-len(cards) % COLUMNS)]
+    rows = [cells[i : i + COLUMNS] for i in range(0, len(cells), COLUMNS)]
+    grid = Table(rows, colWidths=[FRAME_WIDTH / COLUMNS] * COLUMNS)
+    grid.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), QUIET),
+                ("TOPPADDING", (0, 0), (-1, -1), QUIET),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), QUIET),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return grid
+
+
+def resource_codes(plan: Plan, styles: Styles) -> list[Flowable]:
+    """The appendix from a new page, bookmarked; nothing when the plan links nowhere."""
+    uses = first_uses(plan)
+    if not uses:
+        return []
+    heading = para("Resources", styles.h1)
+    return [
+        PageBreak(),
+        outlined(heading, OutlineEntry(OUTLINE_TITLE, "resources", 0)),
+        para(
+            "Scan a code with a phone camera, or click it, to open the resource. Each link appears "
+            "once, beside the week that first uses it.",
+            styles.meta,
+        ),
+        Spacer(1, 6),
+        _grid([ResourceCard(week, resource, styles) for week, resource in uses]),
+    ]

@@ -1,0 +1,120 @@
+"""Render a Plan as the PDF people print or tick off: cover, overview, why, one page a week."""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from planner.plan import Plan
+from planner.profile.model import profile_yaml
+from planner.render.pdf.fonts import FontSet, default_fonts
+from planner.render.pdf.markup import describe_chars, para_text, scan_text, using_fonts
+from planner.render.pdf.cover import cover
+from planner.render.pdf.document import FOOTER_SIZE, PlanCanvas, PlanDocTemplate
+from planner.render.pdf.overview import at_a_glance, why_this_plan
+from planner.render.pdf.para import para
+from planner.render.pdf.qr import resource_codes
+from planner.render.pdf.styles import FAINT, styles
+from planner.render.pdf.weeks import week_pages
+
+PROFILE_ATTACHMENT = "profile.yaml"
+FOOTER_NAME_CHARS = 60  # half the footer's width: a longer name would wrap into the page
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    data: bytes
+    warnings: tuple[str, ...]
+
+
+def render_pdf(plan: Plan, *, fonts: FontSet | None = None) -> RenderedPdf:
+    """The plan as PDF bytes (same Plan, same bytes) and what could not print as written."""
+    fonts = fonts or default_fonts()
+    buffer = io.BytesIO()
+    document = PlanDocTemplate(
+        buffer,
+        _footer_name(plan.name, fonts),
+        title=f"Study plan for {plan.name}",
+        author=plan.name,
+        subject=plan.goal_title,
+        lang="en",
+    )
+    look = styles()
+    with using_fonts(fonts):
+        story = [
+            *cover(plan, look),
+            *at_a_glance(plan, look),
+            *why_this_plan(plan, look),
+            *week_pages(plan, look),
+            *resource_codes(plan, look),
+        ]
+    profile = profile_yaml(plan.profile).encode()
+    attachment = (
+        PROFILE_ATTACHMENT,
+        profile,
+        "application/yaml",
+        "The profile this plan was built from",
+    )
+    document.build(story, canvasmaker=functools.partial(PlanCanvas, attachments=(attachment,)))
+    return RenderedPdf(buffer.getvalue(), tuple(_warnings(plan, fonts)))
+
+
+def _footer_name(name: str, fonts: FontSet) -> Paragraph:
+    style = ParagraphStyle(
+        "footer",
+        fontName="SourceSans",
+        fontSize=FOOTER_SIZE,
+        leading=FOOTER_SIZE * 1.3,
+        textColor=FAINT,
+        alignment=TA_RIGHT,
+    )
+    short = name if len(name) <= FOOTER_NAME_CHARS else name[: FOOTER_NAME_CHARS - 1] + "…"
+    return para(para_text(short, fonts), style)
+
+
+def _user_texts(plan: Plan) -> Iterator[tuple[str, str]]:
+    """(where, text) for every user-facing string, where naming it for a warning."""
+    yield "The name", plan.name
+    yield "The goal title", plan.goal_title
+    for week in plan.weeks:
+        for item in week.items:
+            where = f"Item {item.id}"
+            yield where, item.title
+            yield where, item.section_title
+            yield where, item.summary
+            for text in (*item.reasons, *item.checklist):
+                yield where, text
+            for resource in item.resources:
+                yield where, resource.title
+    for omitted in (*plan.dropped, *plan.skipped):
+        yield f"Item {omitted.id}", f"{omitted.title} {omitted.reason}"
+    for text in (*plan.notes, *(rule.why for rule in plan.fired)):
+        yield "A note", text
+
+
+def _warnings(plan: Plan, fonts: FontSet) -> list[str]:
+    missing: dict[str, dict[str, None]] = {}
+    viewer: dict[str, None] = {}
+    for where, text in _user_texts(plan):
+        scan = scan_text(text, fonts)
+        if scan.missing:
+            missing.setdefault(where, {}).update(dict.fromkeys(scan.missing))
+        viewer.update(dict.fromkeys(scan.viewer_fonts))
+    warnings = [
+        f"{where} contains characters no available font has: {describe_chars(tuple(chars))}; "
+        "they print as ?"
+        for where, chars in missing.items()
+    ]
+    if viewer:
+        warnings.append(
+            "No CJK TrueType font is installed (for example Debian's fonts-wqy-microhei), so "
+            f"CJK text uses the PDF viewer's own {', '.join(viewer)} font: it is not embedded "
+            "and may not show in every viewer."
+        )
+    return warnings

@@ -1,0 +1,119 @@
+"""The PDF's look: page geometry, palette and paragraph styles (one family, one accent)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+
+from planner.render.pdf.fonts import BODY, BOLD, SEMIBOLD
+
+PAGE = A4
+MARGIN_X = 22 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 24 * mm
+FRAME_WIDTH = PAGE[0] - 2 * MARGIN_X
+
+INK = HexColor("#1F2430")
+MUTED = HexColor("#667085")
+FAINT = HexColor("#98A2B3")
+RULE = HexColor("#E4E7EC")
+ACCENT = HexColor("#3552C9")
+ACCENT_DARK = HexColor("#24398F")
+ACCENT_TINT = HexColor("#EEF1FB")
+ACCENT_MID = HexColor("#A9B6EA")
+WHITE = HexColor("#FFFFFF")
+
+
+def hex_of(color: Color) -> str:
+    """'#3552c9' for markup attributes such as <a color=...>."""
+    return "#" + color.hexval()[2:]
+
+
+@dataclass(frozen=True)
+class Styles:
+    kicker: ParagraphStyle
+    cover_title: ParagraphStyle
+    cover_name: ParagraphStyle
+    cover_goal: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    h3_light: ParagraphStyle
+    box_title: ParagraphStyle
+    step_number: ParagraphStyle
+    meta: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    why: ParagraphStyle
+    label: ParagraphStyle
+    stat_value: ParagraphStyle
+    task: ParagraphStyle
+    bullet: ParagraphStyle
+    cell: ParagraphStyle
+    cell_head: ParagraphStyle
+    code_title: ParagraphStyle
+    code_url: ParagraphStyle
+
+
+def _style(
+    name: str,
+    font: str = BODY,
+    size: float = 10,
+    leading: float | None = None,
+    color: Color = INK,
+    **extra: object,
+) -> ParagraphStyle:
+    return ParagraphStyle(
+        name,
+        fontName=font,
+        fontSize=size,
+        leading=leading or size * 1.35,
+        textColor=color,
+        alignment=TA_LEFT,
+        **extra,
+    )
+
+
+@functools.cache
+def styles() -> Styles:
+    """The paragraph styles, built once (fonts must be registered first)."""
+    return Styles(
+        kicker=_style("kicker", SEMIBOLD, 9, 12, ACCENT_MID),
+        cover_title=_style("cover_title", BOLD, 34, 38, WHITE),
+        cover_name=_style("cover_name", SEMIBOLD, 24, 30, INK),
+        cover_goal=_style("cover_goal", BODY, 14, 19, MUTED),
+        h1=_style("h1", BOLD, 22, 27, INK, spaceAfter=10),
+        h2=_style("h2", BOLD, 15, 19, INK),
+        h3=_style("h3", SEMIBOLD, 12, 15.5, INK),
+        h3_light=_style("h3_light", SEMIBOLD, 12, 15.5, MUTED),
+        box_title=_style("box_title", SEMIBOLD, 10.5, 14, INK),
+        step_number=_style("step_number", BOLD, 11, 16, ACCENT),
+        meta=_style("meta", BODY, 8.5, 11, MUTED, spaceAfter=3),
+        body=_style("body", BODY, 10, 14, INK),
+        small=_style("small", BODY, 9, 12.5, INK),
+        why=_style("why", BODY, 8.5, 11.5, MUTED, spaceBefore=2),
+        label=_style("label", SEMIBOLD, 7.5, 10, MUTED),
+        stat_value=_style("stat_value", SEMIBOLD, 17, 21, INK),
+        task=_style("task", BODY, 9.5, 12.5, INK),
+        bullet=_style(
+            "bullet",
+            BODY,
+            10,
+            14,
+            INK,
+            leftIndent=12,
+            bulletIndent=0,
+            bulletFontName=BODY,
+            spaceAfter=3,
+        ),
+        cell=_style("cell", BODY, 9, 12, INK),
+        cell_head=_style("cell_head", SEMIBOLD, 7.5, 10, MUTED),
+        code_title=_style("code_title", SEMIBOLD, 8.5, 11, INK),
+        code_url=_style("code_url", BODY, 6.5, 8.5, MUTED),
+    )
