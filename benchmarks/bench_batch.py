@@ -66,9 +66,9 @@ def run_batch(inputs: Path, out: Path, jobs: int) -> tuple[float, float, float]:
 def render_alone(inputs: Path, sample: int) -> float:
     """CPU seconds per plan to plan and render the PDF in this process (fonts already warm);
     CPU time, not wall time, so other load on the machine does not blur the comparison."""
-    from planner.catalog.model import load_catalog
+    from planner.catalog.load import load_catalog
     from planner.pipeline import make_plan
-    from planner.profile.model import load_file
+    from planner.profile.load import load_file
     from planner.render import render
 
     catalog = load_catalog()

@@ -8,9 +8,9 @@ from datetime import date
 from typing import Any
 
 from planner.catalog.model import Catalog
+from planner.engine.build import build_plan
 from planner.plan import Plan
-from planner.profile.model import validate
-from planner.engine.schedule import build_plan
+from planner.profile.validate import validate
 
 
 def plan_quality(catalog: Catalog, profiles: list[dict[str, Any]]) -> str:

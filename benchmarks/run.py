@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.profiles import varied_profiles  # noqa: E402
 from benchmarks.quality import plan_quality  # noqa: E402
 from planner.catalog.model import load_catalog  # noqa: E402
-from planner.profile.model import validate  # noqa: E402
-from planner.engine.schedule import build_plan  # noqa: E402
+from planner.engine.build import build_plan  # noqa: E402
+from planner.profile.validate import validate  # noqa: E402
 
 STUDYPLAN = str(Path(sys.executable).with_name("studyplan"))
 # a typical 16-week plan: an application developer at a normal part-time pace

@@ -6,13 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from planner.catalog.model import Catalog, load_catalog
+from planner.catalog.check import lint_catalog
+from planner.catalog.load import load_catalog
+from planner.catalog.model import Catalog
+from planner.engine.build import build_plan
+from planner.engine.coverage import check_reach
 from planner.errors import UserError
 from planner.output import ensure_dir, write_atomic
 from planner.plan import Plan
 from planner.profile.model import Profile
 from planner.render import FORMATS, render
-from planner.engine.schedule import build_plan
 from planner.slug import slugify
 
 
@@ -31,6 +34,15 @@ def parse_formats(text: str) -> tuple[str, ...]:
         raise UserError(f"--format: unknown format {', '.join(unknown) or '(none)'}; "
                         f"allowed: {', '.join(FORMATS)} (comma-separated)")
     return wanted
+
+
+def check_content(root: Path | None = None) -> list[str]:
+    """Every problem in the catalog at root (default: the shipped one) and its rules."""
+    catalog, problems = lint_catalog(root)
+    if catalog is None:
+        return problems
+    # planning a broken catalog would only repeat the problems found so far
+    return problems + check_reach(catalog, plan=not problems)
 
 
 def make_plan(profile: Profile, today: date, catalog: Catalog | None = None) -> Plan:

@@ -2,9 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+import yaml
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # date.weekday() order
+DEFAULT_STUDY_DAYS = ("mon", "wed", "sat")
+# what a written plan carries so a ticked copy can be read back: the profile it came from
+# (a PDF attachment, a marked Markdown block) and one id per checklist task
+PROFILE_ATTACHMENT = "profile.yaml"
+PROFILE_MARKER = "<!-- studyplan:profile -->"
+TASK_ID = re.compile(r"^w(?P<week>[1-9][0-9]*)-(?P<item>[a-z0-9]+(?:-[a-z0-9]+)*)"
+                     r"-t(?P<index>[0-9]+)$")
+
+
+def task_id(week: int, item_id: str, index: int) -> str:
+    """'w3-linear-algebra-t2': week number, item id, task index within the whole item."""
+    return f"w{week}-{item_id}-t{index}"
+
+
+def profile_yaml(data: dict[str, Any]) -> str:
+    """Profile data as YAML in the order given, the start date as a plain YAML date."""
+    if isinstance(data.get("start_date"), str):
+        data = data | {"start_date": date.fromisoformat(data["start_date"])}
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
 @dataclass(frozen=True)
@@ -13,6 +37,24 @@ class Resource:
     url: str
     kind: str = "docs"  # course | docs | book | paper | video | tool
     free: bool = True
+
+
+@dataclass(frozen=True)
+class Why:
+    """Where a decision came from, as data; `text` is what a reader is shown.
+
+    kind: track (the goal's track lists it), rule (a rule of content/rules.yaml), needed-by
+    (a chosen item builds on it), interest (one of the learner's interests), completed (the
+    learner marked it done), deadline (left out to fit the deadline), plan (review and
+    catch-up slots the plan adds).
+    """
+
+    kind: str
+    text: str
+    rule: str = ""  # rule id, for kind rule (and interest, when a rule matched it)
+    item: str = ""  # for needed-by: the chosen item that needs this one
+    interest: str = ""  # for interest: the interest tag
+    track: str = ""  # for track: the track id
 
 
 @dataclass(frozen=True)
@@ -28,11 +70,20 @@ class PlannedItem:
     kind: str  # lesson | project | milestone | review | catch-up
     summary: str
     prerequisites: tuple[str, ...]
-    reasons: tuple[str, ...]
+    why: tuple[Why, ...]
     resources: tuple[Resource, ...]
     checklist: tuple[str, ...]  # this part's share of the item's tasks
     task_offset: int = 0  # index of this part's first task within the whole item
     emphasised: bool = False
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return tuple(w.text for w in self.why)
+
+    def task_ids(self, week: int) -> tuple[str, ...]:
+        """The id of each of this part's tasks (checkbox names, Markdown task ids)."""
+        return tuple(task_id(week, self.id, self.task_offset + j)
+                     for j in range(len(self.checklist)))
 
 
 @dataclass(frozen=True)
@@ -53,9 +104,13 @@ class Omitted:
 
     id: str
     title: str
-    reason: str
+    why: Why
     hours: float = 0.0
     group: str = ""  # for dropped items: core, recommended or optional (how renderers group)
+
+    @property
+    def reason(self) -> str:
+        return self.why.text
 
 
 @dataclass(frozen=True)
@@ -86,6 +141,17 @@ class Plan:
     @property
     def total_hours(self) -> float:
         return round(sum(w.hours for w in self.weeks), 2)
+
+    @property
+    def profile_text(self) -> str:
+        """The profile as YAML: what a written plan embeds, so a ticked copy can re-plan."""
+        return profile_yaml(self.profile)
+
+    @property
+    def study_days(self) -> tuple[str, ...]:
+        """The weekdays the learner studies (WEEKDAYS names, in week order)."""
+        days = self.profile.get("study_days") or DEFAULT_STUDY_DAYS
+        return tuple(d for d in WEEKDAYS if d in days) or DEFAULT_STUDY_DAYS
 
     @property
     def end_date(self) -> date:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.catalog.model import Catalog, load_catalog
+from planner.catalog.load import load_catalog
+from planner.catalog.model import Catalog
 
 TESTS = Path(__file__).parent
 FIXTURE_CONTENT = TESTS / "fixtures" / "content"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from planner.plan import Omitted, Plan, PlannedItem, Resource, RuleFiring, Week
+from planner.plan import Omitted, Plan, PlannedItem, Resource, RuleFiring, Week, Why
 
 SECTIONS = (
     ("foundations", "Foundations: Python and math"),
@@ -40,7 +40,7 @@ def item(
         kind=kind,
         summary=f"What {title} covers, in one sentence.",
         prerequisites=(),
-        reasons=reasons,
+        why=tuple(Why("rule", r) for r in reasons),
         resources=resources
         if resources is not None
         else (Resource(f"{title} — official docs", f"https://example.org/{item_id}"),),
@@ -151,8 +151,10 @@ def long_plan(weeks: int = 16) -> Plan:
         hours_per_week=8,
         start_date=start,
         weeks=weeks_from(start, [_week_items(n) for n in range(1, weeks + 1)]),
-        dropped=(Omitted("rlhf", "RLHF in depth", "Lowest priority and nothing depends on it."),),
-        skipped=(Omitted("python-basics", "Python basics", "You marked it as completed."),),
+        dropped=(Omitted("rlhf", "RLHF in depth",
+                         Why("deadline", "Lowest priority and nothing depends on it.")),),
+        skipped=(Omitted("python-basics", "Python basics",
+                         Why("completed", "You marked it as completed.")),),
         notes=("The plan is one week longer than the lower bound: a catch-up week.",),
         fired=(
             RuleFiring("math-low", "You rated math 1/4: linear algebra comes first."),

@@ -7,9 +7,9 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.catalog.model import load_catalog
-from planner.profile.model import validate
-from planner.engine.schedule import build_plan
+from planner.catalog.load import load_catalog
+from planner.engine.build import build_plan
+from planner.profile.validate import validate
 
 CATALOG = load_catalog()
 TODAY = date(2026, 11, 25)

@@ -6,8 +6,8 @@ import io
 
 from pypdf import PdfReader
 
-from planner.batch.worker import Outcome
 from planner.batch.cohort import CohortStats, histogram, render_cohort_pdf
+from planner.batch.worker import Outcome
 
 
 def outcome(goal: str, weeks: list[tuple[str, ...]], hours: float = 8,

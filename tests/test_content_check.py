@@ -7,7 +7,7 @@ import shutil
 import pytest
 import yaml
 
-from planner.catalog.check import check_content
+from planner.pipeline import check_content
 from tests.conftest import FIXTURE_CONTENT
 
 

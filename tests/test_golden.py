@@ -10,9 +10,9 @@ import json
 
 import pytest
 
-from planner.profile.model import load_text
+from planner.engine.build import build_plan
+from planner.profile.load import load_text
 from planner.render.plan_json import render_json
-from planner.engine.schedule import build_plan
 
 MINIMAL = """\
 name: Min Imal

@@ -26,7 +26,8 @@ from planner.interview.flow import run_interview
 from planner.interview.prompts import Prompter, ask_output, ask_profile, fitted
 from planner.interview.save import free_stem, save_interview
 from planner.pipeline import make_plan
-from planner.profile.model import Background, Profile, load_file, only_profile
+from planner.profile.load import load_file, only_profile
+from planner.profile.model import Background, Profile
 from planner.profile.questions import BY_KEY, Choice, Invalid
 from tests.conftest import TODAY
 
@@ -47,7 +48,7 @@ def drive(keys: str, catalog: Catalog,
 
 
 def all_defaults(name: str = "Ada") -> str:
-    # name; goal; math, python, ml; hours; start; weeks; interests; completed?; study days
+    # name; goal; hours; start; weeks; math, python, ml; interests; completed?; study days
     return f"{name}{ENTER}" + ENTER * 10
 
 
@@ -160,8 +161,8 @@ def test_accepting_every_default(small_catalog: Catalog, tmp_path: Path) -> None
 def test_typed_answers_and_arrow_keys(small_catalog: Catalog, tmp_path: Path) -> None:
     defaults = defaults_from(None, TODAY, tmp_path)
     keys = ("Grace" + ENTER + DOWN + ENTER  # the second goal
-            + DOWN * 2 + ENTER + ENTER + DOWN + ENTER  # math 4, python 2, ml 2
             + CLEAR + "12" + ENTER + CLEAR + "2027-01-04" + ENTER + "20" + ENTER
+            + DOWN * 2 + ENTER + ENTER + DOWN + ENTER  # math 4, python 2, ml 2
             + SPACE + ENTER  # the first interest
             + "y" + "trans" + SPACE + ENTER  # completed: filter by typing, tick
             + SPACE + ENTER)  # untick monday
@@ -182,9 +183,9 @@ def test_an_invalid_answer_is_rejected_then_corrected(small_catalog: Catalog,
     # had a prompt accepted "   ", "lots", "0" or "2.5", clean_typed would raise Invalid;
     # the messages themselves are checked on a real terminal in test_interview_pty.py
     defaults = defaults_from(None, TODAY, tmp_path)
-    keys = ("   " + ENTER + CLEAR + "Ada" + ENTER + ENTER * 3 + ENTER
+    keys = ("   " + ENTER + CLEAR + "Ada" + ENTER + ENTER  # name, goal
             + CLEAR + "lots" + ENTER + CLEAR + "0" + ENTER + CLEAR + "9" + ENTER
-            + ENTER + "2.5" + ENTER + CLEAR + ENTER + ENTER * 3)
+            + ENTER + "2.5" + ENTER + CLEAR + ENTER + ENTER * 3 + ENTER * 3)
     answers, _ = drive(keys, small_catalog, lambda p: ask_profile(p, defaults))
     assert answers["name"] == "Ada" and answers["hours_per_week"] == 9
     assert answers["weeks"] is None
@@ -229,7 +230,8 @@ def test_declining_then_changing_asks_again_with_the_answers(small_catalog: Cata
                                                              tmp_path: Path) -> None:
     defaults = defaults_from(None, TODAY, tmp_path)
     first = all_defaults("Ada") + ENTER * 2 + "n" + "y"
-    second = ENTER + ENTER + DOWN + ENTER + ENTER * 8 + ENTER * 2 + ENTER  # math 3, save
+    # name, goal, hours, start, weeks, math 3, the rest as before, save
+    second = ENTER * 5 + DOWN + ENTER + ENTER * 5 + ENTER * 2 + ENTER
     saved, _ = drive(first + second, small_catalog, lambda p: run_interview(p, defaults, TODAY))
     [profile] = only_profile(load_file(saved.profile_path, small_catalog))
     assert profile.name == "Ada" and profile.background == Background(3, 2, 1)

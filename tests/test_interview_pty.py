@@ -11,10 +11,10 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from planner.catalog.model import content_dir, load_catalog
-from planner.interview.quiz import AREA_TITLES
-from planner.profile.model import load_file, only_profile
+from planner.catalog.load import content_dir, load_catalog
 from planner.catalog.quiz import load_quiz
+from planner.interview.quiz import AREA_TITLES
+from planner.profile.load import load_file, only_profile
 from tests.conftest import studyplan_command
 
 ENTER, DOWN, CLEAR, CTRL_C, CTRL_D = "\r", "\x1b[B", "\x15", "\x03", "\x04"
@@ -63,23 +63,27 @@ def start(sessions: list[Session], cwd: Path, *args: str) -> Session:
     return sessions[-1]
 
 
-def background_and_hours(s: Session) -> None:
+def goal_and_hours(s: Session) -> None:
     s.answer("Your goal", ENTER)
+    s.answer("Hours per week", CLEAR + "lots" + ENTER)
+    s.answer("must be a number from 1 to 60", CLEAR + "6" + ENTER)
+
+
+def background(s: Session) -> None:
     s.answer("math background", DOWN + ENTER)  # 3
     s.answer("Your Python", ENTER)
     s.answer("machine learning", ENTER)
     s.answer("Check your levels", ENTER)  # no quiz (the default)
-    s.answer("Hours per week", CLEAR + "lots" + ENTER)
-    s.answer("must be a number from 1 to 60", CLEAR + "6" + ENTER)
 
 
 @pytest.mark.slow
 def test_answers_then_saved_profile_and_pdf(tmp_path: Path, sessions: list[Session]) -> None:
     s = start(sessions, tmp_path, "-o", "out")
     s.answer("Your name", "Ada Lovelace" + ENTER)
-    background_and_hours(s)
+    goal_and_hours(s)
     s.answer("Start date", ENTER)
     s.answer("Deadline in weeks", "40" + ENTER)
+    background(s)
     s.answer("Interests", " " + ENTER)  # the first interest
     s.answer("Have you already completed", "y")
     s.answer("Already completed", "programming")  # type to filter the ~100 items
@@ -114,9 +118,9 @@ def test_from_a_profile_accepting_every_default_never_overwrites(
                      encoding="utf-8")
     (tmp_path / "grace-hopper.pdf").write_bytes(b"an older plan")
     s = start(sessions, tmp_path, "-o", ".", "--from", "grace.yaml")
-    for prompt in ("Your name", "Your goal", "math background", "Your Python",
-                   "machine learning", "Check your levels", "Hours per week", "Start date",
-                   "Deadline", "Interests", "Have you already completed", "Study days",
+    for prompt in ("Your name", "Your goal", "Hours per week", "Start date", "Deadline",
+                   "math background", "Your Python", "machine learning", "Check your levels",
+                   "Interests", "Have you already completed", "Study days",
                    "Output folder", "Besides the PDF", "Save the profile"):
         s.answer(prompt, ENTER)
     assert s.finish() == 0
@@ -143,15 +147,17 @@ def test_ctrl_c_cancels_and_writes_nothing(tmp_path: Path, sessions: list[Sessio
                                            where: str) -> None:
     s = start(sessions, tmp_path, "-o", "out")
     s.answer("Your name", "Ada" + ENTER)
-    if where == "Already completed":
-        background_and_hours(s)
-        for prompt in ("Start date", "Deadline", "Interests"):
+    if where != "Your goal":
+        goal_and_hours(s)
+        for prompt in ("Start date", "Deadline"):
             s.answer(prompt, ENTER)
+        background(s)
+    if where == "Already completed":
+        s.answer("Interests", ENTER)
         s.answer("Have you already completed", "y")
     if where.startswith("Save"):
-        background_and_hours(s)
-        for prompt in ("Start date", "Deadline", "Interests", "Have you already completed",
-                       "Study days", "Output folder", "Besides the PDF"):
+        for prompt in ("Interests", "Have you already completed", "Study days",
+                       "Output folder", "Besides the PDF"):
             s.answer(prompt, ENTER)
     s.answer(where, CTRL_C)
     assert s.finish() == 130
@@ -166,7 +172,8 @@ def test_quiz_shows_answers_and_offers_its_level(tmp_path: Path,
     quiz = load_quiz(content_dir() / "quiz.yaml")
     s = start(sessions, tmp_path, "-o", "out", "--quiz")
     s.answer("Your name", "Quinn" + ENTER)
-    s.answer("Your goal", ENTER)
+    for prompt in ("Your goal", "Hours per week", "Start date", "Deadline"):
+        s.answer(prompt, ENTER)
     # 4 everywhere: the pointer starts on the default (math 2, Python 2, ML 1)
     for area, steps in (("math background", 2), ("Your Python", 2), ("machine learning", 3)):
         s.answer(area, DOWN * steps + ENTER)
@@ -175,8 +182,7 @@ def test_quiz_shows_answers_and_offers_its_level(tmp_path: Path,
             s.answer("Your answer", DOWN * ((question.answer + 1) % 4) + ENTER)
             s.answer("Not quite: the answer is", "")
         s.answer(f"level 0 for {AREA_TITLES[area]}?", reply)
-    s.answer("Hours per week", ENTER)
-    for prompt in ("Start date", "Deadline", "Interests", "Have you already completed",
+    for prompt in ("Interests", "Have you already completed",
                    "Study days", "Output folder", "Besides the PDF", "Save the profile"):
         s.answer(prompt, ENTER)
     assert s.finish() == 0

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from planner.errors import UserError
-from planner.profile.model import load_text, only_profile
+from planner.profile.load import load_text, only_profile
 
 GOOD = """\
 name: Ada Lovelace

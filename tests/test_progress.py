@@ -11,13 +11,13 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
 from planner.catalog.model import Catalog
+from planner.engine.build import build_plan
 from planner.errors import UserError
-from planner.plan import Plan
-from planner.profile.model import load_text, only_profile
-from planner.progress.model import Progress, Task, detect_kind, read_progress, task_id
-from planner.progress.from_markdown import PROFILE_MARKER
+from planner.plan import PROFILE_MARKER, Plan, task_id
+from planner.profile.load import load_text, only_profile
+from planner.progress.model import Progress, Task
+from planner.progress.read import detect_kind, read_progress
 from planner.render.markdown import render_markdown
-from planner.engine.schedule import build_plan
 
 ADA = """\
 name: Ada Lovelace

@@ -14,9 +14,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from planner.catalog.model import Catalog
 from planner.errors import UserError
-from planner.plan import Plan
-from planner.profile.model import profile_yaml
-from planner.progress.model import read_progress
+from planner.plan import Plan, profile_yaml
+from planner.progress.read import read_progress
 from planner.render.pdf.render import render_pdf
 from tests.test_progress import TODAY, rename_on_state, small_plan, task_ids, tick_pdf
 

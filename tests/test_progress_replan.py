@@ -10,11 +10,13 @@ from typing import Any
 import pytest
 import yaml
 
-from planner.catalog.model import Catalog, load_catalog
+from planner.catalog.load import load_catalog
+from planner.catalog.model import Catalog
 from planner.errors import ContentError, UserError
-from planner.profile.model import load_file, only_profile
-from planner.progress.model import read_progress
-from planner.progress.replan import next_monday_after, replan
+from planner.profile.load import load_file, only_profile
+from planner.profile.model import monday_after
+from planner.progress.read import read_progress
+from planner.progress.replan import replan
 from planner.render.formatting import day
 from planner.render.pdf.render import render_pdf
 from tests.test_progress import ADA, TODAY, small_plan, task_ids, tick_pdf, ticked_markdown
@@ -31,10 +33,10 @@ def ticked(tmp_path: Path, catalog: Catalog, items: list[str], text: str = ADA,
     return path
 
 
-def test_next_monday_after() -> None:
-    assert next_monday_after(date(2026, 12, 30)) == date(2027, 1, 4)  # Wednesday
-    assert next_monday_after(date(2027, 1, 4)) == date(2027, 1, 11)  # a Monday: the next one
-    assert next_monday_after(date(2027, 1, 10)) == date(2027, 1, 11)  # Sunday
+def test_monday_after() -> None:
+    assert monday_after(date(2026, 12, 30)) == date(2027, 1, 4)  # Wednesday
+    assert monday_after(date(2027, 1, 4)) == date(2027, 1, 11)  # a Monday: the next one
+    assert monday_after(date(2027, 1, 10)) == date(2027, 1, 11)  # Sunday
 
 
 def test_replan_completes_finished_items_and_shortens_the_plan(small_catalog: Catalog,

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import Any
 
+import jsonschema
 import pytest
 
-from planner.profile.model import TOP_KEYS
-from planner.profile.questions import BY_KEY, LEVEL_NAMES, LEVELS, QUESTIONS, Invalid
+from planner.catalog.model import Catalog
+from planner.engine.conditions import FIELDS
+from planner.engine.rules import facts_of
+from planner.profile.model import Background, Profile
+from planner.profile.questions import (
+    AREAS,
+    BY_KEY,
+    LEVEL_NAMES,
+    LEVELS,
+    QUESTIONS,
+    TOP_KEYS,
+    Invalid,
+)
+from planner.profile.schema import profile_schema
+from planner.profile.validate import validate
 
 
 def test_every_profile_field_has_exactly_one_question():
@@ -49,3 +65,55 @@ def test_validators_clean_good_values(small_catalog, key, value, clean):
 def test_validators_say_what_is_allowed(small_catalog, key, value, message):
     with pytest.raises(Invalid, match=re.escape(message)):
         BY_KEY[key].validate(value, small_catalog)
+
+
+def test_the_profile_model_has_the_questions_fields_and_no_others() -> None:
+    top = {f.name for f in dataclasses.fields(Profile)}
+    assert top == set(TOP_KEYS)
+    assert {f.name for f in dataclasses.fields(Background)} == set(AREAS)
+
+
+def test_rules_can_test_every_answer_and_see_it(small_catalog: Catalog) -> None:
+    profile, problems = validate(_base(), small_catalog)
+    assert profile is not None, problems
+    assert set(FIELDS) == set(facts_of(profile)) == {q.key for q in QUESTIONS}
+    assert facts_of(profile)["background.math"] == 2
+
+
+def test_saving_a_profile_loses_nothing(small_catalog: Catalog) -> None:
+    data = _base() | {"start_date": "2027-01-06", "weeks": 20, "interests": ["rag"],
+                      "study_days": ["sun", "tue"]}
+    profile, problems = validate(data, small_catalog)
+    assert profile is not None, problems
+    again, problems = validate(profile.to_data(), small_catalog)
+    assert again == profile, problems
+    assert list(profile.to_data()) == [k for k in TOP_KEYS if k in profile.to_data()]
+
+
+def _base(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": "Ada", "goal": "llm-engineer", "hours_per_week": 8,
+                            "background": {"math": 2, "python": 2, "ml": 1}}
+    return data | changes
+
+
+@pytest.mark.parametrize("change, ok", [
+    ({"hours_per_week": 0}, False), ({"hours_per_week": 61}, False),
+    ({"hours_per_week": 1}, True), ({"hours_per_week": 60}, True),
+    ({"hours_per_week": 0.5}, False), ({"hours_per_week": 59.5}, True),
+    ({"weeks": 0}, False), ({"weeks": 1}, True), ({"weeks": 104}, True), ({"weeks": 105}, False),
+    ({"background": {"math": 5, "python": 2, "ml": 1}}, False),
+    ({"background": {"math": -1, "python": 2, "ml": 1}}, False),
+    ({"background": {"math": 4, "python": 0, "ml": 0}}, True),
+    ({"name": "x" * 120}, True), ({"name": "x" * 121}, False),
+    ({"interests": ["rag", "rag"]}, False), ({"study_days": []}, False),
+    ({"goal": "llm-research"}, True), ({"goal": "poet"}, False),
+])
+def test_schema_and_validator_agree(small_catalog: Catalog, change: dict[str, Any],
+                                    ok: bool) -> None:
+    data = _base(**change)
+    by_schema = jsonschema.Draft202012Validator(profile_schema(small_catalog)).is_valid(data)
+    # the validator forgives a repeated interest (it keeps one); the schema says uniqueItems
+    _profile, problems = validate(data, small_catalog)
+    assert by_schema is ok
+    if change != {"interests": ["rag", "rag"]}:
+        assert (not problems) is ok, problems

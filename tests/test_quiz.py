@@ -8,11 +8,12 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from planner.catalog.model import Catalog, content_dir
+from planner.catalog.load import content_dir
+from planner.catalog.model import Catalog
+from planner.catalog.quiz import AREAS, QuizQuestion, disagrees, load_quiz, suggested_level
 from planner.errors import ContentError
 from planner.interview.prompts import Prompter
 from planner.interview.quiz import offer_quiz, run_quiz
-from planner.catalog.quiz import AREAS, QuizQuestion, disagrees, load_quiz, suggested_level
 
 ENTER, DOWN = "\r", "\x1b[B"
 

@@ -11,9 +11,9 @@ import yaml
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from planner.profile.model import profile_yaml
-from planner.render.pdf.fonts import default_fonts, load_fonts
+from planner.plan import profile_yaml
 from planner.render.formatting import week_heading
+from planner.render.pdf.fonts import default_fonts, load_fonts
 from planner.render.pdf.render import render_pdf
 from tests.sample_plans import HOSTILE, long_plan, minimal_plan, unicode_plan
 
@@ -248,8 +248,8 @@ def test_without_a_cjk_truetype_font_cid_fonts_are_used_and_reported():
 
 
 def test_deadline_box_groups_dropped_items_by_importance(catalog):
-    from planner.profile.model import validate
-    from planner.engine.schedule import build_plan
+    from planner.engine.build import build_plan
+    from planner.profile.validate import validate
 
     data = {"name": "D", "goal": "llm-engineer", "hours_per_week": 8, "weeks": 13,
             "background": {"math": 1, "python": 1, "ml": 0}}

@@ -6,9 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from planner.catalog.model import Catalog
+from planner.engine.rules import fill, fired_rules, load_rules
+from planner.engine.selection import Selection, select
 from planner.errors import ContentError
-from planner.profile.model import load_text
-from planner.engine.rules import fill, load_rules, select
+from planner.profile.load import load_text
+from planner.profile.model import Profile
+
+
+def selected(profile: Profile, catalog: Catalog) -> Selection:
+    """The selection the rules make for profile: fire the rules, then apply them."""
+    return select(profile, catalog, fired_rules(profile, load_rules(catalog)))
 
 
 def profile(catalog, extra="", math=2, python=2, ml=1, goal="llm-engineer", hours=8):
@@ -24,7 +32,7 @@ def chosen_ids(selection):
 
 
 def test_track_items_and_reasons(small_catalog):
-    sel = select(profile(small_catalog), small_catalog, load_rules(small_catalog))
+    sel = selected(profile(small_catalog), small_catalog)
     assert chosen_ids(sel) == ["python-basics", "linear-algebra", "ml-fundamentals",
                                "experiment-notes", "transformers"]
     assert all(c.reasons for c in sel.items)
@@ -32,14 +40,14 @@ def test_track_items_and_reasons(small_catalog):
 
 
 def test_rule_scales_hours_with_reason(small_catalog):
-    sel = select(profile(small_catalog, math=1), small_catalog, load_rules(small_catalog))
+    sel = selected(profile(small_catalog, math=1), small_catalog)
     la = next(c for c in sel.items if c.item.id == "linear-algebra")
     assert la.hours == 18.0
     assert "you rated math 1 of 4" in la.reasons[-1]
 
 
 def test_skip_wins_and_prerequisite_need_is_said(small_catalog):
-    sel = select(profile(small_catalog, python=4), small_catalog, load_rules(small_catalog))
+    sel = selected(profile(small_catalog, python=4), small_catalog)
     assert "python-basics" not in chosen_ids(sel)
     [skip] = [s for s in sel.skipped if s.id == "python-basics"]
     assert "Skipped because you rated Python 4 of 4." in skip.reason
@@ -48,7 +56,7 @@ def test_skip_wins_and_prerequisite_need_is_said(small_catalog):
 
 def test_completed_items_are_skipped_and_said(small_catalog):
     p = profile(small_catalog, "completed: [linear-algebra]\n")
-    sel = select(p, small_catalog, load_rules(small_catalog))
+    sel = selected(p, small_catalog)
     assert "linear-algebra" not in chosen_ids(sel)
     [skip] = sel.skipped
     assert skip.reason.startswith("You marked it as completed.")
@@ -56,15 +64,14 @@ def test_completed_items_are_skipped_and_said(small_catalog):
 
 def test_interest_pulls_in_item_and_its_prerequisites(small_catalog):
     p = profile(small_catalog, "interests: [rag]\n", goal="llm-applications")
-    sel = select(p, small_catalog, load_rules(small_catalog))
+    sel = selected(p, small_catalog)
     assert "rag-project" in chosen_ids(sel)
     ml = next(c for c in sel.items if c.item.id == "ml-fundamentals")
     assert ml.reasons == ("Needed before Transformers.",)
 
 
 def test_fired_rules_carry_filled_reasons(small_catalog):
-    sel = select(profile(small_catalog, "interests: [rag, chatbots]\n"), small_catalog,
-                 load_rules(small_catalog))
+    sel = selected(profile(small_catalog, "interests: [rag, chatbots]\n"), small_catalog)
     whys = {f.rule_id: f.why for f in sel.fired}
     assert whys["interests"] == "Added because you are interested in rag, chatbots."
     assert sel.settings.review is True
@@ -81,7 +88,7 @@ def test_rules_with_typos_fail_to_load(tmp_path, small_catalog):
     shutil.copytree(Path(small_catalog.root), root)
     (root / "rules.yaml").write_text(
         "- id: r\n  when: {background.mth: {lte: 1}}\n  then: {include: [nope]}\n  why: x\n")
-    from planner.catalog.model import load_catalog
+    from planner.catalog.load import load_catalog
     broken = load_catalog(root)
     with pytest.raises(ContentError, match="unknown field 'background.mth'"):
         load_rules(broken)
@@ -89,7 +96,7 @@ def test_rules_with_typos_fail_to_load(tmp_path, small_catalog):
 
 def test_firing_records_the_facts_that_matched(small_catalog):
     p = profile(small_catalog, "interests: [rag]\n", math=1)
-    sel = select(p, small_catalog, load_rules(small_catalog))
+    sel = selected(p, small_catalog)
     matched = {f.rule_id: f.matched for f in sel.fired}
     assert matched["math-beginner"] == ("background.math = 1",)
     assert matched["interests"] == ("interests = rag",)

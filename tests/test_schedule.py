@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from planner.profile.model import load_text
-from planner.engine.schedule import build_plan
+from planner.engine.build import build_plan
+from planner.profile.load import load_text
 
 
 def make(catalog, extra="", hours=8, math=2, python=2, goal="llm-engineer"):

@@ -16,8 +16,9 @@ from markupsafe import escape
 from werkzeug.datastructures import MultiDict
 
 from planner.catalog.model import Catalog
-from planner.profile.model import load_text, validate
+from planner.profile.load import load_text
 from planner.profile.questions import LEVELS, QUESTIONS, check_hours
+from planner.profile.validate import validate
 from planner.web import create_app
 from planner.web.downloads import content_disposition
 from planner.web.formdata import hidden_fields, profile_data

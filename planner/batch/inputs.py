@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import Problem, UserError
-from planner.profile.model import read_text
+from planner.profile.load import read_text
 from planner.slug import slugify, unique
 from planner.yamlsource import load_documents
 

@@ -9,11 +9,11 @@ from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner.batch.cohort import CohortStats, render_cohort_pdf
 from planner.batch.inputs import BatchInputs, Job, Shard, check_paths, plan_inputs, with_data
 from planner.batch.progress_bar import Progress
 from planner.batch.report import write_reports
 from planner.batch.worker import Outcome, Settings, init_worker, run_job
-from planner.batch.cohort import CohortStats, render_cohort_pdf
 from planner.output import ensure_dir, write_atomic
 
 WHOLE = Shard()  # no --shard: the whole input

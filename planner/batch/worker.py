@@ -13,10 +13,11 @@ from datetime import date
 from pathlib import Path
 
 from planner.batch.inputs import Job
-from planner.catalog.model import Catalog, load_catalog
+from planner.catalog.load import load_catalog
+from planner.catalog.model import Catalog
 from planner.errors import UserError
 from planner.plan import PlannedItem, Week
-from planner.profile.model import validate
+from planner.profile.validate import validate
 
 REPORT_BUG = "internal error (a bug in studyplan; please report it)"
 

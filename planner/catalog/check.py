@@ -1,32 +1,29 @@
-"""`studyplan content check`: lint the catalog and rules so broken data never ships."""
+"""Lint the catalog itself (items, ids, prerequisite cycles, links, guide coverage)."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from planner.catalog.model import KINDS, LEVELS, RESOURCE_KINDS, Catalog, load_catalog
+from planner.catalog.load import load_catalog
+from planner.catalog.model import KINDS, LEVELS, RESOURCE_KINDS, Catalog
 from planner.errors import ContentError
-from planner.engine.rules import load_rules
 
 MOJIBAKE = re.compile("â€|Ã[\u0080-\u00bf]|\ufffd")
-CHECK_DAY = date(2027, 1, 4)
 
 
-def check_content(root: Path | None = None) -> list[str]:
-    """Every problem in the catalog at root (default: the shipped one), as text lines."""
+def lint_catalog(root: Path | None = None) -> tuple[Catalog | None, list[str]]:
+    """The catalog at root (default: the shipped one) and every problem in it, as text lines.
+
+    The catalog is None when it cannot even load.
+    """
     try:
         catalog = load_catalog(root, strict=True)
-        load_rules(catalog)
     except ContentError as exc:
-        return [str(p) for p in exc.problems]
+        return None, [str(p) for p in exc.problems]
     problems = [*_items(catalog), *_cycles(catalog), *_coverage(catalog), *_urls(catalog)]
-    problems += _interests(catalog) + _reachability(catalog)
-    if not problems:  # planning a broken catalog would only repeat the problems above
-        problems += _schedulable(catalog)
-    return problems
+    return catalog, problems + _interests(catalog)
 
 
 def _items(catalog: Catalog) -> list[str]:
@@ -103,43 +100,3 @@ def _urls(catalog: Catalog) -> list[str]:
 def _interests(catalog: Catalog) -> list[str]:
     tags = catalog.tags()
     return [f"interest {i}: no item carries this tag" for i in catalog.interests if i not in tags]
-
-
-def _reachability(catalog: Catalog) -> list[str]:
-    """Items no profile can get: in no track, named by no rule, tagged with no interest."""
-    from planner.engine.rules import load_rules
-
-    reach = {i for t in catalog.tracks.values() for i in t.members(catalog)}
-    reach |= set(catalog.items_with_tags(tuple(catalog.interests)))
-    for rule in load_rules(catalog):
-        reach |= set(rule.then.get("include", ()))
-        reach |= set(catalog.items_with_tags(tuple(rule.then.get("include_tags", ()))))
-    stack = list(reach)
-    while stack:
-        for pre in catalog.items[stack.pop()].prerequisites:
-            if pre not in reach:
-                reach.add(pre)
-                stack.append(pre)
-    return [f"item {i}: no profile can reach it (no track, rule or interest includes it)"
-            for i in catalog.items if i not in reach]
-
-
-def _schedulable(catalog: Catalog) -> list[str]:
-    """Each track plans for a beginner and an expert at low and high hours."""
-    from planner.profile.model import validate
-    from planner.engine.schedule import build_plan
-
-    out = []
-    for track in catalog.tracks:
-        for level, hours in ((0, 3), (2, 10), (4, 40)):
-            data = {"name": "Check", "goal": track, "hours_per_week": hours,
-                    "background": {"math": level, "python": level, "ml": level}}
-            profile, problems = validate(data, catalog)
-            try:
-                assert profile is not None, problems
-                plan = build_plan(profile, catalog, CHECK_DAY)
-                if not plan.weeks:
-                    out.append(f"track {track}: empty plan at level {level}, {hours} h/week")
-            except Exception as exc:  # any failure here is a catalog bug to report
-                out.append(f"track {track}: cannot plan at level {level}, {hours} h/week: {exc!r}")
-    return out

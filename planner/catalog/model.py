@@ -1,21 +1,12 @@
-"""The catalog: guide sections, items with resources, and tracks, loaded from content/."""
+"""The catalog model: guide sections, items with resources and tasks, tracks, interests."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, partial
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from planner.errors import ContentError, Problem
-from planner.shipped import shipped_dir
 from planner.plan import Resource
-from planner.yamlsource import Document, load_documents
-
-FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 LEVELS = ("beginner", "intermediate", "advanced")
@@ -96,110 +87,3 @@ class Catalog:
     def items_with_tags(self, tags: tuple[str, ...] | list[str]) -> list[str]:
         wanted = set(tags)
         return [i.id for i in self.items.values() if wanted & set(i.tags)]
-
-
-def content_dir() -> Path:
-    return shipped_dir("content")
-
-
-@cache
-def load_catalog(root: Path | None = None, strict: bool = False) -> Catalog:
-    """Load and check content/; broken shipped data raises ContentError.
-
-    strict reads with the line-tracking loader (duplicate keys, positions): what
-    `content check` uses. Otherwise libyaml reads it, several times faster at start-up.
-    """
-    root = root or content_dir()
-    problems: list[Problem] = []
-    load = partial(_load_list, strict=strict)
-    sections = {s.id: s for s in load(root / "sections.yaml", _section, problems)}
-    items: dict[str, Item] = {}
-    for path in sorted((root / "items").glob("*.yaml")):
-        for item in load(path, _item, problems):
-            if item.id in items:
-                problems.append(Problem(f"duplicate item id {item.id!r}", str(path)))
-            items[item.id] = item
-    tracks = {t.id: t for t in load(root / "tracks.yaml", _track, problems)}
-    interests = {i.id: i for i in load(root / "interests.yaml", _interest, problems)}
-    aliases = {a: i.id for i in items.values() for a in i.aliases}
-    problems += _dangling(items, sections, root)
-    if problems:
-        raise ContentError(problems)
-    return Catalog(sections, items, tracks, interests, aliases, root)
-
-
-def _dangling(items: dict[str, Item], sections: dict[str, Section], root: Path) -> list[Problem]:
-    """References the pipeline relies on: every prerequisite and section must exist."""
-    out = []
-    for item in items.values():
-        where = str(root / "items")
-        out += [Problem(f"{item.id}: unknown prerequisite {p!r}", where)
-                for p in item.prerequisites if p not in items]
-        if item.section not in sections:
-            out.append(Problem(f"{item.id}: unknown section {item.section!r}", where))
-    return out
-
-
-def _fast_documents(text: str, filename: str) -> list[Document]:
-    try:
-        return [Document(d, n, 1) for n, d in enumerate(yaml.load_all(text, Loader=FastLoader))]
-    except yaml.YAMLError:
-        return load_documents(text, filename)  # the careful loader says where it breaks
-
-
-def _load_list(path: Path, build: Any, problems: list[Problem], strict: bool) -> list[Any]:
-    if not path.is_file():
-        problems.append(Problem("missing catalog file", str(path)))
-        return []
-    read = load_documents if strict else _fast_documents
-    docs = read(path.read_text(encoding="utf-8"), str(path))
-    out = []
-    for doc in docs:
-        problems.extend(doc.problems)
-        entries = doc.data or []
-        if not isinstance(entries, list):
-            problems.append(Problem("expected a list of entries", str(path), doc.line))
-            continue
-        for entry in entries:
-            try:
-                out.append(build(entry))
-            except (KeyError, TypeError, ValueError) as exc:
-                line = getattr(entry, "line", None)
-                problems.append(Problem(f"bad entry: {exc!r}", str(path), line))
-    return out
-
-
-def _strs(value: Any) -> tuple[str, ...]:
-    return tuple(str(v) for v in (value or ()))
-
-
-def _section(d: dict[str, Any]) -> Section:
-    return Section(d["id"], d["title"], d["part"], bool(d.get("guide", True)))
-
-
-def _resource(d: dict[str, Any]) -> Resource:
-    return Resource(d["title"], d["url"], d.get("kind", "docs"), bool(d.get("free", True)))
-
-
-def _item(d: dict[str, Any]) -> Item:
-    kind = d.get("kind", "lesson")
-    return Item(
-        id=d["id"], title=d["title"], section=d["section"], summary=d["summary"].strip(),
-        outcomes=_strs(d.get("outcomes")), hours=float(d["hours"]),
-        level=d.get("level", "beginner"), kind=kind, priority=int(d.get("priority", 2)),
-        splittable=bool(d.get("splittable", True)),
-        prerequisites=_strs(d.get("prerequisites")),
-        resources=tuple(_resource(r) for r in d.get("resources") or ()),
-        checklist=_strs(d.get("checklist")), tags=_strs(d.get("tags")),
-        aliases=_strs(d.get("aliases")),
-    )
-
-
-def _interest(d: dict[str, Any]) -> Interest:
-    return Interest(d["id"], d["title"], d.get("description", "").strip())
-
-
-def _track(d: dict[str, Any]) -> Track:
-    return Track(d["id"], d["title"], d["description"].strip(), _strs(d.get("include")),
-                 _strs(d.get("include_tags")), _strs(d.get("exclude")),
-                 _strs(d.get("exclude_tags")))

@@ -46,8 +46,8 @@ def _cancel_on_term(_signum: int, _frame: FrameType | None) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.batch.run import run_batch
     from planner.batch.inputs import parse_shard
+    from planner.batch.run import run_batch
     from planner.batch.worker import Settings
     from planner.pipeline import parse_formats
 

@@ -21,9 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.catalog.model import load_catalog
+    from planner.catalog.load import load_catalog
     from planner.pipeline import make_plan, parse_formats, write_plan
-    from planner.profile.model import load_file, only_profile
+    from planner.profile.load import load_file, only_profile
     from planner.slug import slugify, unique
 
     formats = parse_formats(args.format)

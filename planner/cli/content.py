@@ -17,7 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from planner.catalog.check import check_content
+    from planner.pipeline import check_content
 
     problems = check_content(Path(args.content) if args.content else None)
     for problem in problems:

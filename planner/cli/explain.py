@@ -14,10 +14,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.catalog.model import load_catalog
-    from planner.render.text import explain_text
+    from planner.catalog.load import load_catalog
     from planner.pipeline import make_plan
-    from planner.profile.model import load_file, only_profile
+    from planner.profile.load import load_file, only_profile
+    from planner.render.text import explain_text
 
     catalog = load_catalog()
     for profile in only_profile(load_file(args.profile, catalog)):

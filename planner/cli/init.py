@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from planner.catalog.model import load_catalog
+    from planner.catalog.load import load_catalog
     from planner.errors import UserError
     from planner.output import write_atomic
     from planner.profile.starter import starter_profile

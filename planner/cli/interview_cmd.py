@@ -33,11 +33,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if not sys.stdin.isatty():
         raise UserError(NO_TERMINAL)
-    from planner.catalog.model import load_catalog
+    from planner.catalog.load import load_catalog
     from planner.interview.answers import defaults_from
     from planner.interview.flow import run_interview
     from planner.interview.prompts import Prompter
-    from planner.profile.model import load_file, only_profile
+    from planner.profile.load import load_file, only_profile
 
     catalog = load_catalog()
     base = None

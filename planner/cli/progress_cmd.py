@@ -46,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.progress.model import read_progress
+    from planner.progress.read import read_progress
 
     today = today_of(args)
     progress = read_progress(args.file, today)
@@ -95,12 +95,13 @@ def _bar(done: int, total: int) -> str:
 
 def _replan(args: argparse.Namespace, progress: Progress, today: date) -> None:
     from planner.pipeline import parse_formats
-    from planner.progress.model import detect_kind
-    from planner.progress.replan import next_monday_after, replan
+    from planner.profile.model import monday_after
+    from planner.progress.read import detect_kind
+    from planner.progress.replan import replan
 
     kind = detect_kind(args.file.read_bytes())
     formats = parse_formats(args.format or ("md" if kind == "md" else "pdf"))
-    start = args.start or next_monday_after(today)
+    start = args.start or monday_after(today)
     result = replan(progress, args.output, formats, start, today, keep=args.file)
     plan = result.written.plan
     done = ", ".join(result.newly_completed) or "none"

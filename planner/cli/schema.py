@@ -16,7 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import json
 
-    from planner.catalog.model import load_catalog
+    from planner.catalog.load import load_catalog
     from planner.profile.schema import profile_schema
 
     print(json.dumps(profile_schema(load_catalog()), indent=2, ensure_ascii=False))

@@ -13,9 +13,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from planner.catalog.model import load_catalog
+    from planner.catalog.load import load_catalog
     from planner.errors import UserError
-    from planner.profile.model import load_file
+    from planner.profile.load import load_file
 
     catalog = load_catalog()
     bad = 0

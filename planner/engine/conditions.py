@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-FIELDS = ("name", "goal", "hours_per_week", "weeks", "background.math", "background.python",
-          "background.ml", "interests", "completed", "study_days")
+from planner.profile.questions import QUESTIONS
+
+FIELDS = tuple(q.key for q in QUESTIONS)  # what a rule may test: every profile answer
 OPERATORS = ("eq", "ne", "lt", "lte", "gt", "gte", "in", "has_any", "has_all", "exists")
 _COMPARE = {
     "eq": lambda a, b: a == b,

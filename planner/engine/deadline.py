@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from planner.plan import Omitted
-from planner.engine.rules import Chosen, Selection
-
-if TYPE_CHECKING:
-    from planner.engine.schedule import Packed
+from planner.engine.schedule import Packed
+from planner.engine.selection import Chosen, Selection
+from planner.plan import Omitted, Why
 
 IMPORTANCE = {1: "core", 2: "recommended", 3: "optional"}
 
 
-Fitted = tuple[tuple["Chosen", ...], tuple[Omitted, ...], "Packed"]
+Fitted = tuple[tuple[Chosen, ...], tuple[Omitted, ...], Packed]
 
 
 def fit_deadline(selection: Selection, full: Packed,
@@ -34,8 +31,8 @@ def fit_deadline(selection: Selection, full: Packed,
         article = "an" if group[0] in "aeiou" else "a"
         dropped.append(Omitted(
             victim.item.id, victim.item.title,
-            f"Left out to fit your {weeks}-week deadline: it is {article} {group} item "
-            f"({victim.hours:g} h) and nothing else in your plan builds on it.",
+            Why("deadline", f"Left out to fit your {weeks}-week deadline: it is {article} "
+                f"{group} item ({victim.hours:g} h) and nothing else in your plan builds on it."),
             victim.hours, group))
         stale = True
         if _could_fit(kept, weeks, hours_per_week):
@@ -59,7 +56,7 @@ def _least_important(kept: list[Chosen], interests: set[str]) -> Chosen | None:
     def expendable(c: Chosen) -> tuple[int, int, bool, float, str]:
         # your interests and what a rule asked for count one priority step higher;
         # then optional before core, what only the track asked for first, big before small
-        only_track = all(r.startswith(("Part of the ", "Needed before ")) for r in c.reasons)
+        only_track = all(w.kind in ("track", "needed-by") for w in c.why)
         favoured = bool(interests & set(c.item.tags)) or c.emphasised or not only_track
         return (c.item.priority - favoured, c.item.priority, only_track, c.hours, c.item.id)
 

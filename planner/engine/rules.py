@@ -1,23 +1,24 @@
-"""The rules engine: content/rules.yaml conditions over a profile -> a Selection with reasons."""
+"""The rules engine: content/rules.yaml conditions over a profile -> the rules that fire."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from planner.catalog.model import Catalog, Item, content_dir
-from planner.engine.conditions import Condition, evaluate, parse_condition
+from planner.catalog.load import content_dir
+from planner.catalog.model import Catalog
+from planner.engine.conditions import FIELDS, Condition, evaluate, parse_condition
 from planner.errors import ContentError, Problem
-from planner.plan import Omitted, RuleFiring
-from planner.profile.model import AREAS, Profile
+from planner.profile.model import Profile
+from planner.profile.questions import QUESTIONS
 from planner.yamlsource import load_documents
 
 ACTIONS = ("include", "include_tags", "include_interests", "skip", "skip_tags",
            "skip_optional", "emphasise", "emphasise_tags", "scale_hours", "plan")
-PLAN_SETTINGS = ("review", "catch_up_every")
+PLAN_SETTINGS = ("review", "catch_up_every")  # keys of the `plan` action
 PLACEHOLDER = re.compile(r"\{([a-z_.]+)\}")
 
 
@@ -29,37 +30,12 @@ class Rule:
     why: str
 
 
-@dataclass(frozen=True)
-class PlanSettings:
-    review: bool = False
-    catch_up_every: int = 0  # a light catch-up week after every N weeks; 0 = none
-
-
-@dataclass(frozen=True)
-class Chosen:
-    """An item the engine kept, with the hours it plans for it and why."""
-
-    item: Item
-    hours: float
-    reasons: tuple[str, ...]
-    emphasised: bool = False
-
-
-@dataclass(frozen=True)
-class Selection:
-    items: tuple[Chosen, ...]  # catalog order
-    skipped: tuple[Omitted, ...]
-    fired: tuple[RuleFiring, ...]
-    settings: PlanSettings = field(default_factory=PlanSettings)
-
-
 def facts_of(profile: Profile) -> dict[str, Any]:
-    facts: dict[str, Any] = {
-        "name": profile.name, "goal": profile.goal, "hours_per_week": profile.hours_per_week,
-        "weeks": profile.weeks, "interests": list(profile.interests),
-        "completed": list(profile.completed), "study_days": list(profile.study_days)}
-    for area in AREAS:
-        facts[f"background.{area}"] = getattr(profile.background, area)
+    """Each question's answer under its key ("background.math"): what conditions test."""
+    facts: dict[str, Any] = {}
+    for question in QUESTIONS:
+        value = question.value_of(profile)
+        facts[question.key] = list(value) if isinstance(value, tuple) else value
     return facts
 
 
@@ -109,7 +85,6 @@ def _parse_rule(raw: dict[str, Any], where: str, catalog: Catalog) -> Rule:
 
 
 def _known_field(name: str, where: str) -> str:
-    from planner.engine.conditions import FIELDS
     if name not in FIELDS:
         raise ValueError(f"{where}: unknown placeholder {{{name}}} in why")
     return name
@@ -145,9 +120,3 @@ def fired_rules(profile: Profile, rules: tuple[Rule, ...]) -> list[Fired]:
             out.append((rule, fill(rule.why, facts), matched))
     return out
 
-
-def select(profile: Profile, catalog: Catalog, rules: tuple[Rule, ...]) -> Selection:
-    """Choose the items for this profile; every choice carries its reason."""
-    from planner.engine.selection import Selector
-
-    return Selector(profile, catalog).run(fired_rules(profile, rules))

@@ -1,15 +1,47 @@
-"""Applies fired rules to the catalog: which items a person studies, and why."""
+"""Applies fired rules to the catalog: which items a person studies, and why (as data)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import Any
 
-from planner.catalog.model import Catalog
-from planner.plan import Omitted, RuleFiring
+from planner.catalog.model import Catalog, Item
+from planner.engine.rules import Fired
+from planner.plan import Omitted, RuleFiring, Why
 from planner.profile.model import Profile
 
-if TYPE_CHECKING:
-    from planner.engine.rules import Fired, Selection
+
+@dataclass(frozen=True)
+class PlanSettings:
+    review: bool = False
+    catch_up_every: int = 0  # a light catch-up week after every N weeks; 0 = none
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """An item the engine kept, with the hours it plans for it and why."""
+
+    item: Item
+    hours: float
+    why: tuple[Why, ...]
+    emphasised: bool = False
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return tuple(w.text for w in self.why)
+
+
+@dataclass(frozen=True)
+class Selection:
+    items: tuple[Chosen, ...]  # catalog order
+    skipped: tuple[Omitted, ...]
+    fired: tuple[RuleFiring, ...]
+    settings: PlanSettings = field(default_factory=PlanSettings)
+
+
+def select(profile: Profile, catalog: Catalog, fired: list[Fired]) -> Selection:
+    """Choose the items for this profile; every choice carries where it came from."""
+    return Selector(profile, catalog).run(fired)
 
 
 def round_hours(hours: float) -> float:
@@ -23,39 +55,42 @@ class Selector:
     def __init__(self, profile: Profile, catalog: Catalog) -> None:
         self.profile = profile
         self.catalog = catalog
-        self.reasons: dict[str, list[str]] = {}
-        self.skips: dict[str, str] = {}
+        self.why: dict[str, list[Why]] = {}
+        self.skips: dict[str, Why] = {}
         self.emphasised: set[str] = set()
-        self.marks: list[tuple[str, str]] = []  # (item id, why) for emphasis and hour changes
+        self.marks: list[tuple[str, Why]] = []  # (item id, why) for emphasis and hour changes
         self.factors: dict[str, float] = {}
         self.settings: dict[str, Any] = {}
-        self.track_reason = ""
-        self.optional_off: list[tuple[int, str]] = []  # (lowest priority number skipped, why)
+        self.optional_off: list[tuple[int, Why]] = []  # (lowest priority number skipped, why)
 
-    def include(self, ids: list[str], why: str) -> None:
+    def include(self, ids: list[str], why: Why) -> None:
         for item_id in ids:
-            self.reasons.setdefault(item_id, []).append(why)
+            self.why.setdefault(item_id, []).append(why)
 
     def tagged(self, tags: list[str] | tuple[str, ...]) -> list[str]:
         return self.catalog.items_with_tags(tuple(tags))
 
     def run(self, fired: list[Fired]) -> Selection:
         track = self.catalog.tracks[self.profile.goal]
-        self.track_reason = f"Part of the {track.title} track."
-        self.include(track.members(self.catalog), self.track_reason)
-        for rule, why, _matched in fired:
-            self.apply(rule.then, why)
+        self.include(track.members(self.catalog),
+                     Why("track", f"Part of the {track.title} track.", track=track.id))
+        for rule, text, _matched in fired:
+            self.apply(rule.then, Why("rule", text, rule=rule.id))
         for item_id in self.profile.completed:
-            self.skips[item_id] = "You marked it as completed."
+            self.skips[item_id] = Why("completed", "You marked it as completed.")
         for level, why in self.optional_off:
             self.skip_optional(level, why)
         return self.finish(fired)
 
-    def apply(self, then: dict[str, Any], why: str) -> None:
+    def apply(self, then: dict[str, Any], why: Why) -> None:
         self.include(list(then.get("include", [])), why)
         self.include(self.tagged(then.get("include_tags", [])), why)
         if then.get("include_interests"):
-            self.include(self.tagged(self.profile.interests), why)
+            for item_id in self.tagged(self.profile.interests):
+                tags = self.catalog.items[item_id].tags
+                first = next(i for i in self.profile.interests if i in tags)
+                self.include([item_id], Why("interest", why.text, rule=why.rule,
+                                            interest=first))
         for item_id in [*then.get("skip", []), *self.tagged(then.get("skip_tags", []))]:
             self.skips.setdefault(item_id, why)
         if then.get("skip_optional"):
@@ -72,13 +107,14 @@ class Selector:
                 self.marks.append((item_id, why))
         self.settings.update(then.get("plan", {}))
 
-    def skip_optional(self, level: int, why: str) -> None:
+    def skip_optional(self, level: int, why: Why) -> None:
         """Skip items of priority >= level that only the track asked for (no rule, no interest)."""
         interests = set(self.profile.interests)
-        optional = {i for i, reasons in self.reasons.items()
-                    if self.catalog.items[i].priority >= level and reasons == [self.track_reason]
+        optional = {i for i, whys in self.why.items()
+                    if self.catalog.items[i].priority >= level
+                    and all(w.kind == "track" for w in whys)
                     and not interests & set(self.catalog.items[i].tags)}
-        needed = self.prerequisites_of(set(self.reasons) - optional - set(self.skips))
+        needed = self.prerequisites_of(set(self.why) - optional - set(self.skips))
         for item_id in sorted(optional - needed):
             self.skips.setdefault(item_id, why)
 
@@ -93,39 +129,42 @@ class Selector:
         return out
 
     def finish(self, fired: list[Fired]) -> Selection:
-        from planner.engine.rules import Chosen, PlanSettings, Selection
-
-        kept = {i for i in self.reasons if i not in self.skips}
+        kept = {i for i in self.why if i not in self.skips}
         needed_by = self.close_prerequisites(kept)
         for item_id, why in self.marks:
-            if item_id in kept and why not in self.reasons[item_id]:
-                self.reasons[item_id].append(why)
+            if item_id in kept and all(w.text != why.text for w in self.why[item_id]):
+                self.why[item_id].append(why)
         chosen = []
         for item_id, item in self.catalog.items.items():
             if item_id not in kept:
                 continue
             hours = round_hours(item.hours * self.factors.get(item_id, 1.0))
-            chosen.append(Chosen(item, hours, tuple(self.reasons[item_id]),
+            chosen.append(Chosen(item, hours, tuple(self.why[item_id]),
                                  item_id in self.emphasised))
-        skipped = []
-        for item_id, why in self.skips.items():
-            # only what this person's plan would have held: not every skip a rule names
-            wanted = item_id in self.reasons or item_id in needed_by \
-                or item_id in self.profile.completed
-            if item_id not in self.catalog.items or item_id in kept or not wanted:
-                continue
-            users = sorted(needed_by.get(item_id, ()))
-            if users:
-                titles = ", ".join(self.catalog.items[u].title for u in users[:3])
-                why += f" {titles} build{'s' if len(users) == 1 else ''} on it: "
-                why += "the plan assumes you know it."
-            skipped.append(Omitted(item_id, self.catalog.items[item_id].title, why))
-        used = {r for c in chosen for r in c.reasons} | {s.reason for s in skipped}
-        shown = [RuleFiring(rule.id, why, matched) for rule, why, matched in fired
-                 if any(u.startswith(why) for u in used) or "plan" in rule.then
+        skipped = [self.omitted(item_id, why, needed_by) for item_id, why in self.skips.items()
+                   if self.would_hold(item_id, kept, needed_by)]
+        used = {w.rule for c in chosen for w in c.why} | {s.why.rule for s in skipped}
+        shown = [RuleFiring(rule.id, text, matched) for rule, text, matched in fired
+                 if rule.id in used or "plan" in rule.then
                  or not rule.then]  # a rule without actions only explains
         return Selection(tuple(chosen), tuple(skipped), tuple(shown),
                          PlanSettings(**self.settings))
+
+    def would_hold(self, item_id: str, kept: set[str], needed_by: dict[str, set[str]]) -> bool:
+        """Only what this person's plan would have held: not every skip a rule names."""
+        wanted = item_id in self.why or item_id in needed_by \
+            or item_id in self.profile.completed
+        return item_id in self.catalog.items and item_id not in kept and wanted
+
+    def omitted(self, item_id: str, why: Why, needed_by: dict[str, set[str]]) -> Omitted:
+        users = sorted(needed_by.get(item_id, ()))
+        text = why.text
+        if users:
+            titles = ", ".join(self.catalog.items[u].title for u in users[:3])
+            text += f" {titles} build{'s' if len(users) == 1 else ''} on it: "
+            text += "the plan assumes you know it."
+        return Omitted(item_id, self.catalog.items[item_id].title,
+                       Why(why.kind, text, rule=why.rule))
 
     def close_prerequisites(self, kept: set[str]) -> dict[str, set[str]]:
         """Pull in missing prerequisites; return, per skipped item, the kept items needing it."""
@@ -138,7 +177,8 @@ class Selector:
                     needed_by.setdefault(pre, set()).add(item_id)
                 elif pre not in kept:
                     title = self.catalog.items[item_id].title
-                    self.reasons.setdefault(pre, []).append(f"Needed before {title}.")
+                    self.why.setdefault(pre, []).append(
+                        Why("needed-by", f"Needed before {title}.", item=item_id))
                     kept.add(pre)
                     queue.append(pre)
         return needed_by

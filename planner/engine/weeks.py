@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from planner.catalog.model import Catalog
 from planner.engine.packing import REVIEW, Chunk
-from planner.plan import PlannedItem, Week
-from planner.engine.rules import Chosen
+from planner.engine.selection import Chosen
+from planner.plan import PlannedItem, Week, Why
 
 REVIEW_SHARE = 0.05  # of an item's hours, at each of the two reviews (one and three weeks on)
 REVIEW_LAGS = (1, 3)
@@ -90,7 +90,7 @@ def _planned(chosen: Chosen, hours: float, part: tuple[int, int], catalog: Catal
         id=item.id, title=item.title, section=item.section,
         section_title=catalog.sections[item.section].title, hours=hours, part=part,
         kind=item.kind, summary=item.summary, prerequisites=item.prerequisites,
-        reasons=chosen.reasons, resources=item.resources, checklist=share,
+        why=chosen.why, resources=item.resources, checklist=share,
         task_offset=offset, emphasised=chosen.emphasised)
 
 
@@ -114,8 +114,8 @@ def _review_item(number: int, hours: float, due: list[str],
         id=f"review-w{number}", title="Spaced review", section="review",
         section_title="Review", hours=hours, part=(1, 1), kind="review",
         summary="Short recall practice on what you finished one and three weeks ago.",
-        prerequisites=(), reasons=("Spaced review: recalling material after a week and again "
-                                   "after three fixes it in long-term memory.",),
+        prerequisites=(), why=(Why("plan", "Spaced review: recalling material after a week "
+                                         "and again after three fixes it in long-term memory."),),
         resources=(), checklist=tuple(f"Recall without notes, then check: {t}" for t in titles))
 
 
@@ -138,7 +138,8 @@ def _catch_up_week(number: int, start: date, hours: float) -> Week:
         id=f"catch-up-w{number}", title="Catch-up week", section="review",
         section_title="Review", hours=hours, part=(1, 1), kind="catch-up",
         summary="A lighter week: finish what is open, revisit what was hard, rest.",
-        prerequisites=(), reasons=("A light week now and then keeps a long plan sustainable.",),
+        prerequisites=(), why=(Why("plan", "A light week now and then keeps a long plan "
+                                    "sustainable."),),
         resources=(), checklist=(f"Finish any task still open from weeks {first}-{number - 1}",
                                  "Redo the self-check you found hardest so far"))
     return _week(number, start, [item])

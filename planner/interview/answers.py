@@ -8,15 +8,16 @@ formats written beside the PDF).
 from __future__ import annotations
 
 import textwrap
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from planner.catalog.model import Catalog
 from planner.errors import UserError
 from planner.plan import Plan
-from planner.profile.model import AREAS, Profile, validate
-from planner.profile.questions import BY_KEY, LEVEL_NAMES, QUESTIONS, Invalid, Question
+from planner.profile.model import Profile, coming_monday
+from planner.profile.questions import AREAS, BY_KEY, LEVEL_NAMES, QUESTIONS, Invalid, Question
+from planner.profile.validate import validate
 
 WIDTH = 80
 EXTRA_FORMATS = {"md": "Markdown notes", "ics": "calendar (iCalendar)", "json": "plan data (JSON)"}
@@ -27,7 +28,7 @@ def defaults_from(profile: Profile | None, today: date, output: Path) -> dict[st
     values: dict[str, Any] = {q.key: q.default for q in QUESTIONS}
     values["name"] = None  # the one question without a default
     # the coming Monday, written out so the saved profile replays to the same plan
-    values["start_date"] = today + timedelta(days=(7 - today.weekday()) % 7)
+    values["start_date"] = coming_monday(today)
     if profile is not None:
         values.update(profile.to_data())
         values["start_date"] = profile.start(today)

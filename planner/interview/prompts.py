@@ -15,7 +15,8 @@ from prompt_toolkit.output.color_depth import ColorDepth
 
 from planner.catalog.model import Catalog
 from planner.interview.answers import EXTRA_FORMATS, as_text, check_output, clean_typed, typed_error
-from planner.profile.questions import QUESTIONS, WEEKDAYS, Choice, Invalid, Question
+from planner.plan import WEEKDAYS
+from planner.profile.questions import QUESTIONS, Choice, Invalid, Question
 
 TEXT_KINDS = ("text", "number", "integer", "date")
 TITLE_WIDTH = 70  # pointer and indent included, a choice stays within 80 columns

@@ -9,10 +9,17 @@ from typing import Any
 import questionary
 
 from planner.catalog.model import Catalog
+from planner.catalog.quiz import (
+    AREAS,
+    QUIZ_FILE,
+    QuizQuestion,
+    disagrees,
+    load_quiz,
+    suggested_level,
+)
 from planner.errors import UserError
 from planner.interview.answers import WIDTH, level_text
 from planner.interview.prompts import TITLE_WIDTH, Prompter
-from planner.catalog.quiz import AREAS, QUIZ_FILE, QuizQuestion, disagrees, load_quiz, suggested_level
 
 AREA_TITLES = {"math": "Math", "python": "Python", "ml": "Machine learning"}
 LETTERS = "abcdefgh"

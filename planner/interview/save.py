@@ -8,8 +8,8 @@ from pathlib import Path
 
 from planner.output import ensure_dir, write_atomic
 from planner.pipeline import write_plan
-from planner.plan import Plan
-from planner.profile.model import Profile, profile_yaml
+from planner.plan import Plan, profile_yaml
+from planner.profile.model import Profile
 from planner.render import RENDERERS
 from planner.slug import slugify
 

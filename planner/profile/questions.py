@@ -15,9 +15,13 @@ from difflib import get_close_matches
 from typing import Any
 
 from planner.catalog.model import Catalog
+from planner.plan import DEFAULT_STUDY_DAYS, WEEKDAYS
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DEFAULT_STUDY_DAYS = ("mon", "wed", "sat")
+# the bounds each validator enforces; the JSON Schema states the same numbers
+NAME_CHARS = (1, 120)
+HOURS = (1, 60)
+DEADLINE_WEEKS = (1, 104)
+LEVEL_RANGE = (0, 4)
 LEVEL_NAMES: dict[str, tuple[str, ...]] = {  # short names of the five levels, per area
     "math": ("none", "high school", "intro college", "solid undergrad", "graduate"),
     "python": ("none", "beginner", "comfortable", "proficient", "expert"),
@@ -64,6 +68,8 @@ class Choice:
 
 @dataclass(frozen=True)
 class Question:
+    """One profile field, defined once: the prompt, the validator, the schema, the saving."""
+
     key: str  # profile field; background areas are "background.math" etc.
     prompt: str
     help: str
@@ -72,6 +78,37 @@ class Question:
     validate: Callable[[Any, Catalog], Any]  # returns the clean value or raises Invalid
     choices: Callable[[Catalog], list[Choice]] | None = None
     default: Any = None
+    schema: Callable[[Catalog], dict[str, Any]] = lambda _c: {}  # its JSON Schema, bounds
+    saved: str = "always"  # in a saved profile: always | if-set | if-not-default
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """('background', 'math') for "background.math"."""
+        return tuple(self.key.split("."))
+
+    def value_of(self, profile: Any) -> Any:
+        """This field's value on a Profile (attributes follow the dotted key)."""
+        value = profile
+        for part in self.path:
+            value = getattr(value, part)
+        return value
+
+    def data_of(self, value: Any) -> Any:
+        """The value as plain YAML/JSON data (dates as text, tuples as lists, 8.0 as 8)."""
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, tuple):
+            return list(value)
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+
+    def is_saved(self, value: Any) -> bool:
+        if self.saved == "if-set":
+            return value is not None
+        if self.saved == "if-not-default":
+            return value != self.default
+        return True
 
 
 def suggest(value: str, options: list[str] | tuple[str, ...]) -> str:
@@ -94,8 +131,8 @@ def check_name(value: Any, catalog: Catalog) -> str:
         raise Invalid("must not be blank")
     if CONTROL.search(text):
         raise Invalid("must not contain control characters (tabs, newlines)")
-    if len(text) > 120:
-        raise Invalid(f"must be 1 to 120 characters; got {len(text)}")
+    if len(text) > NAME_CHARS[1]:
+        raise Invalid(f"must be {NAME_CHARS[0]} to {NAME_CHARS[1]} characters; got {len(text)}")
     return text
 
 
@@ -108,20 +145,22 @@ def check_goal(value: Any, catalog: Catalog) -> str:
 
 
 def check_hours(value: Any, catalog: Catalog) -> float:
+    allowed = f"must be a number from {HOURS[0]} to {HOURS[1]}"
     if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
-        raise Invalid(f"must be a number from 1 to 60; got {_show(value)}")
-    if not 1 <= value <= 60:
-        raise Invalid(f"must be a number from 1 to 60; got {value}")
+        raise Invalid(f"{allowed}; got {_show(value)}")
+    if not HOURS[0] <= value <= HOURS[1]:
+        raise Invalid(f"{allowed}; got {value}")
     return float(value)
 
 
 def check_weeks(value: Any, catalog: Catalog) -> int | None:
     if value is None:
         return None
+    allowed = f"must be a whole number of weeks from {DEADLINE_WEEKS[0]} to {DEADLINE_WEEKS[1]}"
     if isinstance(value, bool) or not isinstance(value, int):
-        raise Invalid(f"must be a whole number of weeks from 1 to 104; got {_show(value)}")
-    if not 1 <= value <= 104:
-        raise Invalid(f"must be a whole number of weeks from 1 to 104; got {value}")
+        raise Invalid(f"{allowed}; got {_show(value)}")
+    if not DEADLINE_WEEKS[0] <= value <= DEADLINE_WEEKS[1]:
+        raise Invalid(f"{allowed}; got {value}")
     return value
 
 
@@ -144,8 +183,10 @@ def level_checker(area: str) -> Callable[[Any, Catalog], int]:
     names = ", ".join(f"{i} {n}" for i, n in enumerate(LEVEL_NAMES[area]))
 
     def check_level(value: Any, catalog: Catalog) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 4:
-            raise Invalid(f"must be a whole number from 0 to 4 ({names}); got {_show(value)}")
+        low, high = LEVEL_RANGE
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise Invalid(f"must be a whole number from {low} to {high} ({names}); "
+                          f"got {_show(value)}")
         return value
 
     return check_level
@@ -201,28 +242,49 @@ def _level_choices(area: str) -> Callable[[Catalog], list[Choice]]:
                        for i, d in enumerate(LEVELS[area])]
 
 
+def _bounded(kind: str, bounds: tuple[int, int]) -> Callable[[Catalog], dict[str, Any]]:
+    return lambda _c: {"type": kind, "minimum": bounds[0], "maximum": bounds[1]}
+
+
+def _level_schema(area: str) -> Callable[[Catalog], dict[str, Any]]:
+    text = "; ".join(f"{i}: {d}" for i, d in enumerate(LEVELS[area]))
+    return lambda c: {**_bounded("integer", LEVEL_RANGE)(c), "description": text}
+
+
+def _ids_schema(ids: Callable[[Catalog], list[str]]) -> Callable[[Catalog], dict[str, Any]]:
+    return lambda c: {"type": "array", "uniqueItems": True, "items": {"enum": ids(c)}}
+
+
 QUESTIONS: tuple[Question, ...] = (
     Question("name", "Your name", "Printed on the plan; any language.", "text", True,
-             check_name),
+             check_name, schema=lambda _c: {"type": "string", "minLength": NAME_CHARS[0],
+                                            "maxLength": NAME_CHARS[1]}),
     Question("goal", "Your goal", "The track your plan follows.", "choice", True,
-             check_goal, _goals, "llm-engineer"),
-    Question("background.math", "Your math background", "Rate yourself 0-4.", "level", True,
-             level_checker("math"), _level_choices("math"), 2),
-    Question("background.python", "Your Python", "Rate yourself 0-4.", "level", True,
-             level_checker("python"), _level_choices("python"), 2),
-    Question("background.ml", "Your machine learning", "Rate yourself 0-4.", "level", True,
-             level_checker("ml"), _level_choices("ml"), 1),
+             check_goal, _goals, "llm-engineer", lambda c: {"enum": sorted(c.tracks)}),
     Question("hours_per_week", "Hours per week you can study", "A number from 1 to 60.",
-             "number", True, check_hours, None, 8),
+             "number", True, check_hours, None, 8, _bounded("number", HOURS)),
     Question("start_date", "Start date", "YYYY-MM-DD; empty means the coming Monday.",
-             "date", False, check_start),
+             "date", False, check_start, schema=lambda _c: {"type": "string", "format": "date"},
+             saved="if-set"),
     Question("weeks", "Deadline in weeks", "1-104; empty means no deadline.", "integer",
-             False, check_weeks),
+             False, check_weeks, schema=_bounded("integer", DEADLINE_WEEKS), saved="if-set"),
+    Question("background.math", "Your math background", "Rate yourself 0-4.", "level", True,
+             level_checker("math"), _level_choices("math"), 2, _level_schema("math")),
+    Question("background.python", "Your Python", "Rate yourself 0-4.", "level", True,
+             level_checker("python"), _level_choices("python"), 2, _level_schema("python")),
+    Question("background.ml", "Your machine learning", "Rate yourself 0-4.", "level", True,
+             level_checker("ml"), _level_choices("ml"), 1, _level_schema("ml")),
     Question("interests", "Interests", "Topics to go deeper into.", "multi", False,
-             check_interests, _interests, ()),
+             check_interests, _interests, (), _ids_schema(lambda c: sorted(c.interests))),
     Question("completed", "Already completed", "Items you have done already.", "multi", False,
-             check_completed, _items, ()),
+             check_completed, _items, (),
+             _ids_schema(lambda c: sorted([*c.items, *c.aliases]))),
     Question("study_days", "Study days", "The weekdays you study (for the calendar).", "days",
-             False, check_days, None, DEFAULT_STUDY_DAYS),
+             False, check_days, None, DEFAULT_STUDY_DAYS,
+             lambda _c: {"type": "array", "uniqueItems": True, "minItems": 1,
+                         "items": {"enum": list(WEEKDAYS)}}, saved="if-not-default"),
 )
 BY_KEY = {q.key: q for q in QUESTIONS}
+# the profile's top-level keys in saving order, and the background areas, from the questions
+TOP_KEYS = tuple(dict.fromkeys(q.path[0] for q in QUESTIONS))
+AREAS = tuple(q.path[1] for q in QUESTIONS if q.path[0] == "background")

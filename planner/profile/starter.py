@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from planner.catalog.model import Catalog
+from planner.profile.model import coming_monday
 from planner.profile.questions import BY_KEY, LEVELS
 from planner.templating import environment
 
@@ -14,4 +15,4 @@ def starter_profile(catalog: Catalog, filename: str, today: date) -> str:
     return environment().get_template("profile/starter.yaml.j2").render(
         filename=filename, tracks=list(catalog.tracks.values()), levels=LEVELS,
         defaults=defaults, interests=sorted(catalog.interests),
-        next_monday=today + timedelta(days=(7 - today.weekday()) % 7))
+        next_monday=coming_monday(today))

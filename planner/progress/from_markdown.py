@@ -9,9 +9,9 @@ from typing import Any
 import yaml
 
 from planner.errors import UserError
+from planner.plan import PROFILE_MARKER
 from planner.progress.model import Progress, Task
 
-PROFILE_MARKER = "<!-- studyplan:profile -->"
 # `- [x] task text <!-- w3-linear-algebra-t2 -->`; editors may write `*` or `+` bullets
 _TASK_LINE = re.compile(r"^\s*(?:>\s*)*[-*+]\s+\[(?P<mark>[ xX])\]\s.*?"
                         r"<!--\s*(?P<id>\S+)\s*-->\s*$")

@@ -13,9 +13,8 @@ from pypdf.errors import PdfReadError
 from pypdf.generic import DictionaryObject
 
 from planner.errors import UserError
+from planner.plan import PROFILE_ATTACHMENT
 from planner.progress.model import Progress, Task
-
-PROFILE_ATTACHMENT = "profile.yaml"
 
 
 def read_pdf(data: bytes, path: Path) -> Progress:

@@ -11,12 +11,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from planner.catalog.load import load_catalog
 from planner.catalog.model import Catalog
 from planner.errors import Problem, UserError
+from planner.pipeline import make_plan
 from planner.plan import Plan
-from planner.profile.model import Profile, load_file, only_profile, validate
-from planner.progress.model import Progress, Task, task_id
+from planner.profile.load import load_file, only_profile
+from planner.profile.model import Profile
 from planner.profile.questions import BY_KEY, Invalid, suggest
+from planner.profile.validate import validate
+from planner.progress.model import Progress, Task
 from planner.yamlsource import load_documents
 
 KEYS = ("profile", "done", "completed")
@@ -24,9 +28,6 @@ KEYS = ("profile", "done", "completed")
 
 def read_yaml(data: bytes, path: Path, today: date, catalog: Catalog | None = None) -> Progress:
     """The progress a YAML file records, counted against the plan its profile gives."""
-    from planner.catalog.model import load_catalog
-    from planner.pipeline import make_plan
-
     catalog = catalog or load_catalog()
     fields = _mapping(data, path)
     profile = _profile(fields["profile"], path, catalog)
@@ -43,8 +44,8 @@ def read_yaml(data: bytes, path: Path, today: date, catalog: Catalog | None = No
 
 def _plan_tasks(plan: Plan) -> list[tuple[str, int, str, int]]:
     """(task id, week, item id, index) for every checklist task in the plan."""
-    return [(task_id(w.number, i.id, i.task_offset + j), w.number, i.id, i.task_offset + j)
-            for w in plan.weeks for i in w.items for j in range(len(i.checklist))]
+    return [(tid, w.number, i.id, i.task_offset + j)
+            for w in plan.weeks for i in w.items for j, tid in enumerate(i.task_ids(w.number))]
 
 
 def _mapping(data: bytes, path: Path) -> dict[str, Any]:

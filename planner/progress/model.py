@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
-from planner.catalog.model import Catalog
-from planner.errors import UserError
-from planner.shipped import read_input
-
-# the id of one checklist task, shared by the PDF checkbox names and the Markdown comments
-TASK_ID = re.compile(r"^w(?P<week>[1-9][0-9]*)-(?P<item>[a-z0-9]+(?:-[a-z0-9]+)*)"
-                     r"-t(?P<index>[0-9]+)$")
-
-
-def task_id(week: int, item_id: str, index: int) -> str:
-    """'w3-linear-algebra-t2': week number, item id, task index within the whole item."""
-    return f"w{week}-{item_id}-t{index}"
+from planner.plan import TASK_ID
 
 
 @dataclass(frozen=True)
@@ -105,44 +92,3 @@ def _start_date(profile: dict[str, Any]) -> date | None:
         return date.fromisoformat(str(value))
     except ValueError:
         return None
-
-
-def detect_kind(data: bytes) -> str:
-    """'pdf', 'md' or 'yaml' from a file's first bytes and markers, else a UserError."""
-    from planner.progress.from_markdown import PROFILE_MARKER
-
-    if data.lstrip()[:5] == b"%PDF-":
-        return "pdf"
-    if PROFILE_MARKER.encode() in data:
-        return "md"
-    head = data[:4096].decode("utf-8", "replace")
-    if re.search(r"^profile\s*:", head, re.MULTILINE):
-        return "yaml"
-    raise UserError("not a studyplan PDF, Markdown export or progress YAML; give the PDF "
-                    "or Markdown file `studyplan build` wrote, or a YAML file with "
-                    "`profile:` and `done:` (see `studyplan progress --help`)")
-
-
-def read_progress(path: Path, today: date, catalog: Catalog | None = None) -> Progress:
-    """The progress recorded in a filled-in PDF, a ticked Markdown export or a YAML file.
-
-    Only a YAML progress file needs the catalog (and today): it rebuilds its plan to know
-    every task; a PDF or Markdown file carries its tasks itself.
-    """
-    from planner.progress.from_markdown import read_markdown
-    from planner.progress.from_pdf import read_pdf
-    from planner.progress.from_yaml import read_yaml
-
-    data = read_input(path, MAX_BYTES, "the filled-in PDF or Markdown file")
-    kind = detect_kind(data)
-    try:
-        if kind == "yaml":
-            return read_yaml(data, path, today, catalog)
-        return (read_pdf if kind == "pdf" else read_markdown)(data, path)
-    except UserError as exc:
-        if exc.header or str(path) in exc.render():
-            raise
-        raise UserError(f"{path}: {exc.render()}") from None
-
-
-MAX_BYTES = 50_000_000

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from planner.catalog.model import Catalog, load_catalog
+from planner.catalog.load import load_catalog
+from planner.catalog.model import Catalog
 from planner.errors import UserError
 from planner.output import ensure_dir, write_atomic
 from planner.pipeline import Written, make_plan, write_plan
-from planner.profile.model import Profile, profile_yaml, validate
+from planner.plan import profile_yaml
+from planner.profile.model import Profile
+from planner.profile.validate import validate
 from planner.progress.model import Progress
 from planner.render.formatting import day
 from planner.slug import slugify
@@ -24,11 +27,6 @@ class Replanned:
     newly_completed: tuple[str, ...]  # items this progress finished, in plan order
     old_end: date | None  # the end of the plan the progress was ticked in
     deadline_note: str | None = None
-
-
-def next_monday_after(today: date) -> date:
-    """The Monday after today (a week later when today is a Monday)."""
-    return today + timedelta(days=7 - today.weekday())
 
 
 def replan(progress: Progress, folder: Path, formats: tuple[str, ...], start: date,

@@ -9,9 +9,9 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Calendar, Event
 
-from planner.plan import Plan, PlannedItem, Week
-from planner.profile.questions import DEFAULT_STUDY_DAYS, WEEKDAYS
-from planner.render.markdown import date_range, hours, md_url
+from planner.plan import WEEKDAYS, Plan, PlannedItem, Week
+from planner.render.formatting import date_range, hours
+from planner.render.markdown import md_url
 from planner.slug import slugify
 
 PRODID = "-//studyplan//Study plan//EN"
@@ -28,11 +28,6 @@ class Session:
     day: date
     minutes: int
     items: tuple[PlannedItem, ...]
-
-
-def study_days(plan: Plan) -> tuple[str, ...]:
-    days = plan.profile.get("study_days") or DEFAULT_STUDY_DAYS
-    return tuple(d for d in WEEKDAYS if d in days) or DEFAULT_STUDY_DAYS
 
 
 def sessions(week: Week, days: tuple[str, ...]) -> list[Session]:
@@ -112,7 +107,7 @@ def render_ics(plan: Plan) -> bytes:
     calendar.add("x-wr-calname", f"Study plan: {_clean(plan.name)}")
     # DTSTAMP from the plan, not the clock: re-rendering the same plan is byte-identical
     stamp = datetime.combine(plan.start_date, time(0, 0), tzinfo=UTC)
-    days = study_days(plan)
+    days = plan.study_days
     for week in plan.weeks:
         for session in sessions(week, days):
             calendar.add_component(_event(plan, week, session, stamp))

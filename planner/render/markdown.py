@@ -8,9 +8,7 @@ from urllib.parse import quote, urlsplit
 
 import yaml
 
-from planner.plan import Plan, PlannedItem, Week
-from planner.progress.model import task_id
-from planner.progress.from_markdown import PROFILE_MARKER
+from planner.plan import PROFILE_MARKER, Plan, PlannedItem, Week
 from planner.render.formatting import date_range, hours
 from planner.templating import environment
 
@@ -56,10 +54,8 @@ def _item(week: Week, item: PlannedItem) -> dict[str, Any]:
         "facts": " · ".join(facts),
         "reasons": [md_text(r) for r in item.reasons],
         "resources": links,
-        "tasks": [
-            (md_text(task), task_id(week.number, item.id, item.task_offset + j))
-            for j, task in enumerate(item.checklist)
-        ],
+        "tasks": [(md_text(task), tid)
+                  for task, tid in zip(item.checklist, item.task_ids(week.number), strict=True)],
     }
 
 

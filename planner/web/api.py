@@ -10,7 +10,9 @@ from flask import Blueprint, Response, abort, request
 
 from planner.errors import Problem
 from planner.pipeline import make_plan
-from planner.profile.model import Profile, load_text, validate
+from planner.profile.load import load_text
+from planner.profile.model import Profile
+from planner.profile.validate import validate
 from planner.web.context import MAX_BODY, state
 from planner.web.downloads import plan_download
 from planner.web.errors import problems_response

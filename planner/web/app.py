@@ -7,7 +7,8 @@ from datetime import date
 
 from flask import Flask, Response
 
-from planner.catalog.model import Catalog, load_catalog
+from planner.catalog.load import load_catalog
+from planner.catalog.model import Catalog
 from planner.render import available_formats
 from planner.templating import templates_dir
 from planner.web.api import api

@@ -1,4 +1,4 @@
-"""The form's fields, generated from planner.profile.questions: labels, help, choices, current answers."""
+"""The form's fields, generated from the profile questions: labels, help, choices, answers."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from datetime import date
 from typing import Any
 
 from planner.catalog.model import Catalog
-from planner.profile.questions import QUESTIONS, WEEKDAYS, Choice, Question
+from planner.plan import WEEKDAYS
+from planner.profile.questions import QUESTIONS, Choice, Question
 
 DAY_TITLES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                  "Saturday", "Sunday"), strict=True))

@@ -9,8 +9,8 @@ from flask import Blueprint, Response, request
 from planner.errors import Problem
 from planner.pipeline import make_plan
 from planner.plan import Plan
-from planner.profile.model import validate
 from planner.profile.questions import QUESTIONS
+from planner.profile.validate import validate
 from planner.web.context import page, state
 from planner.web.fields import FORMAT_TITLES, answers_from_defaults, build_fields, in_parts
 from planner.web.formdata import hidden_fields, profile_data

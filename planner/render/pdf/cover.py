@@ -14,9 +14,9 @@ from reportlab.platypus import (
 
 from planner.plan import Plan
 from planner.render.formatting import day, hours
-from planner.render.pdf.markup import para_text
 from planner.render.pdf.document import COVER_BAND
 from planner.render.pdf.flowables import OutlineEntry, PushToBottom, outlined
+from planner.render.pdf.markup import para_text
 from planner.render.pdf.para import para
 from planner.render.pdf.styles import FRAME_WIDTH, MARGIN_TOP, RULE, Styles
 

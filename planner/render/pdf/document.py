@@ -8,9 +8,9 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from planner.render.pdf.fonts import BODY
 from planner.render.pdf.attachment import attach_file
 from planner.render.pdf.flowables import OutlineEntry
+from planner.render.pdf.fonts import BODY
 from planner.render.pdf.styles import (
     ACCENT,
     FAINT,

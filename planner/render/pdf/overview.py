@@ -14,11 +14,11 @@ from reportlab.platypus import (
 )
 
 from planner.plan import Omitted, Plan
-from planner.render.pdf.fonts import SEMIBOLD
 from planner.render.formatting import date_range, day, hours, week_key
-from planner.render.pdf.markup import para_text
 from planner.render.pdf.cover import facts_table
 from planner.render.pdf.flowables import OutlineEntry, outlined, tinted_box
+from planner.render.pdf.fonts import SEMIBOLD
+from planner.render.pdf.markup import para_text
 from planner.render.pdf.para import para
 from planner.render.pdf.styles import ACCENT, FRAME_WIDTH, RULE, Styles, hex_of
 from planner.render.pdf.timeline import timeline

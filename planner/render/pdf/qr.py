@@ -14,8 +14,8 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from planner.plan import Plan, Resource, Week
 from planner.render.formatting import week_key
-from planner.render.pdf.markup import para_text
 from planner.render.pdf.flowables import OutlineEntry, outlined
+from planner.render.pdf.markup import para_text
 from planner.render.pdf.para import para
 from planner.render.pdf.styles import ACCENT, FRAME_WIDTH, INK, RULE, Styles, hex_of
 

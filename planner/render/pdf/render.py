@@ -11,19 +11,17 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from planner.plan import Plan
-from planner.profile.model import profile_yaml
-from planner.render.pdf.fonts import FontSet, default_fonts
-from planner.render.pdf.markup import describe_chars, para_text, scan_text, using_fonts
+from planner.plan import PROFILE_ATTACHMENT, Plan
 from planner.render.pdf.cover import cover
 from planner.render.pdf.document import FOOTER_SIZE, PlanCanvas, PlanDocTemplate
+from planner.render.pdf.fonts import FontSet, default_fonts
+from planner.render.pdf.markup import describe_chars, para_text, scan_text, using_fonts
 from planner.render.pdf.overview import at_a_glance, why_this_plan
 from planner.render.pdf.para import para
 from planner.render.pdf.qr import resource_codes
 from planner.render.pdf.styles import FAINT, styles
 from planner.render.pdf.weeks import week_pages
 
-PROFILE_ATTACHMENT = "profile.yaml"
 FOOTER_NAME_CHARS = 60  # half the footer's width: a longer name would wrap into the page
 
 
@@ -54,7 +52,7 @@ def render_pdf(plan: Plan, *, fonts: FontSet | None = None) -> RenderedPdf:
             *week_pages(plan, look),
             *resource_codes(plan, look),
         ]
-    profile = profile_yaml(plan.profile).encode()
+    profile = plan.profile_text.encode()
     attachment = (
         PROFILE_ATTACHMENT,
         profile,

@@ -6,9 +6,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
 from planner.plan import Plan, PlannedItem, Resource, Week
-from planner.render.pdf.fonts import SEMIBOLD
 from planner.render.formatting import date_range, hours, week_key
-from planner.render.pdf.markup import para_text
 from planner.render.pdf.flowables import (
     NotesLines,
     OutlineEntry,
@@ -16,6 +14,8 @@ from planner.render.pdf.flowables import (
     outlined,
     tinted_box,
 )
+from planner.render.pdf.fonts import SEMIBOLD
+from planner.render.pdf.markup import para_text
 from planner.render.pdf.para import para
 from planner.render.pdf.qr import is_web_url
 from planner.render.pdf.styles import (
@@ -36,11 +36,6 @@ _KIND_LABELS = {
     "lesson": "Lesson",
 }
 _LIGHT_KINDS = ("review", "catch-up")
-
-
-def field_name(week: Week, item: PlannedItem, index: int) -> str:
-    """The checkbox field name the progress reader relies on: w{week}-{item}-t{task}."""
-    return f"w{week.number}-{item.id}-t{item.task_offset + index}"
 
 
 def _resource(resource: Resource) -> str:
@@ -91,8 +86,8 @@ def _item_flowables(week: Week, item: PlannedItem, styles: Styles) -> list[Flowa
     if item.checklist:
         story.append(Spacer(1, 5))
         story += [
-            checkbox_line(field_name(week, item, j), task, para_text(task), styles)
-            for j, task in enumerate(item.checklist)
+            checkbox_line(name, task, para_text(task), styles)
+            for name, task in zip(item.task_ids(week.number), item.checklist, strict=True)
         ]
     return story
 
