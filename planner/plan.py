@@ -58,6 +58,22 @@ class Why:
 
 
 @dataclass(frozen=True)
+class PlannedTask:
+    """One checklist task (or one session of a task longer than a week) in one week."""
+
+    text: str
+    hours: float
+    index: int  # the task's position in the whole item: the t-number of its id
+    session: tuple[int, int] = (1, 1)  # (k, n): session k of n of a long task
+
+    @property
+    def label(self) -> str:
+        """The text a checkbox shows: the task, and which session of it this is."""
+        k, n = self.session
+        return f"{self.text} (session {k} of {n})" if n > 1 else self.text
+
+
+@dataclass(frozen=True)
 class PlannedItem:
     """One item (or one part of a split item) as planned in one week."""
 
@@ -72,18 +88,22 @@ class PlannedItem:
     prerequisites: tuple[str, ...]
     why: tuple[Why, ...]
     resources: tuple[Resource, ...]
-    checklist: tuple[str, ...]  # this part's share of the item's tasks
-    task_offset: int = 0  # index of this part's first task within the whole item
+    tasks: tuple[PlannedTask, ...]  # this part's share of the item's tasks, in order
     emphasised: bool = False
+    continued_from: int = 0  # the week of this item's previous part; 0 for a first part
 
     @property
     def reasons(self) -> tuple[str, ...]:
         return tuple(w.text for w in self.why)
 
+    @property
+    def checklist(self) -> tuple[str, ...]:
+        """The text of each task's checkbox, in order."""
+        return tuple(t.label for t in self.tasks)
+
     def task_ids(self, week: int) -> tuple[str, ...]:
         """The id of each of this part's tasks (checkbox names, Markdown task ids)."""
-        return tuple(task_id(week, self.id, self.task_offset + j)
-                     for j in range(len(self.checklist)))
+        return tuple(task_id(week, self.id, t.index) for t in self.tasks)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from planner.plan import Omitted, Plan, PlannedItem, Resource, RuleFiring, Week, Why
+from planner.plan import (
+    Omitted,
+    Plan,
+    PlannedItem,
+    PlannedTask,
+    Resource,
+    RuleFiring,
+    Week,
+    Why,
+)
 
 SECTIONS = (
     ("foundations", "Foundations: Python and math"),
@@ -26,6 +35,7 @@ def item(
     part: tuple[int, int] = (1, 1),
     checklist: tuple[str, ...] = ("Read it", "Try it"),
     task_offset: int = 0,
+    continued_from: int = 0,
     resources: tuple[Resource, ...] | None = None,
     reasons: tuple[str, ...] = ("Core of the llm-engineer track.",),
 ) -> PlannedItem:
@@ -44,8 +54,9 @@ def item(
         resources=resources
         if resources is not None
         else (Resource(f"{title} — official docs", f"https://example.org/{item_id}"),),
-        checklist=checklist,
-        task_offset=task_offset,
+        tasks=tuple(PlannedTask(text, hours / len(checklist), task_offset + j)
+                    for j, text in enumerate(checklist)),
+        continued_from=continued_from,
     )
 
 
@@ -114,6 +125,7 @@ def _week_items(n: int) -> tuple[PlannedItem, ...]:
                 part=(k, 3),
                 checklist=(f"Step {2 * k - 1}", f"Step {2 * k}"),
                 task_offset=2 * (k - 1),
+                continued_from=n - 1 if k > 1 else 0,
             )
         )
     elif n % 4 == 0:
@@ -225,6 +237,7 @@ def linked_plan() -> Plan:
             kind="project",
             part=(k, 2),
             task_offset=2 * (k - 1),
+            continued_from=k - 1,
             resources=(Resource("Plain http site", "http://example.com/page"), shared),
         )
         for k in (1, 2)

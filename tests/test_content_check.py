@@ -49,7 +49,11 @@ def test_clean_fixture_is_clean(content):
         0, {"title": "x", "url": "http://insecure.example"}), "URL must be well-formed https"),
     (lambda items: items["transformers"].update(title="Othersâ€™ work"), "mojibake"),
     (lambda items: items["transformers"].update(hours=99), "hours 99 outside 1..60"),
-    (lambda items: items["transformers"].update(checklist=["one"]), "1 checklist tasks"),
+    (lambda items: items["transformers"].update(
+        checklist=[{"task": "one", "hours": items["transformers"]["hours"]}]),
+     "1 checklist tasks"),
+    (lambda items: items["transformers"]["checklist"][0].update(hours=0.1),
+     "task hours sum to"),
     (lambda items: items["experiment-notes"].update(section="mathematics"),
      "section communication (5. Develop Soft Skills / Documentation and Presentations) "
      "has no items"),

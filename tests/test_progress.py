@@ -35,8 +35,8 @@ def small_plan(catalog: Catalog, text: str = ADA) -> Plan:
 
 
 def task_ids(plan: Plan, item_id: str | None = None) -> list[str]:
-    return [f"w{w.number}-{i.id}-t{i.task_offset + j}" for w in plan.weeks for i in w.items
-            for j in range(len(i.checklist)) if item_id in (None, i.id)]
+    return [f"w{w.number}-{i.id}-t{t.index}" for w in plan.weeks for i in w.items
+            for t in i.tasks if item_id in (None, i.id)]
 
 
 def tick_pdf(pdf: bytes, names: set[str], on: str = "/Yes") -> bytes:

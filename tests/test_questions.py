@@ -117,3 +117,15 @@ def test_schema_and_validator_agree(small_catalog: Catalog, change: dict[str, An
     assert by_schema is ok
     if change != {"interests": ["rag", "rag"]}:
         assert (not problems) is ok, problems
+
+
+def test_tasks_done_are_checked_against_the_items_tasks(small_catalog: Catalog) -> None:
+    ok, problems = validate(_base(tasks_done={"linear-algebra": [1, 0]}), small_catalog)
+    assert ok is not None and ok.tasks_done == (("linear-algebra", (0, 1)),), problems
+    assert ok.to_data()["tasks_done"] == {"linear-algebra": [0, 1]}
+    count = len(small_catalog.items["linear-algebra"].tasks)
+    for wrong, message in (({"linear-algebr": [0]}, 'did you mean "linear-algebra"'),
+                           ({"linear-algebra": [count]}, f"from 0 to {count - 1}"),
+                           ([0, 1], "must map item ids")):
+        profile, problems = validate(_base(tasks_done=wrong), small_catalog)
+        assert profile is None and message in problems[0].message

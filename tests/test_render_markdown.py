@@ -57,8 +57,8 @@ def test_summary_why_left_out_notes_and_week_headings() -> None:
 def test_every_task_once_with_the_pdf_field_name() -> None:
     plan = long_plan(8)
     ids = TASK.findall(markdown(plan))
-    expected = [(task, f"w{w.number}-{i.id}-t{i.task_offset + j}")
-                for w in plan.weeks for i in w.items for j, task in enumerate(i.checklist)]
+    expected = [(task.label, f"w{w.number}-{i.id}-t{task.index}")
+                for w in plan.weeks for i in w.items for task in i.tasks]
     assert [(md_text(t), tid) for t, tid in expected] == ids
     assert len({tid for _, tid in ids}) == len(ids)
 

@@ -108,10 +108,10 @@ def test_one_unticked_checkbox_per_task_named_by_the_scheme(long_pdf):
     plan = long_plan()
     boxes = checkboxes(long_pdf[1])
     expected = {
-        f"w{week.number}-{item.id}-t{item.task_offset + j}"
+        f"w{week.number}-{item.id}-t{task.index}"
         for week in plan.weeks
         for item in week.items
-        for j in range(len(item.checklist))
+        for task in item.tasks
     }
     assert len(boxes) == sum(len(i.checklist) for w in plan.weeks for i in w.items)
     assert set(boxes) == expected

@@ -43,8 +43,7 @@ def test_every_task_once_and_parts_numbered(small_catalog, today):
         whole = small_catalog.items[item_id]
         assert [p.part for p in parts] == [(k, len(parts)) for k in range(1, len(parts) + 1)]
         assert sum((p.checklist for p in parts), ()) == whole.checklist
-        assert [p.task_offset for p in parts] == [
-            sum(len(q.checklist) for q in parts[:k]) for k in range(len(parts))]
+        assert [t.index for p in parts for t in p.tasks] == list(range(len(whole.checklist)))
         assert parts[-1].checklist[-1] == whole.checklist[-1]  # self-check at the very end
 
 

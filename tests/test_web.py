@@ -17,7 +17,7 @@ from werkzeug.datastructures import MultiDict
 
 from planner.catalog.model import Catalog
 from planner.profile.load import load_text
-from planner.profile.questions import LEVELS, QUESTIONS, check_hours
+from planner.profile.questions import ASKED, LEVELS, check_hours
 from planner.profile.validate import validate
 from planner.web import create_app
 from planner.web.downloads import content_disposition
@@ -59,7 +59,7 @@ def error_of(html: str, field_id: str) -> str:
 def test_get_renders_every_question_from_the_definitions(client: FlaskClient,
                                                          small_catalog: Catalog) -> None:
     html = client.get("/").get_data(as_text=True)
-    for q in QUESTIONS:
+    for q in ASKED:
         assert f'name="{q.key}"' in html, q.key
         assert escape(q.prompt) in html and escape(q.help) in html, q.key
         for choice in q.choices(small_catalog) if q.choices else ():

@@ -41,6 +41,11 @@ def _items(catalog: Catalog) -> list[str]:
             bad(f"kind {item.kind!r} not one of {', '.join(KINDS)}")
         if item.priority not in (1, 2, 3):
             bad("priority must be 1, 2 or 3")
+        task_hours = sum(task.hours for task in item.tasks)
+        if abs(task_hours - item.hours) > 1e-6:
+            bad(f"task hours sum to {task_hours:g}, not the item's {item.hours:g} hours")
+        if any(task.hours <= 0 for task in item.tasks):
+            bad("every task needs hours above 0")
         if not 3 <= len(item.checklist) <= 6:
             bad(f"{len(item.checklist)} checklist tasks; 3 to 6 wanted")
         if not 2 <= len(item.resources) <= 4:

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from planner.catalog.model import Catalog, Interest, Item, Section, Track
+from planner.catalog.model import Catalog, Interest, Item, Section, Task, Track
 from planner.errors import ContentError, Problem
 from planner.plan import Resource
 from planner.shipped import shipped_dir
@@ -109,9 +109,16 @@ def _item(d: dict[str, Any]) -> Item:
         splittable=bool(d.get("splittable", True)),
         prerequisites=_strs(d.get("prerequisites")),
         resources=tuple(_resource(r) for r in d.get("resources") or ()),
-        checklist=_strs(d.get("checklist")), tags=_strs(d.get("tags")),
-        aliases=_strs(d.get("aliases")),
+        tasks=tuple(_task(t) for t in d.get("checklist") or ()), tags=_strs(d.get("tags")),
+        aliases=_strs(d.get("aliases")), why=str(d.get("why", "")).strip(),
     )
+
+
+def _task(d: dict[str, Any]) -> Task:
+    """A checklist entry: `{task: text, hours: h}`."""
+    if not isinstance(d, dict) or set(d) != {"task", "hours"}:
+        raise ValueError(f"a checklist task is {{task: ..., hours: ...}}; got {d!r}")
+    return Task(str(d["task"]), float(d["hours"]))
 
 
 def _interest(d: dict[str, Any]) -> Interest:

@@ -23,6 +23,14 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Task:
+    """One checklist task of an item: something the learner does and can tick, with hours."""
+
+    text: str
+    hours: float
+
+
+@dataclass(frozen=True)
 class Item:
     id: str
     title: str
@@ -36,9 +44,14 @@ class Item:
     splittable: bool
     prerequisites: tuple[str, ...]
     resources: tuple[Resource, ...]
-    checklist: tuple[str, ...]
+    tasks: tuple[Task, ...]
     tags: tuple[str, ...]
     aliases: tuple[str, ...] = ()
+    why: str = ""  # one sentence: what this item is for on the way to the goal
+
+    @property
+    def checklist(self) -> tuple[str, ...]:
+        return tuple(t.text for t in self.tasks)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from planner.catalog.model import Catalog
 from planner.engine.packing import REVIEW, Chunk
 from planner.engine.selection import Chosen
-from planner.plan import PlannedItem, Week, Why
+from planner.plan import PlannedItem, PlannedTask, Week, Why
 
 REVIEW_SHARE = 0.05  # of an item's hours, at each of the two reviews (one and three weeks on)
 REVIEW_LAGS = (1, 3)
@@ -86,12 +86,15 @@ def _planned(chosen: Chosen, hours: float, part: tuple[int, int], catalog: Catal
     offset, hours_before = given.get(item.id, (0, 0.0))
     share = _task_share(item.checklist, chosen.hours, hours_before + hours, offset, part)
     given[item.id] = (offset + len(share), hours_before + hours)
+    scale = chosen.hours / item.hours
+    tasks = tuple(PlannedTask(text, item.tasks[offset + j].hours * scale, offset + j)
+                  for j, text in enumerate(share))
     return PlannedItem(
         id=item.id, title=item.title, section=item.section,
         section_title=catalog.sections[item.section].title, hours=hours, part=part,
         kind=item.kind, summary=item.summary, prerequisites=item.prerequisites,
-        why=chosen.why, resources=item.resources, checklist=share,
-        task_offset=offset, emphasised=chosen.emphasised)
+        why=chosen.why, resources=item.resources, tasks=tasks,
+        emphasised=chosen.emphasised)
 
 
 def _task_share(tasks: tuple[str, ...], total: float, hours_so_far: float, offset: int,
@@ -116,7 +119,9 @@ def _review_item(number: int, hours: float, due: list[str],
         summary="Short recall practice on what you finished one and three weeks ago.",
         prerequisites=(), why=(Why("plan", "Spaced review: recalling material after a week "
                                          "and again after three fixes it in long-term memory."),),
-        resources=(), checklist=tuple(f"Recall without notes, then check: {t}" for t in titles))
+        resources=(), tasks=tuple(PlannedTask(f"Recall without notes, then check: {t}",
+                                              hours / len(titles), j)
+                                  for j, t in enumerate(titles)))
 
 
 def _catch_up_due(weeks: list[Week], every: int, deadline: int | None, study_weeks: int) -> bool:
@@ -140,6 +145,8 @@ def _catch_up_week(number: int, start: date, hours: float) -> Week:
         summary="A lighter week: finish what is open, revisit what was hard, rest.",
         prerequisites=(), why=(Why("plan", "A light week now and then keeps a long plan "
                                     "sustainable."),),
-        resources=(), checklist=(f"Finish any task still open from weeks {first}-{number - 1}",
-                                 "Redo the self-check you found hardest so far"))
+        resources=(), tasks=(
+            PlannedTask(f"Finish any task still open from weeks {first}-{number - 1}",
+                        hours / 2, 0),
+            PlannedTask("Redo the self-check you found hardest so far", hours / 2, 1)))
     return _week(number, start, [item])

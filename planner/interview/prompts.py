@@ -16,7 +16,7 @@ from prompt_toolkit.output.color_depth import ColorDepth
 from planner.catalog.model import Catalog
 from planner.interview.answers import EXTRA_FORMATS, as_text, check_output, clean_typed, typed_error
 from planner.plan import WEEKDAYS
-from planner.profile.questions import QUESTIONS, Choice, Invalid, Question
+from planner.profile.questions import ASKED, QUESTIONS, Choice, Invalid, Question
 
 TEXT_KINDS = ("text", "number", "integer", "date")
 TITLE_WIDTH = 70  # pointer and indent included, a choice stays within 80 columns
@@ -113,9 +113,9 @@ def _error(question: Question, value: Any, catalog: Catalog) -> str | None:
 def ask_profile(p: Prompter, defaults: dict[str, Any],
                 after_background: Callable[[dict[str, Any]], None] | None = None
                 ) -> dict[str, Any]:
-    """Answers to every profile question, in the order QUESTIONS defines."""
-    answers: dict[str, Any] = {}
-    for question in QUESTIONS:
+    """Answers to every question asked, in order; fields tools write keep their defaults."""
+    answers: dict[str, Any] = {q.key: defaults.get(q.key) for q in QUESTIONS if not q.asked}
+    for question in ASKED:
         if question.key == "completed" and not _has_completed(p, defaults):
             answers["completed"] = ()
             continue

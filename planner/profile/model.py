@@ -40,6 +40,7 @@ class Profile:
     interests: tuple[str, ...] = ()
     completed: tuple[str, ...] = ()
     study_days: tuple[str, ...] = DEFAULT_STUDY_DAYS
+    tasks_done: tuple[tuple[str, tuple[int, ...]], ...] = ()  # started items' tasks done
 
     def start(self, today: date) -> date:
         """The start date, or the coming Monday (today when today is a Monday)."""

@@ -80,6 +80,7 @@ class Question:
     default: Any = None
     schema: Callable[[Catalog], dict[str, Any]] = lambda _c: {}  # its JSON Schema, bounds
     saved: str = "always"  # in a saved profile: always | if-set | if-not-default
+    asked: bool = True  # False: a field tools write (progress), not asked in the forms
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -95,6 +96,8 @@ class Question:
 
     def data_of(self, value: Any) -> Any:
         """The value as plain YAML/JSON data (dates as text, tuples as lists, 8.0 as 8)."""
+        if self.kind == "tasks":
+            return {item: list(indices) for item, indices in value}
         if isinstance(value, date):
             return value.isoformat()
         if isinstance(value, tuple):
@@ -216,6 +219,28 @@ def check_completed(value: Any, catalog: Catalog) -> tuple[str, ...]:
     return _id_list(value, sorted(catalog.items), "item ids", catalog.resolve)
 
 
+def check_tasks_done(value: Any, catalog: Catalog) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """{item id: [task numbers]} -> ((item id, (task numbers...)), ...) in catalog order."""
+    if value is None or value == [] or value == ():
+        return ()
+    example = "e.g. {linear-algebra: [0, 1]}"
+    if not isinstance(value, dict):
+        raise Invalid(f"must map item ids to the numbers of their tasks done, {example}")
+    done: dict[str, tuple[int, ...]] = {}
+    for key, numbers in value.items():
+        item_id = catalog.resolve(str(key))
+        if item_id is None:
+            raise Invalid(f"unknown item id {_show(key)}{suggest(str(key), sorted(catalog.items))}")
+        count = len(catalog.items[item_id].tasks)
+        if not isinstance(numbers, list) or not all(
+                isinstance(n, int) and not isinstance(n, bool) and 0 <= n < count
+                for n in numbers):
+            raise Invalid(f"{key}: must be a list of task numbers from 0 to {count - 1}, "
+                          f"{example}")
+        done[item_id] = tuple(sorted({*done.get(item_id, ()), *numbers}))
+    return tuple((i, done[i]) for i in catalog.items if i in done)
+
+
 def check_days(value: Any, catalog: Catalog) -> tuple[str, ...]:
     if value is None:
         return DEFAULT_STUDY_DAYS
@@ -283,8 +308,17 @@ QUESTIONS: tuple[Question, ...] = (
              False, check_days, None, DEFAULT_STUDY_DAYS,
              lambda _c: {"type": "array", "uniqueItems": True, "minItems": 1,
                          "items": {"enum": list(WEEKDAYS)}}, saved="if-not-default"),
+    Question("tasks_done", "Tasks already done",
+             "Tasks ticked in items not finished yet: item id -> task numbers (the t-number "
+             "of a task id); `studyplan progress --replan` writes it.", "tasks", False,
+             check_tasks_done, None, (),
+             lambda c: {"type": "object", "propertyNames": {"enum": sorted(c.items)},
+                        "additionalProperties": {"type": "array", "uniqueItems": True,
+                                                 "items": {"type": "integer", "minimum": 0}}},
+             saved="if-not-default", asked=False),
 )
 BY_KEY = {q.key: q for q in QUESTIONS}
+ASKED = tuple(q for q in QUESTIONS if q.asked)  # what the interview and the web form ask
 # the profile's top-level keys in saving order, and the background areas, from the questions
 TOP_KEYS = tuple(dict.fromkeys(q.path[0] for q in QUESTIONS))
 AREAS = tuple(q.path[1] for q in QUESTIONS if q.path[0] == "background")

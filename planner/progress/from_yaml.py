@@ -44,8 +44,9 @@ def read_yaml(data: bytes, path: Path, today: date, catalog: Catalog | None = No
 
 def _plan_tasks(plan: Plan) -> list[tuple[str, int, str, int]]:
     """(task id, week, item id, index) for every checklist task in the plan."""
-    return [(tid, w.number, i.id, i.task_offset + j)
-            for w in plan.weeks for i in w.items for j, tid in enumerate(i.task_ids(w.number))]
+    return [(tid, w.number, i.id, task.index)
+            for w in plan.weeks for i in w.items
+            for tid, task in zip(i.task_ids(w.number), i.tasks, strict=True)]
 
 
 def _mapping(data: bytes, path: Path) -> dict[str, Any]:

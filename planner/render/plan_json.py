@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from planner.plan import Omitted, Plan, PlannedItem, Week
+from planner.plan import Omitted, Plan, PlannedItem, Week, Why
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
@@ -30,8 +30,8 @@ def _num(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def _omitted(o: Omitted) -> dict[str, str]:
-    return {"id": o.id, "reason": o.reason}
+def _omitted(o: Omitted) -> dict[str, Any]:
+    return {"id": o.id, "reason": o.reason, "hours": o.hours, "why": _why(o.why)}
 
 
 def _week(w: Week) -> dict[str, Any]:
@@ -40,11 +40,11 @@ def _week(w: Week) -> dict[str, Any]:
         "start": w.start.isoformat(),
         "end": w.end.isoformat(),
         "hours": w.hours,
-        "items": [_item(i) for i in w.items],
+        "items": [_item(i, w.number) for i in w.items],
     }
 
 
-def _item(i: PlannedItem) -> dict[str, Any]:
+def _item(i: PlannedItem, week: int) -> dict[str, Any]:
     return {
         "id": i.id,
         "title": i.title,
@@ -55,4 +55,16 @@ def _item(i: PlannedItem) -> dict[str, Any]:
         "reasons": list(i.reasons),
         "resources": [{"title": r.title, "url": r.url} for r in i.resources],
         "checklist": list(i.checklist),
+        # beside the contract's keys: what each task costs, and where each reason came from
+        "kind": i.kind,
+        "continued_from": i.continued_from,
+        "tasks": [{"id": tid, "text": task.text, "hours": round(task.hours, 2),
+                   "session": list(task.session)}
+                  for tid, task in zip(i.task_ids(week), i.tasks, strict=True)],
+        "why": [_why(w) for w in i.why],
     }
+
+
+def _why(w: Why) -> dict[str, str]:
+    """Where a reason came from; its text is the matching entry of `reasons`."""
+    return {k: v for k, v in vars(w).items() if v and k != "text"}

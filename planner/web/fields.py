@@ -8,7 +8,7 @@ from typing import Any
 
 from planner.catalog.model import Catalog
 from planner.plan import WEEKDAYS
-from planner.profile.questions import QUESTIONS, Choice, Question
+from planner.profile.questions import ASKED, Choice, Question
 
 DAY_TITLES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                  "Saturday", "Sunday"), strict=True))
@@ -45,7 +45,7 @@ def html_id(key: str) -> str:
 def answers_from_defaults(formats: tuple[str, ...]) -> dict[str, list[str]]:
     """The answers a fresh form starts with: each question's default."""
     answers: dict[str, list[str]] = {"formats": list(formats)}
-    for q in QUESTIONS:
+    for q in ASKED:
         if q.default is None:
             continue
         values = q.default if isinstance(q.default, tuple | list) else [q.default]
@@ -62,7 +62,7 @@ def _text(value: Any) -> str:
 def build_fields(catalog: Catalog, answers: dict[str, list[str]], errors: dict[str, str],
                  formats: tuple[str, ...]) -> list[Field]:
     """Every question as a Field, then the choice of download formats."""
-    out = [_field(q, catalog, answers.get(q.key, []), errors.get(q.key)) for q in QUESTIONS]
+    out = [_field(q, catalog, answers.get(q.key, []), errors.get(q.key)) for q in ASKED]
     format_choices = tuple(Choice(f, *FORMAT_TITLES.get(f, (f.upper(), ""))) for f in formats)
     out.append(Field("formats", html_id("formats"), "Files to download",
                      "The summary page offers a download for each format you tick.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
-from planner.profile.questions import QUESTIONS
+from planner.profile.questions import ASKED
 
 LIST_KINDS = ("multi", "days")
 
@@ -30,7 +30,7 @@ def profile_data(form: FormLike, whole_form: bool = False) -> dict[str, Any]:
     """
     data: dict[str, Any] = {}
     background: dict[str, Any] = {}
-    for question in QUESTIONS:
+    for question in ASKED:
         key = question.key
         if question.kind in LIST_KINDS:
             values = [v.strip() for v in form.getlist(key) if v.strip()]
@@ -69,7 +69,7 @@ def _typed(raw: str, kind: str) -> Any:
 def hidden_fields(data: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(name, value) pairs that profile_data() reads back into the same profile data."""
     pairs: list[tuple[str, str]] = []
-    for question in QUESTIONS:
+    for question in ASKED:
         key = question.key
         if key.startswith("background."):
             value = data.get("background", {}).get(key.split(".", 1)[1])

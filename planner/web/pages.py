@@ -9,14 +9,14 @@ from flask import Blueprint, Response, request
 from planner.errors import Problem
 from planner.pipeline import make_plan
 from planner.plan import Plan
-from planner.profile.questions import QUESTIONS
+from planner.profile.questions import ASKED
 from planner.profile.validate import validate
 from planner.web.context import page, state
 from planner.web.fields import FORMAT_TITLES, answers_from_defaults, build_fields, in_parts
 from planner.web.formdata import hidden_fields, profile_data
 
 pages = Blueprint("pages", __name__)
-FIELD_KEYS = {q.key for q in QUESTIONS} | {"formats"}
+FIELD_KEYS = {q.key for q in ASKED} | {"formats"}
 
 
 @pages.get("/")
