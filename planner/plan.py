@@ -143,6 +143,19 @@ class RuleFiring:
 
 
 @dataclass(frozen=True)
+class Alternative:
+    """Another way to plan the same learner, planned for real: a plan past a year offers some."""
+
+    label: str  # "10 hours a week", "the narrower LLM application developer track", ...
+    weeks: int
+    hours_per_week: float
+    goal: str
+    deadline: int | None
+    left_out: int  # items a deadline leaves out
+    left_out_hours: float
+
+
+@dataclass(frozen=True)
 class Plan:
     name: str
     goal: str
@@ -157,6 +170,7 @@ class Plan:
     full_weeks: int = 0  # weeks the full plan would need (== len(weeks) when nothing dropped)
     lower_bound_weeks: int = 0
     profile: dict[str, Any] = field(default_factory=dict)  # the validated profile, as YAML data
+    alternatives: tuple[Alternative, ...] = ()  # for a plan longer than a year
 
     @property
     def total_hours(self) -> float:

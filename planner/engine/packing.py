@@ -1,127 +1,253 @@
-"""List scheduling: pack items with hours and prerequisites into weeks of fixed capacity."""
+"""List scheduling by tasks: pack items' tasks into weeks of fixed capacity, in order.
+
+An item is a sequence of tasks with hours. A week takes whole tasks; a task longer than half
+a week is placed in sessions (of at least an hour) that fill the weeks it spans, so every
+piece placed in a week is something the learner can tick. Items go in a fixed priority order (what
+is under way first, then the lowest level, then the authored order), so planning what is
+left of a plan keeps its order.
+"""
 
 from __future__ import annotations
 
+import bisect
+import math
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
 
 EPS = 1e-6
-MIN_CHUNK = 1.0  # a split item gets at least an hour a week
 SHARE_CAP = 0.6  # first pass: one item takes at most this share of a week (interleaving)
+MIN_SESSION = 1.0  # a session of a long task is at least this long (less in tiny weeks)
+FILL_SESSION = 0.5  # a week's last half hour or more may hold a session of a task
 REVIEW = "@review"  # the chunk id of a week's spaced-review slot
 
 
 @dataclass(frozen=True)
 class Unit:
-    """What the packer sees of an item: hours, prerequisites, and whether it may be split."""
+    """What the packer sees of an item: its tasks' hours, prerequisites, order and kind."""
 
     id: str
-    hours: float
+    tasks: tuple[float, ...]  # hours of each task still to do, in order
     prerequisites: tuple[str, ...]  # only those inside the plan
-    splittable: bool
-    index: int  # catalog position: the authored order
+    rank: tuple[int, ...]  # the fixed priority: lower goes first
     group: str = ""  # the section: the packer interleaves groups within a week
-    stage: int = 0  # level: 0 beginner, 1 intermediate, 2 advanced; lower stages go first
-    woven: bool = False  # a short habit (soft skills, ethics): one a week once it is ready
+    woven: bool = False  # a short habit (soft skills, ethics): at most one a week
+    release: int = 0  # the first week (0-based) it may start in
+    started: bool = False  # under way before the plan starts: continues first
+
+    @property
+    def hours(self) -> float:
+        return sum(self.tasks)
 
 
-Chunk = tuple[str, float]  # (item id, hours this week)
-PriorityKey = Callable[[Unit], tuple[float | int | str, ...]]
+@dataclass(frozen=True)
+class Piece:
+    """One task, or one session of a long task, placed in a week."""
+
+    task: int  # position in the unit's tasks
+    hours: float
+
+
+@dataclass
+class Chunk:
+    """An item's pieces in one week (the review slot is a chunk with id REVIEW)."""
+
+    id: str
+    pieces: list[Piece] = field(default_factory=list)
+    hours: float = 0.0  # the pieces' hours
+
+    def add(self, piece: Piece) -> None:
+        self.pieces.append(piece)
+        self.hours += piece.hours
+
+
 ReviewHours = Callable[[list[list[str]]], float]  # items finished per week so far -> hours
-
-
-def priority_rules(units: dict[str, Unit]) -> list[PriorityKey]:
-    """The priority rules tried: authored order (wins ties), critical path, largest first."""
-    dependents: dict[str, list[str]] = {u: [] for u in units}
-    for unit in units.values():
-        for pre in unit.prerequisites:
-            dependents[pre].append(unit.id)
-
-    @cache
-    def tail(item_id: str) -> float:
-        after = [tail(d) for d in dependents[item_id]]
-        return units[item_id].hours + max(after, default=0.0)
-
-    return [
-        lambda u: (u.index,),
-        lambda u: (-tail(u.id), -u.hours, u.index),
-        lambda u: (-u.hours, -tail(u.id), u.index),
-    ]
 
 
 def no_review(finished: list[list[str]]) -> float:
     return 0.0
 
 
-def pack(units: dict[str, Unit], capacity: float, key: PriorityKey,
-         review: ReviewHours = no_review) -> list[list[Chunk]]:
-    """Fill each week with the highest-priority ready item that fits; split what must be.
+@dataclass
+class _Task:
+    """A task still (partly) to place: a long one is placed in sessions that fill weeks."""
 
-    Each week is filled twice: first with no item over SHARE_CAP of the week and other
-    sections preferred (interleaving), then without the cap to use what is left.
+    position: int
+    hours: float  # hours left of it
+    long: bool  # longer than half a week: placed in sessions as weeks allow
+
+
+def _cut(task: _Task, room: float, longest: float, fill: bool = False) -> Piece | None:
+    """The piece of task that fits room now: all of it, a session of a long one, or None.
+
+    A session is at least `shortest` hours and never leaves less than that for the next one;
+    fill: the week's last hours, where any task of two sessions' length may be split.
     """
-    remaining = {u: units[u].hours for u in sorted(units, key=lambda i: key(units[i]))}
-    done: set[str] = set()
-    started: set[str] = set()
-    finished: list[list[str]] = []
-    weeks: list[list[Chunk]] = []
-    cap = _quarter(capacity * SHARE_CAP) if capacity >= 3 else None
-    while remaining:
-        slot = min(review(finished), capacity / 2)
-        week: dict[str, float] = {}
-        left = capacity - slot
-        for limit in (cap, None):
-            while left > EPS:
-                ready = [u for u in remaining if all(p in done for p in units[u].prerequisites)]
-                chunk = _next_chunk(ready, remaining, units, started, left, week, limit)
-                if chunk is None:
-                    break
-                item_id, hours = chunk
-                week[item_id] = week.get(item_id, 0.0) + hours
-                started.add(item_id)
-                left -= hours
-                remaining[item_id] -= hours
-                if remaining[item_id] <= EPS:
-                    del remaining[item_id]
-                    done.add(item_id)
+    if task.hours <= room + EPS:
+        return Piece(task.position, task.hours)
+    if not task.long and not fill:
+        return None
+    shortest = min(FILL_SESSION if fill else MIN_SESSION, longest / 2)
+    session = math.floor(min(room, longest) * 4 + EPS) / 4
+    if task.hours - session < shortest - EPS:
+        session = math.floor((task.hours - shortest) * 4 + EPS) / 4
+    return Piece(task.position, session) if session >= shortest - EPS else None
+
+
+class _Packer:
+    """The state of one packing: what is left, what is done, the weeks so far."""
+
+    def __init__(self, units: dict[str, Unit], capacity: float, review: ReviewHours,
+                 longest: float) -> None:
+        self.units = units
+        self.capacity = capacity
+        self.review = review
+        self.order = sorted(units, key=lambda i: (not units[i].started, units[i].rank))
+        self.longest = longest
+        # a task over half a week is long for this learner: it may run in sessions
+        split = min(longest, capacity / 2)
+        self.left = {i: [_Task(t, h, h > split + EPS) for t, h in enumerate(units[i].tasks)]
+                     for i in self.order}
+        self.done: set[str] = set()
+        self.open = list(self.order)  # not done yet, in priority order
+        self.position = {item_id: n for n, item_id in enumerate(self.order)}
+        self.blocked = {i: len(units[i].prerequisites) for i in self.order}
+        # open items whose prerequisites are all done, in priority order
+        self.unblocked = [i for i in self.order if not self.blocked[i]]
+        self.dependents: dict[str, list[str]] = {i: [] for i in self.order}
+        for unit in units.values():
+            for pre in unit.prerequisites:
+                self.dependents[pre].append(unit.id)
+        self.others = sum(1 for u in units.values() if not u.woven)  # open non-habits
+        self.under_way: list[str] = [i for i in self.order if units[i].started]
+        for item_id in [i for i in self.order if not self.left[i]]:
+            self.finish(item_id)
+        self.finished: list[list[str]] = []
+        self.weeks: list[list[Chunk]] = []
+        self.early = False  # habits may start before their release week
+        self.waiting: str | None = None  # an item that found no room: first in line next week
+
+    def run(self) -> list[list[Chunk]]:
+        while self.open:
+            self.fill_week()
+        return self.weeks
+
+    def fill_week(self) -> None:
+        slot = min(self.review(self.finished), self.capacity / 2)
+        week: dict[str, Chunk] = {}
+        room = self.capacity - slot
+        for mode in ("capped", "open", "fill"):
+            room = self.fill(week, room, mode)
+        if not week:  # only habits not released yet are left: release them now
+            self.early = True
+            room = self.fill(week, room, "open")
         if not week:
             raise RuntimeError("packing made no progress: a prerequisite cycle?")
-        finished.append([i for i in week if i in done and i not in _earlier(finished)])
-        weeks.append([*week.items(), *([(REVIEW, slot)] if slot > EPS else [])])
-    return weeks
+        self.finished.append([i for i in week if i in self.done])
+        chunks = list(week.values())
+        if slot > EPS:
+            chunks.append(Chunk(REVIEW, [Piece(0, slot)], slot))
+        self.weeks.append(chunks)
+
+    def fill(self, week: dict[str, Chunk], room: float, mode: str) -> float:
+        """Add whole pieces to week while they fit; returns the room left.
+
+        Sweeps again after any progress: an item finished this week may make another ready.
+        """
+        again = True
+        while again and room > EPS:
+            done_before = len(self.done)
+            for item_id in self.candidates(week, mode == "capped"):
+                room -= self.take(week, item_id, room, mode)
+                if room < 0.25 - EPS:
+                    return room
+            again = len(self.done) > done_before  # a finished item may make another ready
+        return room
+
+    def take(self, week: dict[str, Chunk], item_id: str, room: float, mode: str) -> float:
+        """Move item_id's next pieces into week while they fit; the hours moved.
+
+        mode: capped (an item takes at most SHARE_CAP of the week, so others get room), open,
+        or fill (the last hours: a task may be split into sessions to use them).
+        """
+        limit = self.capacity * SHARE_CAP if mode == "capped" else self.capacity
+        tasks = self.left[item_id]
+        chunk = week.get(item_id)
+        if chunk is None:
+            if tasks[0].hours > room + EPS and not tasks[0].long and mode != "fill":
+                if self.waiting is None and mode == "open":
+                    self.waiting = item_id  # goes first next week, so it cannot starve
+                return 0.0
+            chunk = Chunk(item_id)
+        moved = 0.0
+        while tasks:
+            # the cap leaves room for other items, but never keeps an item out of a week
+            allowed = room - moved if not chunk.pieces else min(room - moved,
+                                                                 limit - chunk.hours)
+            piece = _cut(tasks[0], allowed, self.longest, mode == "fill")
+            if piece is None:
+                if not chunk.pieces and self.waiting is None and mode == "open":
+                    self.waiting = item_id  # goes first next week, so it cannot starve
+                break
+            chunk.add(piece)
+            moved += piece.hours
+            tasks[0].hours -= piece.hours
+            if tasks[0].hours <= EPS:
+                tasks.pop(0)
+        if chunk.pieces and item_id not in week:
+            week[item_id] = chunk
+            if self.waiting == item_id:
+                self.waiting = None
+            if item_id not in self.under_way:
+                self.under_way.append(item_id)
+        if not tasks and item_id not in self.done:
+            self.finish(item_id)
+        return moved
+
+    def finish(self, item_id: str) -> None:
+        self.done.add(item_id)
+        self.open.remove(item_id)
+        if item_id in self.unblocked:
+            self.unblocked.remove(item_id)
+        self.others -= not self.units[item_id].woven
+        if item_id in self.under_way:
+            self.under_way.remove(item_id)
+        for user in self.dependents[item_id]:
+            self.blocked[user] -= 1
+            if not self.blocked[user]:
+                bisect.insort(self.unblocked, user, key=self.position.__getitem__)
+
+    def candidates(self, week: dict[str, Chunk], capped: bool) -> list[str]:
+        """Items that may take pieces now, best first: under way, one habit, new by rank."""
+        number = len(self.weeks)
+        ready = [i for i in self.unblocked if self.early or self.units[i].release <= number
+                 or i in self.under_way]
+        ready += [i for i in self.under_way if self.blocked[i]]  # a re-plan's started items
+        others_left = self.others > 0
+        weave = others_left and not any(self.units[i].woven for i in week)
+        groups = {self.units[i].group for i in week}
+
+        started = {item_id: n for n, item_id in enumerate(self.under_way)}
+
+        def key(item_id: str) -> tuple[bool, int, bool, bool]:
+            unit = self.units[item_id]
+            return (item_id != self.waiting,
+                    started.get(item_id, len(started)),  # under way: finish in start order
+                    not (weave and unit.woven),
+                    capped and unit.group in groups and item_id not in week)
+
+        out = sorted(ready, key=key)
+        if others_left:  # at most one habit a week while other work remains
+            habit = next((i for i in out if self.units[i].woven and (i in week or weave)),
+                         None)
+            out = [i for i in out if not self.units[i].woven or i == habit]
+        return out
 
 
-def _earlier(finished: list[list[str]]) -> set[str]:
-    return {i for week in finished for i in week}
+def pack(units: dict[str, Unit], capacity: float, review: ReviewHours = no_review,
+         longest: float | None = None) -> list[list[Chunk]]:
+    """Fill each week with whole tasks of the items in priority order (see the module doc).
 
-
-def _next_chunk(ready: list[str], remaining: dict[str, float], units: dict[str, Unit],
-                started: set[str], left: float, week: dict[str, float],
-                limit: float | None) -> Chunk | None:
-    groups = {units[i].group for i in week}
-    weave = not any(units[i].woven for i in week)
-    # under way first (parts stay together), then one woven habit a week, then the lowest
-    # level (foundations before what builds on them), then sections not yet in this week;
-    # ready is already in priority order
-    ordered = sorted(ready, key=lambda u: (u not in started, not (weave and units[u].woven),
-                                           units[u].stage, units[u].group in groups))
-    if limit is not None:
-        ordered = [u for u in ordered if week.get(u, 0.0) < limit - EPS]
-    for item_id in ordered:
-        room = left if limit is None else min(left, limit - week.get(item_id, 0.0))
-        rest = remaining[item_id]
-        if rest <= room + EPS:
-            return item_id, rest
-        if units[item_id].splittable or (not week and limit is None and rest > left):
-            hours = _quarter(room if rest - room >= MIN_CHUNK else rest - MIN_CHUNK)
-            # a chunk under an hour only grows a part already in this week, or fills an
-            # empty week that nothing else can
-            small_ok = item_id in week or (not week and limit is None)
-            if hours >= MIN_CHUNK - EPS or (small_ok and hours > EPS):
-                return item_id, hours
-    return None
-
-
-def _quarter(hours: float) -> float:
-    return int(hours * 4 + EPS) / 4
+    longest: the most hours one piece may have (default: the capacity); a longer task is
+    placed in sessions.
+    """
+    return _Packer(units, capacity, review, longest or capacity).run()

@@ -9,15 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from planner.catalog.load import content_dir
-from planner.catalog.model import Catalog
+from planner.catalog.model import LEVELS, Catalog
 from planner.engine.conditions import FIELDS, Condition, evaluate, parse_condition
 from planner.errors import ContentError, Problem
 from planner.profile.model import Profile
 from planner.profile.questions import QUESTIONS
 from planner.yamlsource import load_documents
 
-ACTIONS = ("include", "include_tags", "include_interests", "skip", "skip_tags",
-           "skip_optional", "emphasise", "emphasise_tags", "scale_hours", "plan")
+ACTIONS = ("include", "include_tags", "include_interests", "skip", "skip_tags", "skip_where",
+           "keep_tags", "skip_optional", "emphasise", "emphasise_tags", "scale_hours", "plan")
+WHERE_KEYS = ("sections", "level", "except_tags")  # skip_where, and scale_hours beside ids/tags
 PLAN_SETTINGS = ("review", "catch_up_every")  # keys of the `plan` action
 PLACEHOLDER = re.compile(r"\{([a-z_.]+)\}")
 
@@ -91,8 +92,13 @@ def _known_field(name: str, where: str) -> str:
 
 
 def _check_refs(action: str, value: Any, where: str, catalog: Catalog) -> None:
+    if action in ("skip_where", "scale_hours"):
+        _check_where(action, value, where, catalog)
+    if action == "skip_where":
+        return
     ids = value.get("ids", []) if action == "scale_hours" else value
-    tags = value.get("tags", []) if action == "scale_hours" else value
+    tags = [*value.get("tags", []), *value.get("except_tags", [])] \
+        if action == "scale_hours" else value
     if action in ("include", "skip", "emphasise", "scale_hours"):
         missing = [i for i in ids if i not in catalog.items]
         if missing:
@@ -103,6 +109,22 @@ def _check_refs(action: str, value: Any, where: str, catalog: Catalog) -> None:
             raise ValueError(f"{where}: {action} names unknown tags {missing}")
     if action == "plan" and set(value) - set(PLAN_SETTINGS):
         raise ValueError(f"{where}: plan settings are {', '.join(PLAN_SETTINGS)}")
+
+
+def _check_where(action: str, value: Any, where: str, catalog: Catalog) -> None:
+    """sections that exist, a known level, known tags to spare."""
+    allowed = (*WHERE_KEYS, "factor", "ids", "tags") if action == "scale_hours" else WHERE_KEYS
+    if not isinstance(value, dict) or set(value) - set(allowed):
+        raise ValueError(f"{where}: {action} takes {', '.join(allowed)}")
+    missing = [s for s in value.get("sections", ()) if s not in catalog.sections]
+    if missing:
+        raise ValueError(f"{where}: {action} names unknown sections {missing}")
+    if value.get("level") not in (None, *LEVELS):
+        raise ValueError(f"{where}: {action} level must be one of {', '.join(LEVELS)}")
+    if action == "skip_where":
+        unknown = [t for t in value.get("except_tags", ()) if t not in catalog.tags()]
+        if unknown or "sections" not in value:
+            raise ValueError(f"{where}: skip_where needs sections and known except_tags")
 
 
 Fired = tuple[Rule, str, tuple[str, ...]]  # the rule, its filled-in why, what matched

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planner.catalog.model import Catalog, Item
-from planner.engine.rules import Fired
+from planner.engine.rules import Fired, Rule
 from planner.plan import Omitted, RuleFiring, Why
 from planner.profile.model import Profile
 
@@ -22,9 +22,11 @@ class Chosen:
     """An item the engine kept, with the hours it plans for it and why."""
 
     item: Item
-    hours: float
+    hours: float  # the hours of its tasks still to do
     why: tuple[Why, ...]
     emphasised: bool = False
+    tasks: tuple[tuple[int, float], ...] = ()  # (catalog task index, planned hours) to do
+    started: bool = False  # some of its tasks are done already (a re-plan)
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -35,8 +37,9 @@ class Chosen:
 class Selection:
     items: tuple[Chosen, ...]  # catalog order
     skipped: tuple[Omitted, ...]
-    fired: tuple[RuleFiring, ...]
+    fired: tuple[RuleFiring, ...]  # every rule that fired, in file order
     settings: PlanSettings = field(default_factory=PlanSettings)
+    rules: dict[str, Rule] = field(default_factory=dict)  # the fired rules by id
 
 
 def select(profile: Profile, catalog: Catalog, fired: list[Fired]) -> Selection:
@@ -47,6 +50,30 @@ def select(profile: Profile, catalog: Catalog, fired: list[Fired]) -> Selection:
 def round_hours(hours: float) -> float:
     """Half-hour steps, at least one hour."""
     return max(1.0, round(hours * 2) / 2)
+
+
+def share_out(total: float, weights: list[float]) -> list[float]:
+    """total in quarter hours over weights, in proportion (largest remainders first)."""
+    quarters = round(total * 4)
+    whole = sum(weights) or 1.0
+    exact = [quarters * w / whole for w in weights]
+    shares = [max(1, int(e)) for e in exact]
+    by_remainder = sorted(range(len(weights)), key=lambda k: (-(exact[k] - int(exact[k])), k))
+    k = 0
+    while sum(shares) < quarters:
+        shares[by_remainder[k % len(shares)]] += 1
+        k += 1
+    while sum(shares) > quarters and max(shares) > 1:
+        shares[shares.index(max(shares))] -= 1
+    return [s / 4 for s in shares]
+
+
+def planned_tasks(item: Item, factor: float,
+                  done: tuple[int, ...] = ()) -> tuple[tuple[int, float], ...]:
+    """(task index, hours) of the tasks still to do, scaled so the item's hours round well."""
+    total = round_hours(item.hours * factor)
+    hours = share_out(total, [t.hours for t in item.tasks])
+    return tuple((k, h) for k, h in enumerate(hours) if k not in done)
 
 
 class Selector:
@@ -62,6 +89,7 @@ class Selector:
         self.factors: dict[str, float] = {}
         self.settings: dict[str, Any] = {}
         self.optional_off: list[tuple[int, Why]] = []  # (lowest priority number skipped, why)
+        self.keep: dict[str, Why] = {}  # items no rule may skip (what the learner lacks)
 
     def include(self, ids: list[str], why: Why) -> None:
         for item_id in ids:
@@ -91,8 +119,11 @@ class Selector:
                 first = next(i for i in self.profile.interests if i in tags)
                 self.include([item_id], Why("interest", why.text, rule=why.rule,
                                             interest=first))
-        for item_id in [*then.get("skip", []), *self.tagged(then.get("skip_tags", []))]:
+        for item_id in [*then.get("skip", []), *self.tagged(then.get("skip_tags", [])),
+                        *self.matching(then.get("skip_where"))]:
             self.skips.setdefault(item_id, why)
+        for item_id in self.tagged(then.get("keep_tags", [])):
+            self.keep.setdefault(item_id, why)
         if then.get("skip_optional"):
             level = 3 if then["skip_optional"] is True else int(then["skip_optional"])
             self.optional_off.append((level, why))
@@ -102,10 +133,21 @@ class Selector:
         self.emphasised.update(marked)
         scale = then.get("scale_hours")
         if scale:
-            for item_id in [*scale.get("ids", []), *self.tagged(scale.get("tags", []))]:
+            for item_id in [*scale.get("ids", []), *self.tagged(scale.get("tags", [])),
+                            *self.matching(scale)]:
                 self.factors[item_id] = self.factors.get(item_id, 1.0) * float(scale["factor"])
                 self.marks.append((item_id, why))
         self.settings.update(then.get("plan", {}))
+
+    def matching(self, where: dict[str, Any] | None) -> list[str]:
+        """Items in `sections` (at `level`, when given), except those with `except_tags`."""
+        if not where or "sections" not in where:
+            return []
+        sections, level = set(where["sections"]), where.get("level")
+        spared = set(where.get("except_tags", ()))
+        return [i.id for i in self.catalog.items.values()
+                if i.section in sections and level in (None, i.level)
+                and not spared & set(i.tags)]
 
     def skip_optional(self, level: int, why: Why) -> None:
         """Skip items of priority >= level that only the track asked for (no rule, no interest)."""
@@ -129,6 +171,10 @@ class Selector:
         return out
 
     def finish(self, fired: list[Fired]) -> Selection:
+        for item_id, why in self.keep.items():  # what the learner lacks wins over a skip
+            if item_id in self.skips and self.skips[item_id].kind != "completed":
+                del self.skips[item_id]
+                self.marks.append((item_id, why))
         kept = {i for i in self.why if i not in self.skips}
         needed_by = self.close_prerequisites(kept)
         for item_id, why in self.marks:
@@ -138,17 +184,22 @@ class Selector:
         for item_id, item in self.catalog.items.items():
             if item_id not in kept:
                 continue
-            hours = round_hours(item.hours * self.factors.get(item_id, 1.0))
-            chosen.append(Chosen(item, hours, tuple(self.why[item_id]),
-                                 item_id in self.emphasised))
+            done = dict(self.profile.tasks_done).get(item_id, ())
+            tasks = planned_tasks(item, self.factors.get(item_id, 1.0), done)
+            if not tasks:
+                continue
+            whys = tuple(self.why[item_id])
+            if done:
+                whys = (Why("started", f"You have done {len(done)} of its "
+                                       f"{len(item.tasks)} tasks: it continues first with "
+                                       "the rest."), *whys)
+            chosen.append(Chosen(item, sum(h for _, h in tasks), whys,
+                                 item_id in self.emphasised, tasks, bool(done)))
         skipped = [self.omitted(item_id, why, needed_by) for item_id, why in self.skips.items()
                    if self.would_hold(item_id, kept, needed_by)]
-        used = {w.rule for c in chosen for w in c.why} | {s.why.rule for s in skipped}
-        shown = [RuleFiring(rule.id, text, matched) for rule, text, matched in fired
-                 if rule.id in used or "plan" in rule.then
-                 or not rule.then]  # a rule without actions only explains
-        return Selection(tuple(chosen), tuple(skipped), tuple(shown),
-                         PlanSettings(**self.settings))
+        return Selection(tuple(chosen), tuple(skipped),
+                         tuple(RuleFiring(rule.id, text, matched) for rule, text, matched in fired),
+                         PlanSettings(**self.settings), {rule.id: rule for rule, _, _ in fired})
 
     def would_hold(self, item_id: str, kept: set[str], needed_by: dict[str, set[str]]) -> bool:
         """Only what this person's plan would have held: not every skip a rule names."""

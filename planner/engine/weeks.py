@@ -1,65 +1,75 @@
-"""Packed chunks -> dated Weeks: parts of split items, shared-out checklists, review slots."""
+"""Packed chunks -> dated Weeks: parts of split items with their own tasks, review slots."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from planner.catalog.model import Catalog
 from planner.engine.packing import REVIEW, Chunk
+from planner.engine.review import due
 from planner.engine.selection import Chosen
 from planner.plan import PlannedItem, PlannedTask, Week, Why
 
-REVIEW_SHARE = 0.05  # of an item's hours, at each of the two reviews (one and three weeks on)
-REVIEW_LAGS = (1, 3)
-
-
-@dataclass(frozen=True)
-class ReviewPolicy:
-    """Spaced review: about 5% of an item's hours one week and three weeks after it ends."""
-
-    hours: dict[str, float]  # item id -> its planned hours; empty = no review slots
-    cap: float = 0.0  # at most this much review a week
-
-    @classmethod
-    def for_plan(cls, hours: dict[str, float], hours_per_week: float,
-                 enabled: bool) -> ReviewPolicy:
-        if not enabled or hours_per_week < 3:
-            return cls({})
-        return cls(hours, max(0.5, round(hours_per_week * 0.15 * 4) / 4))
-
-    def __call__(self, finished: list[list[str]]) -> float:
-        """Review hours for the week after `finished` (items finished per week so far)."""
-        if not self.hours:
-            return 0.0
-        week = len(finished) + 1
-        due = [i for lag in REVIEW_LAGS if week - lag >= 1 for i in finished[week - lag - 1]]
-        if not due:
-            return 0.0
-        return min(self.cap, _quarter(sum(self.hours[i] for i in due) * REVIEW_SHARE))
+Reasons = Callable[[dict[str, int]], dict[str, tuple[Why, ...]]]  # first weeks -> reasons
 
 
 def dated_weeks(packed: list[list[Chunk]], chosen: dict[str, Chosen], catalog: Catalog,
-                start: date, catch_up_every: int, deadline: int | None) -> list[Week]:
-    parts = _part_numbers(packed)
+                start: date, catch_up_every: int, deadline: int | None,
+                reasons: Reasons) -> list[Week]:
+    """The plan's weeks from start: each chunk a PlannedItem, catch-up weeks slotted in."""
+    layout = _with_catch_ups(packed, catch_up_every, deadline)
+    first: dict[str, int] = {}
+    for number, chunks in enumerate(layout, 1):
+        for chunk in chunks or ():
+            first.setdefault(chunk.id, number)
+    why = reasons(first)
+    parts = _part_counts(packed)
+    sessions = _session_counts(packed)
+    placed: dict[tuple[str, int], int] = {}  # sessions of each task placed so far
+    seen: dict[str, int] = {}  # parts placed so far, and the week of the last one
+    last: dict[str, int] = {}
     finished: list[list[str]] = []
     weeks: list[Week] = []
-    given: dict[str, tuple[int, float]] = {}  # tasks and hours handed out so far, per item
-    light = _quarter(sum(h for _, h in packed[0]) / 2) if packed else 0.0
-    for chunks in packed:
-        if _catch_up_due(weeks, catch_up_every, deadline, len(packed)):
-            weeks.append(_catch_up_week(len(weeks) + 1, start, light))
+    light = _quarter(sum(c.hours for c in packed[0]) / 2) if packed else 0.0
+    for number, chunks in enumerate(layout, 1):
+        if chunks is None:
+            weeks.append(_week(number, start, [_catch_up_item(number, light)]))
+            continue
         items = []
-        for item_id, hours in chunks:
-            if item_id == REVIEW:
-                due = _due(len(finished) + 1, finished)
-                items.append(_review_item(len(weeks) + 1, hours, due, chosen))
+        for chunk in chunks:
+            if chunk.id == REVIEW:
+                recall = due(len(finished) + 1, finished)
+                items.append(_review_item(number, chunk.hours, recall, chosen, first))
                 continue
-            k, n = parts[item_id].pop(0)
-            items.append(_planned(chosen[item_id], hours, (k, n), catalog, given))
-        finished.append([i for i, _ in chunks if i != REVIEW and not parts[i]])
-        weeks.append(_week(len(weeks) + 1, start, items))
+            seen[chunk.id] = seen.get(chunk.id, 0) + 1
+            numbers = []
+            for piece in chunk.pieces:
+                key = (chunk.id, piece.task)
+                placed[key] = placed.get(key, 0) + 1
+                numbers.append((placed[key], sessions[key]))
+            items.append(_planned(chosen[chunk.id], chunk, (seen[chunk.id], parts[chunk.id]),
+                                  catalog, why[chunk.id], last.get(chunk.id, 0), numbers))
+            last[chunk.id] = number
+        finished.append([c.id for c in chunks if c.id != REVIEW
+                         and seen[c.id] == parts[c.id]])
+        weeks.append(_week(number, start, items))
     return weeks
+
+
+def _with_catch_ups(packed: list[list[Chunk]], every: int,
+                    deadline: int | None) -> list[list[Chunk] | None]:
+    """The packed weeks with None for a light catch-up week after every `every` weeks."""
+    out: list[list[Chunk] | None] = []
+    since = 0
+    for n, chunks in enumerate(packed):
+        room = deadline is None or len(packed) + (len(out) - n) + 1 <= deadline
+        if every and since >= every and room:
+            out.append(None)
+            since = 0
+        out.append(chunks)
+        since += 1
+    return out
 
 
 def _week(number: int, start: date, items: list[PlannedItem]) -> Week:
@@ -67,86 +77,72 @@ def _week(number: int, start: date, items: list[PlannedItem]) -> Week:
     return Week(number, first, first + timedelta(days=6), tuple(items))
 
 
-def _part_numbers(packed: list[list[Chunk]]) -> dict[str, list[tuple[int, int]]]:
+def _part_counts(packed: list[list[Chunk]]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for chunks in packed:
-        for item_id, _ in chunks:
-            if item_id != REVIEW:
-                counts[item_id] = counts.get(item_id, 0) + 1
-    return {i: [(k, n) for k in range(1, n + 1)] for i, n in counts.items()}
+        for chunk in chunks:
+            counts[chunk.id] = counts.get(chunk.id, 0) + 1
+    return counts
+
+
+def _session_counts(packed: list[list[Chunk]]) -> dict[tuple[str, int], int]:
+    """How many pieces each (item, task) is placed in: more than one makes sessions."""
+    counts: dict[tuple[str, int], int] = {}
+    for chunks in packed:
+        for chunk in chunks:
+            for piece in chunk.pieces:
+                counts[(chunk.id, piece.task)] = counts.get((chunk.id, piece.task), 0) + 1
+    return counts
 
 
 def _quarter(hours: float) -> float:
     return max(0.25, round(hours * 4) / 4)
 
 
-def _planned(chosen: Chosen, hours: float, part: tuple[int, int], catalog: Catalog,
-             given: dict[str, tuple[int, float]]) -> PlannedItem:
+def _planned(chosen: Chosen, chunk: Chunk, part: tuple[int, int], catalog: Catalog,
+             why: tuple[Why, ...], previous: int,
+             sessions: list[tuple[int, int]]) -> PlannedItem:
     item = chosen.item
-    offset, hours_before = given.get(item.id, (0, 0.0))
-    share = _task_share(item.checklist, chosen.hours, hours_before + hours, offset, part)
-    given[item.id] = (offset + len(share), hours_before + hours)
-    scale = chosen.hours / item.hours
-    tasks = tuple(PlannedTask(text, item.tasks[offset + j].hours * scale, offset + j)
-                  for j, text in enumerate(share))
+    tasks = tuple(PlannedTask(item.tasks[chosen.tasks[p.task][0]].text, p.hours,
+                              chosen.tasks[p.task][0], session)
+                  for p, session in zip(chunk.pieces, sessions, strict=True))
+    if part[0] > 1:
+        why = (Why("continued", f"Continues {item.title} from week {previous}.",
+                   item=item.id),)
     return PlannedItem(
         id=item.id, title=item.title, section=item.section,
-        section_title=catalog.sections[item.section].title, hours=hours, part=part,
+        section_title=catalog.sections[item.section].title, hours=chunk.hours, part=part,
         kind=item.kind, summary=item.summary, prerequisites=item.prerequisites,
-        why=chosen.why, resources=item.resources, tasks=tasks,
-        emphasised=chosen.emphasised)
+        why=why, resources=item.resources, tasks=tasks, emphasised=chosen.emphasised,
+        continued_from=previous)
 
 
-def _task_share(tasks: tuple[str, ...], total: float, hours_so_far: float, offset: int,
-                part: tuple[int, int]) -> tuple[str, ...]:
-    """This part's tasks: in order, in proportion to hours; the last part takes the rest."""
-    if part[0] == part[1]:
-        return tasks[offset:]
-    upto = min(len(tasks) - 1, int(len(tasks) * hours_so_far / total + 1e-9))
-    return tasks[offset:max(upto, offset)]
-
-
-def _due(week: int, finished: list[list[str]]) -> list[str]:
-    return [i for lag in REVIEW_LAGS if week - lag >= 1 for i in finished[week - lag - 1]]
-
-
-def _review_item(number: int, hours: float, due: list[str],
-                 chosen: dict[str, Chosen]) -> PlannedItem:
+def _review_item(number: int, hours: float, due: list[str], chosen: dict[str, Chosen],
+                 first: dict[str, int]) -> PlannedItem:
     titles = [chosen[i].item.title for i in due]
+    weeks = sorted({first[i] for i in due})
+    when = " and ".join(str(w) for w in weeks)
+    text = (f"Recall what you finished in week{'s' * (len(weeks) > 1)} {when} one and three "
+            "weeks on: spaced recall fixes it in long-term memory.")
+    shares = [hours / len(due)] * len(due)
     return PlannedItem(
         id=f"review-w{number}", title="Spaced review", section="review",
         section_title="Review", hours=hours, part=(1, 1), kind="review",
         summary="Short recall practice on what you finished one and three weeks ago.",
-        prerequisites=(), why=(Why("plan", "Spaced review: recalling material after a week "
-                                         "and again after three fixes it in long-term memory."),),
-        resources=(), tasks=tuple(PlannedTask(f"Recall without notes, then check: {t}",
-                                              hours / len(titles), j)
-                                  for j, t in enumerate(titles)))
+        prerequisites=(), why=(Why("plan", text),), resources=(),
+        tasks=tuple(PlannedTask(f"Recall without notes, then check: {t}", h, j)
+                    for j, (t, h) in enumerate(zip(titles, shares, strict=True))))
 
 
-def _catch_up_due(weeks: list[Week], every: int, deadline: int | None, study_weeks: int) -> bool:
-    if not every or not weeks:
-        return False
-    since = 0
-    for week in reversed(weeks):
-        if week.items and week.items[0].kind == "catch-up":
-            break
-        since += 1
-    catch_ups = len(weeks) - sum(1 for w in weeks if w.items and w.items[0].kind != "catch-up")
-    room = deadline is None or study_weeks + catch_ups + 1 <= deadline
-    return since >= every and room
-
-
-def _catch_up_week(number: int, start: date, hours: float) -> Week:
+def _catch_up_item(number: int, hours: float) -> PlannedItem:
     first = max(1, number - 4)
-    item = PlannedItem(
+    return PlannedItem(
         id=f"catch-up-w{number}", title="Catch-up week", section="review",
         section_title="Review", hours=hours, part=(1, 1), kind="catch-up",
         summary="A lighter week: finish what is open, revisit what was hard, rest.",
-        prerequisites=(), why=(Why("plan", "A light week now and then keeps a long plan "
-                                    "sustainable."),),
+        prerequisites=(), why=(Why("plan", f"A light week after week {number - 1} keeps a "
+                                           "long plan sustainable."),),
         resources=(), tasks=(
             PlannedTask(f"Finish any task still open from weeks {first}-{number - 1}",
                         hours / 2, 0),
             PlannedTask("Redo the self-check you found hardest so far", hours / 2, 1)))
-    return _week(number, start, [item])

@@ -1,0 +1,162 @@
+"""A deadline as a budget of hours: the most valuable prerequisite-closed set that fits.
+
+Selection under a budget is a precedence-constrained knapsack. Greedy by value density over
+bundles (an item plus whatever of its prerequisites is not chosen yet) is simple and close to
+the best; when the budget allows, a project or milestone comes first so the plan ends in
+something to show; hours left over after packing are filled with what still fits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from planner.engine.schedule import Packed, is_woven
+from planner.engine.selection import Chosen, Selection
+from planner.plan import Omitted, Why
+
+IMPORTANCE = {1: "core", 2: "recommended", 3: "optional"}
+PRIORITY_VALUE = {1: 10.0, 2: 5.0, 3: 2.0}
+SHOWCASE_KINDS = ("project", "milestone")
+SHOWCASE_BUDGET = 40.0  # hours from which a plan ends in something to show
+SHOWCASE_SHARE = 0.6  # the showcase bundle takes at most this share of the budget
+
+Packer = Callable[[tuple[Chosen, ...]], Packed]
+Fitted = tuple[tuple[Chosen, ...], tuple[Omitted, ...], Packed]
+
+
+def fit_deadline(selection: Selection, full: Packed, packer: Packer, weeks: int | None,
+                 hours_per_week: float, interests: tuple[str, ...] = ()) -> Fitted:
+    """The items kept, those left out (with reasons), and the packing that fits `weeks`."""
+    items = selection.items
+    if not weeks or len(full.weeks) <= weeks:
+        return items, (), full
+    capacity = weeks * hours_per_week
+    # what the full packing shows: review slots grow with the items' hours, and whole tasks
+    # leave a little of each week unused
+    planned = sum(c.hours for c in items)
+    used = sum(ch.hours for w in full.weeks for ch in w)
+    usable = used / (len(full.weeks) * hours_per_week)
+    value = _values(items, set(interests))
+    kept = _greedy(items, value, capacity * usable * planned / used)
+    packed = packer(_in_order(items, kept))
+    while len(packed.weeks) > weeks and len(kept) > 1:
+        kept.discard(_least_dense_leaf(items, kept, value))
+        packed = packer(_in_order(items, kept))
+    kept, packed = _fill(items, kept, packed, packer, value, weeks)
+    chosen = _in_order(items, kept)
+    dropped = tuple(_omitted(c, weeks, capacity) for c in items if c.item.id not in kept)
+    return chosen, dropped, packed
+
+
+def _values(items: tuple[Chosen, ...], interests: set[str]) -> dict[str, float]:
+    """What an item is worth to this learner: priority, their choices, something to show.
+
+    Habits (soft skills, ethics) count half: a deadline is spent on the technical goal, and
+    the habits come back in the full plan.
+    """
+    out = {}
+    for c in items:
+        value = PRIORITY_VALUE.get(c.item.priority, 2.0)
+        if is_woven(c):
+            value /= 2
+        if interests & set(c.item.tags):
+            value *= 2
+        if c.emphasised:  # the goal's key items and the milestones
+            value *= 3
+        elif any(w.kind in ("rule", "interest", "started") for w in c.why):
+            value *= 1.5
+        if c.item.kind in SHOWCASE_KINDS:
+            value += 5
+        out[c.item.id] = value
+    return out
+
+
+def _bundle(item_id: str, items: dict[str, Chosen], kept: set[str]) -> set[str]:
+    """item_id and every prerequisite (inside the selection) not kept yet."""
+    out, stack = set(), [item_id]
+    while stack:
+        here = stack.pop()
+        if here in out or here in kept or here not in items:
+            continue
+        out.add(here)
+        stack.extend(items[here].item.prerequisites)
+    return out
+
+
+def _greedy(items: tuple[Chosen, ...], value: dict[str, float], budget: float) -> set[str]:
+    by_id = {c.item.id: c for c in items}
+    kept: set[str] = {c.item.id for c in items if c.started}  # started work always stays
+    left = budget - sum(by_id[i].hours for i in kept)
+    if budget >= SHOWCASE_BUDGET:
+        shows = [i for i, c in by_id.items() if c.item.kind in SHOWCASE_KINDS]
+        best = _densest(shows, by_id, kept, value, budget * SHOWCASE_SHARE)
+        if best:
+            kept |= best
+            left -= sum(by_id[i].hours for i in best)
+    while True:
+        best = _densest(list(by_id), by_id, kept, value, left)
+        if not best:
+            return kept if kept else _densest(list(by_id), by_id, kept, value, 1e9) or set()
+        kept |= best
+        left -= sum(by_id[i].hours for i in best)
+
+
+def _densest(candidates: list[str], by_id: dict[str, Chosen], kept: set[str],
+             value: dict[str, float], room: float) -> set[str] | None:
+    """The bundle with the most value per hour that fits room (ties: authored order)."""
+    best, best_density = None, 0.0
+    for item_id in candidates:
+        if item_id in kept:
+            continue
+        bundle = _bundle(item_id, by_id, kept)
+        hours = sum(by_id[i].hours for i in bundle)
+        if hours > room + 1e-6:
+            continue
+        density = sum(value[i] for i in bundle) / hours
+        if density > best_density + 1e-9:
+            best, best_density = bundle, density
+    return best
+
+
+def _least_dense_leaf(items: tuple[Chosen, ...], kept: set[str],
+                      value: dict[str, float]) -> str:
+    needed = {p for c in items if c.item.id in kept for p in c.item.prerequisites}
+    leaves = [c for c in items if c.item.id in kept and c.item.id not in needed
+              and not c.started] or [c for c in items if c.item.id in kept]
+    return min(leaves, key=lambda c: (value[c.item.id] / c.hours, -c.hours)).item.id
+
+
+def _fill(items: tuple[Chosen, ...], kept: set[str], packed: Packed, packer: Packer,
+          value: dict[str, float], weeks: int) -> tuple[set[str], Packed]:
+    """Spend the hours left before the deadline on the most valuable bundles that fit.
+
+    Bundles are added by value density while the hours say they fit; a re-pack checks them,
+    and while the weeks overflow the last bundle added goes again.
+    """
+    by_id = {c.item.id: c for c in items}
+    room = packed.capacity * weeks - sum(ch.hours for w in packed.weeks for ch in w)
+    added: list[set[str]] = []
+    trial = set(kept)
+    while best := _densest(list(by_id), by_id, trial, value, room):
+        added.append(best)
+        trial |= best
+        room -= sum(by_id[i].hours for i in best)
+    while added:
+        attempt = packer(_in_order(items, trial))
+        if len(attempt.weeks) <= weeks:
+            return trial, attempt
+        trial -= added.pop()
+    return kept, packed
+
+
+def _in_order(items: tuple[Chosen, ...], kept: set[str]) -> tuple[Chosen, ...]:
+    return tuple(c for c in items if c.item.id in kept)
+
+
+def _omitted(c: Chosen, weeks: int, capacity: float) -> Omitted:
+    group = IMPORTANCE.get(c.item.priority, "optional")
+    article = "an" if group[0] in "aeiou" else "a"
+    return Omitted(c.item.id, c.item.title, Why(
+        "deadline", f"Left out to fit your {weeks}-week deadline ({capacity:g} hours in all): "
+                    f"it is {article} {group} item of {c.hours:g} h, and the hours went to "
+                    "what is worth more for your goal."), c.hours, group)

@@ -1,0 +1,87 @@
+"""Honest length: when a plan runs past a year, concrete alternatives, each planned for real."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from typing import Protocol
+
+from planner.catalog.model import Catalog
+from planner.engine.schedule import Packed
+from planner.plan import Alternative, Omitted, Plan
+from planner.profile.model import Profile
+from planner.profile.questions import HOURS
+
+YEAR_WEEKS = 52
+NARROW_TRACK = "llm-applications"  # the shortest path to building with LLMs
+
+class Packs(Protocol):
+    """Plans a profile as far as its weeks (no dates, no reasons): what alternatives need."""
+
+    def __call__(self, profile: Profile, catalog: Catalog) -> _Packing: ...
+
+
+class _Packing(Protocol):
+    @property
+    def dropped(self) -> tuple[Omitted, ...]: ...
+
+    @property
+    def packed(self) -> Packed: ...
+
+
+def alternatives(profile: Profile, plan: Plan, catalog: Catalog,
+                 pack: Packs) -> tuple[Alternative, ...]:
+    """Two or three ways to a plan of about a year, with their numbers."""
+    out = []
+    faster = _more_hours(profile, plan, catalog, pack)
+    if faster:
+        out.append(faster)
+    if profile.goal != NARROW_TRACK and NARROW_TRACK in catalog.tracks:
+        narrow = pack(replace(profile, goal=NARROW_TRACK, weeks=None), catalog)
+        if len(narrow.packed.weeks) < len(plan.weeks):
+            out.append(Alternative(
+                f"the narrower {catalog.tracks[NARROW_TRACK].title} track",
+                len(narrow.packed.weeks), profile.hours_per_week, NARROW_TRACK, None, 0, 0.0))
+    if not profile.weeks or profile.weeks > YEAR_WEEKS:
+        cut = pack(replace(profile, weeks=YEAR_WEEKS), catalog)
+        out.append(Alternative(
+            f"a {YEAR_WEEKS}-week deadline", len(cut.packed.weeks), profile.hours_per_week,
+            profile.goal, YEAR_WEEKS, len(cut.dropped), sum(d.hours for d in cut.dropped)))
+    return tuple(out)
+
+
+def _more_hours(profile: Profile, plan: Plan, catalog: Catalog,
+                pack: Packs) -> Alternative | None:
+    """The fewest whole hours a week that fit the same plan into a year."""
+    hours = min(float(HOURS[1]), math.ceil(plan.total_hours / (YEAR_WEEKS - 2)))
+    for _ in range(4):
+        if hours <= profile.hours_per_week:
+            return None
+        faster = pack(replace(profile, hours_per_week=hours, weeks=None), catalog).packed
+        if len(faster.weeks) <= YEAR_WEEKS or hours >= HOURS[1]:
+            return Alternative(f"{hours:g} hours a week", len(faster.weeks), hours,
+                               profile.goal, None, 0, 0.0)
+        hours = min(float(HOURS[1]), hours + 1)
+    return None
+
+
+def describe(plan: Plan) -> str:
+    """The note that says how long the plan is and what the alternatives are."""
+    years = len(plan.weeks) / YEAR_WEEKS
+    text = (f"At {_hours(plan.hours_per_week)} a week this plan runs {len(plan.weeks)} weeks "
+            f"(about {years:.1f} years).")
+    if not plan.alternatives:
+        return text
+    ways = []
+    for alt in plan.alternatives:
+        if alt.deadline:
+            ways.append(f"{alt.label} keeps the most valuable part and leaves out "
+                        f"{alt.left_out} item{'s' * (alt.left_out != 1)} "
+                        f"({alt.left_out_hours:g} h)")
+        else:
+            ways.append(f"{alt.label} takes {alt.weeks} weeks")
+    return text + " Options: " + "; ".join(ways) + "."
+
+
+def _hours(value: float) -> str:
+    return f"{value:g} hour{'s' * (value != 1)}"

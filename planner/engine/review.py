@@ -1,0 +1,41 @@
+"""Spaced review: a short recall slot for what was finished one and three weeks before."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+REVIEW_SHARE = 0.05  # of an item's hours, at each of the two reviews (one and three weeks on)
+REVIEW_LAGS = (1, 3)
+
+
+@dataclass(frozen=True)
+class ReviewPolicy:
+    """Spaced review: about 5% of an item's hours one week and three weeks after it ends."""
+
+    hours: dict[str, float]  # item id -> its planned hours; empty = no review slots
+    cap: float = 0.0  # at most this much review a week
+
+    @classmethod
+    def for_plan(cls, hours: dict[str, float], hours_per_week: float,
+                 enabled: bool) -> ReviewPolicy:
+        if not enabled or hours_per_week < 3:
+            return cls({})
+        return cls(hours, max(0.5, round(hours_per_week * 0.15 * 4) / 4))
+
+    def __call__(self, finished: list[list[str]]) -> float:
+        """Review hours for the week after `finished` (items finished per week so far)."""
+        if not self.hours:
+            return 0.0
+        items = due(len(finished) + 1, finished)
+        if not items:
+            return 0.0
+        return min(self.cap, _quarter(sum(self.hours[i] for i in items) * REVIEW_SHARE))
+
+
+def due(week: int, finished: list[list[str]]) -> list[str]:
+    """The items to recall in week (1-based): those finished one and three weeks before."""
+    return [i for lag in REVIEW_LAGS if week - lag >= 1 for i in finished[week - lag - 1]]
+
+
+def _quarter(hours: float) -> float:
+    return max(0.25, round(hours * 4) / 4)
