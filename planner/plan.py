@@ -94,7 +94,8 @@ class PlannedItem:
 
     @property
     def reasons(self) -> tuple[str, ...]:
-        return tuple(w.text for w in self.why)
+        """What a reader is told; provenance without words (a rule's mark) is not repeated."""
+        return tuple(w.text for w in self.why if w.text)
 
     @property
     def checklist(self) -> tuple[str, ...]:

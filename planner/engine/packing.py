@@ -10,6 +10,7 @@ left of a plan keeps its order.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +18,8 @@ from dataclasses import dataclass, field
 EPS = 1e-6
 SHARE_CAP = 0.6  # first pass: one item takes at most this share of a week (interleaving)
 MIN_SESSION = 1.0  # a session of a long task is at least this long (less in tiny weeks)
-FILL_SESSION = 0.5  # a week's last half hour or more may hold a session of a task
+FILL_SESSION = 0.5  # a week's last half hour (less in tiny weeks) may hold a session
+LOOKAHEAD = 3  # new items that may start now: the next few in the order
 REVIEW = "@review"  # the chunk id of a week's spaced-review slot
 
 
@@ -28,7 +30,7 @@ class Unit:
     id: str
     tasks: tuple[float, ...]  # hours of each task still to do, in order
     prerequisites: tuple[str, ...]  # only those inside the plan
-    rank: tuple[int, ...]  # the fixed priority: lower goes first
+    rank: tuple[int, ...]  # the fixed priority: lower goes first, after its prerequisites
     group: str = ""  # the section: the packer interleaves groups within a week
     woven: bool = False  # a short habit (soft skills, ethics): at most one a week
     release: int = 0  # the first week (0-based) it may start in
@@ -80,17 +82,39 @@ def _cut(task: _Task, room: float, longest: float, fill: bool = False) -> Piece 
     """The piece of task that fits room now: all of it, a session of a long one, or None.
 
     A session is at least `shortest` hours and never leaves less than that for the next one;
-    fill: the week's last hours, where any task of two sessions' length may be split.
+    fill: the week's last hours, where a task of an hour or more may be split too.
     """
     if task.hours <= room + EPS:
         return Piece(task.position, task.hours)
-    if not task.long and not fill:
+    if not task.long and (not fill or task.hours < MIN_SESSION):
         return None
-    shortest = min(FILL_SESSION if fill else MIN_SESSION, longest / 2)
+    shortest = min(MIN_SESSION, longest / 2) if not fill else min(FILL_SESSION, longest / 6)
     session = math.floor(min(room, longest) * 4 + EPS) / 4
     if task.hours - session < shortest - EPS:
         session = math.floor((task.hours - shortest) * 4 + EPS) / 4
     return Piece(task.position, session) if session >= shortest - EPS else None
+
+
+def _topological(keys: dict[str, tuple[int, ...]],
+                 prerequisites: dict[str, list[str]]) -> dict[str, int]:
+    """Each item's place in the order it is started in: by level, then authored order, but
+    never before its prerequisites (Kahn's algorithm, smallest key first)."""
+    waiting = {i: len(p) for i, p in prerequisites.items()}
+    users: dict[str, list[str]] = {i: [] for i in keys}
+    for item_id, pres in prerequisites.items():
+        for pre in pres:
+            users[pre].append(item_id)
+    ready = [(keys[i], i) for i, n in waiting.items() if not n]
+    heapq.heapify(ready)
+    out: dict[str, int] = {}
+    while ready:
+        _, item_id = heapq.heappop(ready)
+        out[item_id] = len(out)
+        for user in users[item_id]:
+            waiting[user] -= 1
+            if not waiting[user]:
+                heapq.heappush(ready, (keys[user], user))
+    return out
 
 
 class _Packer:
@@ -101,8 +125,12 @@ class _Packer:
         self.units = units
         self.capacity = capacity
         self.review = review
-        self.order = sorted(units, key=lambda i: (not units[i].started, units[i].rank))
+        # started work first; then by rank, but never before an item's prerequisites
+        place = _topological({i: (not u.started, *u.rank) for i, u in units.items()},
+                             {i: list(u.prerequisites) for i, u in units.items()})
+        self.order = sorted(units, key=place.__getitem__)
         self.longest = longest
+        self.shortest_fill = min(FILL_SESSION, longest / 6)
         # a task over half a week is long for this learner: it may run in sessions
         split = min(longest, capacity / 2)
         self.left = {i: [_Task(t, h, h > split + EPS) for t, h in enumerate(units[i].tasks)]
@@ -142,6 +170,8 @@ class _Packer:
             room = self.fill(week, room, "open")
         if not week:
             raise RuntimeError("packing made no progress: a prerequisite cycle?")
+        if slot > EPS and room < self.shortest_fill - EPS:
+            slot += room  # minutes no task fits go to recalling what is due
         self.finished.append([i for i in week if i in self.done])
         chunks = list(week.values())
         if slot > EPS:
@@ -219,8 +249,13 @@ class _Packer:
     def candidates(self, week: dict[str, Chunk], capped: bool) -> list[str]:
         """Items that may take pieces now, best first: under way, one habit, new by rank."""
         number = len(self.weeks)
-        ready = [i for i in self.unblocked if self.early or self.units[i].release <= number
-                 or i in self.under_way]
+        # new items start in order: only the next few may start, so what comes later in the
+        # order never overtakes by much (a re-plan of what is left keeps its order)
+        upcoming = [i for i in self.open if i not in self.under_way
+                    and not self.units[i].woven][:LOOKAHEAD]
+        ready = [i for i in self.unblocked if i in self.under_way or (
+            (self.early or self.units[i].release <= number)
+            and (self.units[i].woven or i in upcoming))]
         ready += [i for i in self.under_way if self.blocked[i]]  # a re-plan's started items
         others_left = self.others > 0
         weave = others_left and not any(self.units[i].woven for i in week)

@@ -3,6 +3,8 @@ matters" line, and the weeks of the plan as built (what it is needed for, and wh
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from planner.catalog.model import Catalog, Item
 from planner.engine.selection import Chosen
 from planner.plan import Why
@@ -41,32 +43,30 @@ def _users(chosen: dict[str, Chosen], first: dict[str, int]) -> dict[str, list[s
 
 def _reasons(c: Chosen, users: list[str], first: dict[str, int],
              catalog: Catalog) -> tuple[Why, ...]:
+    """The lead reason (always with the item's own line, so no two items share it), what
+    builds on the item, then the other rules that touched it: their words join the lead,
+    their ids stay as provenance."""
     sources = sorted(c.why, key=lambda w: FIRST.get(w.kind, 5))
-    lead = sources[0]
+    lead, rest = sources[0], sources[1:]
     line = why_line(c.item)
-    out: list[Why] = []
     if lead.kind == "interest":
         title = catalog.interests[lead.interest].title if lead.interest in catalog.interests \
             else lead.interest
-        out.append(Why("interest", f"You chose {title}: {line}", rule=lead.rule,
-                       interest=lead.interest))
+        text = f"You chose {title}: {line}"
     elif lead.kind == "needed-by" and lead.item in first:
-        user = catalog.items[lead.item].title
-        out.append(Why("needed-by", f"Needed before {user} (week {first[lead.item]}): {line}",
-                       item=lead.item))
+        text = f"Needed before {catalog.items[lead.item].title} (week {first[lead.item]}): {line}"
     elif lead.kind == "track":
-        out.append(Why("track", line, track=lead.track))
-    else:
-        out.append(lead)
-        if lead.kind in ("started", "rule"):
-            out.append(Why("item", line))
+        text = line
+    else:  # started, or a rule of yours: what it says, then what the item is for
+        text = f"{lead.text} {line}"
+    marks = [w for w in rest if w.kind == "rule" and w.text not in text]
+    text = " ".join([text, *dict.fromkeys(w.text for w in marks)])
+    out = [replace(lead, text=text)]
     if users and lead.kind != "needed-by":
         names = _titles([catalog.items[u].title + f" (week {first[u]})" for u in users[:2]])
         out.append(Why("needed-by", f"{names} build{'s' * (len(users) == 1)} on it.",
                        item=users[0]))
-    for why in sources[1:]:  # emphasis, hour changes and other rules that touched it
-        if why.kind == "rule" and all(why.text != w.text for w in out):
-            out.append(why)
+    out += [replace(w, text="") for w in marks]
     return tuple(out)
 
 

@@ -40,7 +40,7 @@ def dated_weeks(packed: list[list[Chunk]], chosen: dict[str, Chosen], catalog: C
         for chunk in chunks:
             if chunk.id == REVIEW:
                 recall = due(len(finished) + 1, finished)
-                items.append(_review_item(number, chunk.hours, recall, chosen, first))
+                items.append(_review_item(number, chunk.hours, recall, chosen, last))
                 continue
             seen[chunk.id] = seen.get(chunk.id, 0) + 1
             numbers = []
@@ -118,12 +118,13 @@ def _planned(chosen: Chosen, chunk: Chunk, part: tuple[int, int], catalog: Catal
 
 
 def _review_item(number: int, hours: float, due: list[str], chosen: dict[str, Chosen],
-                 first: dict[str, int]) -> PlannedItem:
+                 ended: dict[str, int]) -> PlannedItem:
     titles = [chosen[i].item.title for i in due]
-    weeks = sorted({first[i] for i in due})
-    when = " and ".join(str(w) for w in weeks)
-    text = (f"Recall what you finished in week{'s' * (len(weeks) > 1)} {when} one and three "
-            "weeks on: spaced recall fixes it in long-term memory.")
+    ago = {number - ended[i] for i in due}
+    when = " and ".join(f"{'last week' if n == 1 else f'{n} weeks ago'}" for n in sorted(ago))
+    it = "it" if len(due) == 1 else "them"
+    text = (f"{_listed(titles)} ended {when}: recalling {it} now, without notes, fixes {it} "
+            "in long-term memory.")
     shares = [hours / len(due)] * len(due)
     return PlannedItem(
         id=f"review-w{number}", title="Spaced review", section="review",
@@ -132,6 +133,10 @@ def _review_item(number: int, hours: float, due: list[str], chosen: dict[str, Ch
         prerequisites=(), why=(Why("plan", text),), resources=(),
         tasks=tuple(PlannedTask(f"Recall without notes, then check: {t}", h, j)
                     for j, (t, h) in enumerate(zip(titles, shares, strict=True))))
+
+
+def _listed(titles: list[str]) -> str:
+    return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + f" and {titles[-1]}"
 
 
 def _catch_up_item(number: int, hours: float) -> PlannedItem:
