@@ -9,6 +9,7 @@ something to show; hours left over after packing are filled with what still fits
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from planner.engine.schedule import Packed, is_woven
 from planner.engine.selection import Chosen, Selection
@@ -42,23 +43,24 @@ def fit_deadline(selection: Selection, full: Packed, packer: Packer, weeks: int 
     while len(packed.weeks) > weeks and len(kept) > 1:
         kept.discard(_least_dense_leaf(items, kept, value))
         packed = packer(_in_order(items, kept))
-    kept, packed = _fill(items, kept, packed, packer, value, weeks)
-    chosen = _in_order(items, kept)
-    dropped = tuple(_omitted(c, weeks, capacity) for c in items if c.item.id not in kept)
+    chosen, packed = _start_one(_in_order(items, kept), items, packed, packer, value, weeks)
+    chosen, packed = _fill(chosen, items, packed, packer, value, weeks)
+    in_plan = {c.item.id for c in chosen}
+    dropped = tuple(_omitted(c, weeks, capacity) for c in items if c.item.id not in in_plan)
     return chosen, dropped, packed
 
 
 def _values(items: tuple[Chosen, ...], interests: set[str]) -> dict[str, float]:
     """What an item is worth to this learner: priority, their choices, something to show.
 
-    Habits (soft skills, ethics) count half: a deadline is spent on the technical goal, and
-    the habits come back in the full plan.
+    Habits (soft skills, ethics) count a quarter: a deadline is spent on the technical goal,
+    and the habits come back in the full plan.
     """
     out = {}
     for c in items:
         value = PRIORITY_VALUE.get(c.item.priority, 2.0)
         if is_woven(c):
-            value /= 2
+            value /= 4
         if interests & set(c.item.tags):
             value *= 2
         if c.emphasised:  # the goal's key items and the milestones
@@ -95,10 +97,24 @@ def _greedy(items: tuple[Chosen, ...], value: dict[str, float], budget: float) -
             left -= sum(by_id[i].hours for i in best)
     while True:
         best = _densest(list(by_id), by_id, kept, value, left)
+        if best and _density(best, by_id, value) < _too_big(by_id, kept, value, left):
+            best = None  # the rest goes to the first tasks of a more valuable item
         if not best:
             return kept if kept else _densest(list(by_id), by_id, kept, value, 1e9) or set()
         kept |= best
         left -= sum(by_id[i].hours for i in best)
+
+
+def _density(bundle: set[str], by_id: dict[str, Chosen], value: dict[str, float]) -> float:
+    return sum(value[i] for i in bundle) / sum(by_id[i].hours for i in bundle)
+
+
+def _too_big(by_id: dict[str, Chosen], kept: set[str], value: dict[str, float],
+             room: float) -> float:
+    """The best value per hour of an item that could start now but does not fit whole."""
+    ready = [c for i, c in by_id.items() if i not in kept and c.hours > room
+             and all(p in kept or p not in by_id for p in c.item.prerequisites)]
+    return max((value[c.item.id] / c.hours for c in ready), default=0.0)
 
 
 def _densest(candidates: list[str], by_id: dict[str, Chosen], kept: set[str],
@@ -126,8 +142,9 @@ def _least_dense_leaf(items: tuple[Chosen, ...], kept: set[str],
     return min(leaves, key=lambda c: (value[c.item.id] / c.hours, -c.hours)).item.id
 
 
-def _fill(items: tuple[Chosen, ...], kept: set[str], packed: Packed, packer: Packer,
-          value: dict[str, float], weeks: int) -> tuple[set[str], Packed]:
+def _fill(chosen: tuple[Chosen, ...], items: tuple[Chosen, ...], packed: Packed,
+          packer: Packer, value: dict[str, float],
+          weeks: int) -> tuple[tuple[Chosen, ...], Packed]:
     """Spend the hours left before the deadline on the most valuable bundles that fit.
 
     Bundles are added by value density while the hours say they fit; a re-pack checks them,
@@ -136,17 +153,50 @@ def _fill(items: tuple[Chosen, ...], kept: set[str], packed: Packed, packer: Pac
     by_id = {c.item.id: c for c in items}
     room = packed.capacity * weeks - sum(ch.hours for w in packed.weeks for ch in w)
     added: list[set[str]] = []
-    trial = set(kept)
+    trial = {c.item.id for c in chosen}
     while best := _densest(list(by_id), by_id, trial, value, room):
         added.append(best)
         trial |= best
         room -= sum(by_id[i].hours for i in best)
+    mine = {c.item.id: c for c in chosen}  # a partly kept item stays as it is
     while added:
-        attempt = packer(_in_order(items, trial))
+        attempt = tuple(mine.get(c.item.id, c) for c in items if c.item.id in trial)
+        packing = packer(attempt)
+        if len(packing.weeks) <= weeks:
+            return attempt, packing
+        trial -= added.pop()
+    return chosen, packed
+
+
+def _start_one(chosen: tuple[Chosen, ...], items: tuple[Chosen, ...], packed: Packed,
+               packer: Packer, value: dict[str, float],
+               weeks: int) -> tuple[tuple[Chosen, ...], Packed]:
+    """Hours still free before the deadline go to the first tasks of the most valuable item
+    that is ready but too long to fit whole: a deadline's last weeks are never idle."""
+    room = packed.capacity * weeks - sum(ch.hours for w in packed.weeks for ch in w)
+    kept = {c.item.id for c in chosen}
+    ready = [c for c in items if c.item.id not in kept
+             and all(p in kept or p not in value for p in c.item.prerequisites)]
+    if room < 1 or not ready:
+        return chosen, packed
+    best = max(ready, key=lambda c: (value[c.item.id] / c.hours, -value[c.item.id]))
+    count = 0
+    while count < len(best.tasks) and sum(h for _, h in best.tasks[:count + 1]) <= room:
+        count += 1
+    while count:
+        tasks = best.tasks[:count]
+        left = best.hours - sum(h for _, h in tasks)
+        part = replace(best, tasks=tasks, hours=best.hours - left, left_after=left, why=(
+            *best.why, Why("deadline", f"Only its first {count} of {len(best.tasks)} tasks "
+                                       f"fit before your deadline; the other {left:g} h come "
+                                       "after it.")))
+        trial = tuple(part if c.item.id == best.item.id else c
+                      for c in items if c.item.id in kept | {best.item.id})
+        attempt = packer(trial)
         if len(attempt.weeks) <= weeks:
             return trial, attempt
-        trial -= added.pop()
-    return kept, packed
+        count -= 1
+    return chosen, packed
 
 
 def _in_order(items: tuple[Chosen, ...], kept: set[str]) -> tuple[Chosen, ...]:

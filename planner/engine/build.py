@@ -70,7 +70,7 @@ def build_plan(profile: Profile, catalog: Catalog, today: date) -> Plan:
     if len(weeks) > YEAR_WEEKS:
         plan = replace(plan, alternatives=alternatives(
             profile, plan, catalog, partial(pack_profile, like=packing)))
-    return replace(plan, notes=tuple(_notes(profile, plan, packing.full, packed, extra)))
+    return replace(plan, notes=tuple(_notes(profile, plan, packing, extra)))
 
 
 def _visible(selection: Selection, weeks: list[Week],
@@ -92,14 +92,19 @@ def _visible(selection: Selection, weeks: list[Week],
     return tuple(out)
 
 
-def _notes(profile: Profile, plan: Plan, full: Packed, packed: Packed,
-           extra: int) -> list[str]:
+def _notes(profile: Profile, plan: Plan, packing: Packing, extra: int) -> list[str]:
+    full, packed = packing.full, packing.packed
     notes = []
     if plan.dropped:
         notes.append(f"The full plan needs {len(full.weeks)} weeks; to fit your deadline of "
                      f"{profile.weeks} weeks, {len(plan.dropped)} item"
                      f"{'s were' if len(plan.dropped) > 1 else ' was'} left out (listed "
                      "with why), and the hours went to what serves your goal most.")
+    for c in packing.kept:
+        if c.left_after:
+            notes.append(f"{c.item.title} does not fit whole before your deadline: its first "
+                         f"{len(c.tasks)} tasks are planned, and {c.left_after:g} h of it "
+                         "come after the deadline.")
     if profile.weeks and len(packed.weeks) > profile.weeks:
         notes.append(f"Even the most valuable item needs {len(packed.weeks)} weeks, more than "
                      f"your deadline of {profile.weeks}: more hours a week, or a later "

@@ -27,6 +27,7 @@ class Chosen:
     emphasised: bool = False
     tasks: tuple[tuple[int, float], ...] = ()  # (catalog task index, planned hours) to do
     started: bool = False  # some of its tasks are done already (a re-plan)
+    left_after: float = 0.0  # hours of its tasks a deadline leaves for after it
 
     @property
     def reasons(self) -> tuple[str, ...]:
