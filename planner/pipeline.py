@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from planner.catalog.check import lint_catalog
+from planner.catalog.check import lint_catalog, plannable
 from planner.catalog.load import load_catalog
 from planner.catalog.model import Catalog
 from planner.engine.build import build_plan
@@ -41,8 +41,8 @@ def check_content(root: Path | None = None) -> list[str]:
     catalog, problems = lint_catalog(root)
     if catalog is None:
         return problems
-    # planning a broken catalog would only repeat the problems found so far
-    return problems + check_reach(catalog, plan=not problems)
+    # plans are built (and checked) unless the catalog is too broken to plan from
+    return problems + check_reach(catalog, plan=plannable(catalog))
 
 
 def make_plan(profile: Profile, today: date, catalog: Catalog | None = None) -> Plan:
