@@ -25,7 +25,8 @@ and `start_date` moved) and the new plan beside it, as <name>-replan-<start>.pdf
 than a week has a box in each week it spans: it is done when all of them are ticked. Review
 weeks are planned afresh. An item with no tasks can only be marked done through `completed:`
 in a YAML progress file. A deadline (`weeks`) keeps its end date: the new plan gets the weeks
-that are left of it.
+that are left of it. Its calendar (--format ics) updates the old one when imported: a study
+day's event keeps its UID (made from your name, goal, background and interests, and the date).
 
 Building a plan again never destroys ticks: `build` and `batch` keep a ticked PDF or Markdown
 file under <name>-ticked-<date>.pdf (or .md) before they write the new plan in its place.

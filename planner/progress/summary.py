@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from planner.catalog.model import Catalog
@@ -30,6 +30,7 @@ class Tally:
     hours_left: float | None
     start: date | None = None  # a week's first day
     span: int = 1  # weeks in a row of weeks
+    number: int = 0  # a week's number (its first, for a row of weeks)
 
     @property
     def end(self) -> date | None:
@@ -62,7 +63,7 @@ class Summary:
     weeks: tuple[Tally, ...]
     sections: tuple[Tally, ...]
     overall: Tally
-    finished: tuple[str, ...]  # titles of items with every task ticked
+    finished: tuple[str, ...]  # titles of catalog items with every task ticked
     expected: float | None  # hours (or tasks, without hours) the plan expected done by today
     per_week: float | None  # hours (or tasks) done a week so far; None before any tick
     pace_end: date | None  # the end if that pace continues
@@ -92,13 +93,13 @@ def summarise(progress: Progress, plan: Plan | None, catalog: Catalog, today: da
     """The summary of progress on today; plan: the plan it was ticked in (None: hours unknown)."""
     boxes = _boxes(progress, plan, catalog)
     start = progress.weeks()[0].start if progress.tasks else None
-    weeks = tuple(_tally(f"Week {n}", [b for b in boxes if b.task.week == n],
-                         start + timedelta(weeks=n - 1) if start else None)
+    weeks = tuple(replace(_tally(f"Week {n}", [b for b in boxes if b.task.week == n],
+                                 start + timedelta(weeks=n - 1) if start else None), number=n)
                   for n in sorted({b.task.week for b in boxes}))
     sections = tuple(_tally(s, [b for b in boxes if b.section == s])
                      for s in dict.fromkeys(b.section for b in boxes))
     overall = _tally("Overall", boxes)
-    items = set(progress.finished_items())
+    items = {i for i in progress.finished_items() if i in catalog.items}  # not review slots
     finished = tuple(dict.fromkeys(b.item_title for b in boxes if b.task.item_id in items))
     expected = _expected(weeks, start, today)
     per_week, pace_end = _pace(overall, start, today)

@@ -14,7 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from planner.progress.summary import Summary, Tally, amount
-from planner.progress.summary_text import pace_line, shown_weeks, standing
+from planner.progress.summary_text import pace_line, shown_weeks, standing, weeks_together
 from planner.render.formatting import date_range, day, hours
 from planner.render.pdf.cover import facts_table
 from planner.render.pdf.fonts import BODY, default_fonts
@@ -99,16 +99,8 @@ def week_rows(summary: Summary) -> list[Tally]:
     rows = shown_weeks(summary)
     if len(rows) <= MAX_WEEK_ROWS:
         return rows
-    early, recent = rows[:len(rows) - MAX_WEEK_ROWS + 1], rows[len(rows) - MAX_WEEK_ROWS + 1:]
-    known = all(t.hours_left is not None for t in early)
-    first, last = early[0], early[-1]
-    assert first.start is not None and last.end is not None
-    label = f"Weeks {first.label.split()[-1]}–{last.label.split()[-1]}"
-    summed = Tally(label, sum(t.done for t in early), sum(t.total for t in early),
-                   sum(t.hours_done or 0 for t in early) if known else None,
-                   sum(t.hours_left or 0 for t in early) if known else None,
-                   first.start, (last.end - first.start).days // 7 + 1)
-    return [summed, *recent]
+    cut = len(rows) - MAX_WEEK_ROWS + 1
+    return [weeks_together(rows[:cut]), *rows[cut:]]
 
 
 def _week_label(tally: Tally) -> str:
@@ -161,29 +153,31 @@ def _chart(summary: Summary) -> Drawing:
     drawing = Drawing(FRAME_WIDTH, CHART_HEIGHT)
     if not weeks:
         return drawing
-    base, top = 14, CHART_HEIGHT - 4
-    cell = FRAME_WIDTH / len(weeks)
+    base, top = 14, CHART_HEIGHT - 14
+    count = weeks[-1].number  # weeks without a box keep their place, empty
+    cell = FRAME_WIDTH / count
     most = max(amount(w, "total") for w in weeks) or 1
-    for n, week in enumerate(weeks):
-        x, height = n * cell, (top - base) * amount(week, "total") / most
+    gap = min(cell * 0.2, 2)
+    for week in weeks:
+        x, height = (week.number - 1) * cell, (top - base) * amount(week, "total") / most
         done = (top - base) * amount(week, "done") / most
-        gap = min(cell * 0.2, 2)
         drawing.add(Rect(x + gap / 2, base, cell - gap, height, fillColor=ACCENT_MID,
                          strokeColor=None))
         drawing.add(Rect(x + gap / 2, base, cell - gap, done, fillColor=ACCENT,
                          strokeColor=None))
-        if _labelled(n, len(weeks)):
-            drawing.add(String(x + cell / 2, 3, week.label.split()[-1], fontName=BODY,
+    for number in range(1, count + 1):
+        if _labelled(number, count):
+            drawing.add(String((number - 0.5) * cell, 3, str(number), fontName=BODY,
                                fontSize=7, fillColor=MUTED, textAnchor="middle"))
     drawing.add(Line(0, base, FRAME_WIDTH, base, strokeColor=RULE, strokeWidth=0.6))
     _today_line(drawing, summary, cell, base, top)
     return drawing
 
 
-def _labelled(index: int, count: int) -> bool:
-    """Week numbers under the bars: all when few, else every 5th or 10th (and the first)."""
-    step = 1 if count <= 20 else 5 if count <= 60 else 10
-    return index == 0 or (index + 1) % step == 0
+def _labelled(number: int, count: int) -> bool:
+    """Week numbers under the bars: all when few, else every 5th, 10th or 20th, and week 1."""
+    step = 1 if count <= 20 else 5 if count <= 60 else 10 if count <= 120 else 20
+    return number == 1 or number % step == 0
 
 
 def _today_line(drawing: Drawing, summary: Summary, cell: float, base: float,
@@ -194,8 +188,8 @@ def _today_line(drawing: Drawing, summary: Summary, cell: float, base: float,
     at = (summary.today - start).days / 7 * cell
     if not 0 <= at <= FRAME_WIDTH:
         return
-    drawing.add(Line(at, base - 3, at, top, strokeColor=INK, strokeWidth=0.8,
+    drawing.add(Line(at, base - 3, at, top + 4, strokeColor=INK, strokeWidth=0.8,
                      strokeDashArray=[2, 2]))
-    anchor = "end" if at > FRAME_WIDTH - 40 else "start"
-    drawing.add(String(at + (-3 if anchor == "end" else 3), top - 8, "today", fontName=BODY,
-                       fontSize=7.5, fillColor=INK, textAnchor=anchor))
+    anchor = "end" if at > FRAME_WIDTH - 40 else "start" if at < 40 else "middle"
+    drawing.add(String(at, top + 6, "today", fontName=BODY, fontSize=7.5, fillColor=INK,
+                       textAnchor=anchor))

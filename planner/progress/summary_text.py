@@ -17,19 +17,18 @@ def shown_weeks(summary: Summary) -> list[Tally]:
     later = weeks[cut:]
     if not later:
         return weeks
-    label = f"Weeks {later[0].label.split()[-1]}–{later[-1].label.split()[-1]}"
-    known = all(w.hours_left is not None for w in later)
-    rest = Tally(label, sum(w.done for w in later), sum(w.total for w in later),
-                 sum(w.hours_done or 0 for w in later) if known else None,
-                 sum(w.hours_left or 0 for w in later) if known else None,
-                 later[0].start, _weeks_between(later[0], later[-1]))
-    return [*weeks[:cut], rest]
+    return [*weeks[:cut], weeks_together(later)]
 
 
-def _weeks_between(first: Tally, last: Tally) -> int:
-    if first.start is None or last.start is None:
-        return len({first.label, last.label})
-    return (last.start - first.start).days // 7 + 1
+def weeks_together(weeks: list[Tally]) -> Tally:
+    """One row for several weeks in a row: 'Weeks 4–11', their boxes and hours added up."""
+    first, last = weeks[0], weeks[-1]
+    known = all(w.hours_left is not None for w in weeks)
+    return Tally(f"Weeks {first.number}–{last.number}", sum(w.done for w in weeks),
+                 sum(w.total for w in weeks),
+                 sum(w.hours_done or 0 for w in weeks) if known else None,
+                 sum(w.hours_left or 0 for w in weeks) if known else None,
+                 first.start, last.number - first.number + 1, first.number)
 
 
 def summary_lines(summary: Summary) -> list[str]:
