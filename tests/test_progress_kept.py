@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -14,11 +16,20 @@ import pytest
 from planner.catalog.model import Catalog
 from planner.pipeline import write_plan
 from planner.plan import Plan
-from planner.progress.kept import keep_ticked, ticks_in
+from planner.progress.from_pdf import ticked_boxes
+from planner.progress.kept import keep_ticked, surely_unticked, ticks_in
 from planner.progress.read import read_progress
 from planner.render.markdown import render_markdown
 from planner.render.pdf.render import render_pdf
-from tests.test_progress import ADA, TODAY, small_plan, task_ids, tick_pdf, ticked_markdown
+from tests.test_progress import (
+    ADA,
+    TODAY,
+    rename_on_state,
+    small_plan,
+    task_ids,
+    tick_pdf,
+    ticked_markdown,
+)
 from tests.test_progress_replan import real_catalog
 
 BUILT = date(2027, 1, 27)
@@ -47,6 +58,36 @@ def test_what_counts_as_ticks(plan: Plan, pdf: bytes, tmp_path: Path) -> None:
     assert found == {"none.pdf": 0, "ticked.pdf": 3, "appearance.pdf": 3, "none.md": 0,
                      "ticked.md": 3, "cut.pdf": None, "ticked.ics": 0}
     assert ticks_in(tmp_path / "missing.pdf") == 0
+
+
+def _variants(plan: Plan, pdf: bytes) -> dict[str, bytes]:
+    """The plan PDF as written, and ticked or saved in the ways viewers and tools do."""
+    ids = set(task_ids(plan)[:2])
+    ticked = tick_pdf(pdf, ids)
+    return {
+        "as written": pdf, "saved untouched": tick_pdf(pdf, set()),
+        "ticked": ticked, "appearance only": tick_pdf(pdf, ids, value=False),
+        "other on-state": tick_pdf(rename_on_state(pdf, "/On"), ids, "/On"),
+        "value by reference": ticked.replace(b"/V /Yes", b"/V 3 0 R", 1),
+        "escaped name": ticked.replace(b"/AS /Yes", b"/#41S /Yes"),
+        "ticked, appended": pdf + b"\n99 0 obj\n<< /T (x) /V /Yes >>\nendobj\n",
+    }
+
+
+def test_the_quick_check_never_misses_a_tick(plan: Plan, pdf: bytes, tmp_path: Path) -> None:
+    """A plan as build wrote it is cleared from its bytes; anything else goes to pypdf."""
+    for name, data in _variants(plan, pdf).items():
+        if surely_unticked(data):
+            assert ticked_boxes(data) == 0, name
+    assert surely_unticked(pdf) and surely_unticked(tick_pdf(pdf, set()))
+    assert not surely_unticked(tick_pdf(pdf, set(task_ids(plan)[:1]), value=False))
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(pdf)
+    probe = ("import sys; from pathlib import Path; from planner.progress.kept import ticks_in; "
+             f"print(ticks_in(Path({str(path)!r})), 'pypdf' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == ["0", "False"]  # cleared without loading pypdf
 
 
 def test_a_ticked_file_is_kept_and_never_over_another(pdf: bytes, plan: Plan,

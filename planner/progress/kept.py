@@ -10,6 +10,7 @@ that is taken) and the new plan takes the usual name. A file with no tick is rep
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +19,12 @@ from pathlib import Path
 from planner.errors import UserError
 
 TICKABLE = (".pdf", ".md")  # the files a learner ticks
+# a box's value and appearance state, as written in a PDF dictionary: /V /Off, /AS /Off
+_STATE = re.compile(rb"/(?:V|AS)(?=[\s/\[\]<>()%])\s*(/[^\s/\[\]<>()%]*)?")
+_NAME = re.compile(rb"/[^\s/\[\]<>(){}%]*#[^\s/\[\]<>(){}%]*")
+_STREAM = re.compile(rb">>\s*stream(?:\r\n|\n)")
+_LENGTH = re.compile(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
+_END = re.compile(rb"\s*endstream")
 
 
 @dataclass(frozen=True)
@@ -44,10 +51,48 @@ def ticks_in(path: Path) -> int | None:
         return 0
     except OSError:
         return None
+    if path.suffix.lower() == ".pdf" and surely_unticked(data):
+        return 0
     try:
         return _counter(path.suffix.lower())(data)
     except UserError:
         return None
+
+
+def surely_unticked(data: bytes) -> bool:
+    """True when the bytes prove no box of a PDF is on: every /V and /AS in it is /Off.
+
+    A plan as `build` wrote it passes in milliseconds, without loading pypdf. A tick needs a
+    /V or /AS other than /Off in some dictionary; the scan reads everything but stream data
+    (skipped by its /Length), and anything it cannot be sure of (a file cut short, compressed
+    object streams, an escaped name, an indirect value or length) sends the file to the real
+    reader.
+    """
+    whole = data.rstrip().endswith(b"%%EOF") and b"startxref" in data[-1024:]
+    if not whole or b"/ObjStm" in data:  # a cut file, or one with compressed objects
+        return False
+    at = 0
+    while (stream := _STREAM.search(data, at)) is not None:
+        if not _all_off(data[at:stream.start()]):
+            return False
+        opening = max(at, data.rfind(b" obj", at, stream.start()))  # the stream's object
+        lengths = _LENGTH.findall(data, opening, stream.start())
+        if not lengths or lengths[-1][1]:
+            return False
+        end = _END.match(data, stream.end() + int(lengths[-1][0]))
+        if end is None:
+            return False
+        at = end.end()
+    return _all_off(data[at:])
+
+
+def _all_off(text: bytes) -> bool:
+    """Every /V and /AS in text is /Off, and no name hides one behind #-escapes."""
+    for name in _NAME.findall(text):
+        if re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m[1], 16)]), name) in (
+                b"/V", b"/AS"):
+            return False
+    return all(match[1] == b"/Off" for match in _STATE.finditer(text))
 
 
 def _counter(suffix: str) -> Callable[[bytes], int]:
