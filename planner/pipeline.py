@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from planner.catalog.check import lint_catalog
+from planner.catalog.check import lint_catalog, plannable
 from planner.catalog.load import load_catalog
 from planner.catalog.model import Catalog
 from planner.engine.build import build_plan
@@ -15,6 +15,7 @@ from planner.errors import UserError
 from planner.output import ensure_dir, write_atomic
 from planner.plan import Plan
 from planner.profile.model import Profile
+from planner.progress.kept import Kept, keep_ticked
 from planner.render import FORMATS, render
 from planner.slug import slugify
 
@@ -24,6 +25,7 @@ class Written:
     plan: Plan
     paths: tuple[Path, ...]
     warnings: tuple[str, ...]
+    kept: tuple[Kept, ...] = ()  # ticked files moved aside so the new plan could take the name
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -41,22 +43,30 @@ def check_content(root: Path | None = None) -> list[str]:
     catalog, problems = lint_catalog(root)
     if catalog is None:
         return problems
-    # planning a broken catalog would only repeat the problems found so far
-    return problems + check_reach(catalog, plan=not problems)
+    # plans are built (and checked) unless the catalog is too broken to plan from
+    return problems + check_reach(catalog, plan=plannable(catalog))
 
 
 def make_plan(profile: Profile, today: date, catalog: Catalog | None = None) -> Plan:
-    return build_plan(profile, catalog or load_catalog(), today)
+    """The plan for profile as of today; the plan records today (calendars stamp it)."""
+    return replace(build_plan(profile, catalog or load_catalog(), today), built_on=today)
 
 
 def write_plan(plan: Plan, folder: Path, formats: tuple[str, ...],
                stem: str | None = None) -> Written:
-    """Render each format and write it atomically as folder/<stem>.<ext>."""
+    """Render each format and write it atomically as folder/<stem>.<ext>.
+
+    A file there that holds ticked boxes is never written over: it is kept under another
+    name first (progress.kept) and Written.kept says where.
+    """
     ensure_dir(folder)
     stem = stem or slugify(plan.name)
-    paths, warnings = [], []
+    paths, warnings, kept = [], [], []
     for fmt in formats:
         rendered = render(plan, fmt)
-        paths.append(write_atomic(folder / f"{stem}.{rendered.extension}", rendered.data))
+        path = folder / f"{stem}.{rendered.extension}"
+        moved = keep_ticked(path, plan.built_on or date.today())
+        kept += [moved] if moved else []
+        paths.append(write_atomic(path, rendered.data))
         warnings += [w for w in rendered.warnings if w not in warnings]
-    return Written(plan, tuple(paths), tuple(warnings))
+    return Written(plan, tuple(paths), tuple(warnings), tuple(kept))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -12,9 +15,12 @@ import yaml
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # date.weekday() order
 DEFAULT_STUDY_DAYS = ("mon", "wed", "sat")
 # what a written plan carries so a ticked copy can be read back: the profile it came from
-# (a PDF attachment, a marked Markdown block) and one id per checklist task
+# (a PDF attachment, a marked Markdown block) and one id per checklist task. The Markdown
+# marker is a link reference definition: every CommonMark renderer hides it, also those that
+# show raw HTML (and so an HTML comment) as text.
 PROFILE_ATTACHMENT = "profile.yaml"
-PROFILE_MARKER = "<!-- studyplan:profile -->"
+PROFILE_MARKER = "[studyplan:profile]: #"
+OLD_PROFILE_MARKER = "<!-- studyplan:profile -->"  # files written before; still read
 TASK_ID = re.compile(r"^w(?P<week>[1-9][0-9]*)-(?P<item>[a-z0-9]+(?:-[a-z0-9]+)*)"
                      r"-t(?P<index>[0-9]+)$")
 
@@ -22,6 +28,22 @@ TASK_ID = re.compile(r"^w(?P<week>[1-9][0-9]*)-(?P<item>[a-z0-9]+(?:-[a-z0-9]+)*
 def task_id(week: int, item_id: str, index: int) -> str:
     """'w3-linear-algebra-t2': week number, item id, task index within the whole item."""
     return f"w{week}-{item_id}-t{index}"
+
+
+def learner_key(profile: dict[str, Any]) -> str:
+    """16 hex digits naming a learner: the same through re-plans, different for another person.
+
+    Built from the fields that say who the learner is: name, goal, background, interests. A
+    re-plan keeps them (it moves start_date and grows completed and tasks_done, and a learner
+    may change hours or a deadline when re-planning); two people with one name differ by
+    goal, background or interests. Changing one of these (a new goal) makes a new learner.
+    """
+    name = unicodedata.normalize("NFC", str(profile.get("name", ""))).strip()
+    facts = {"name": name, "goal": str(profile.get("goal", "")),
+             "background": {str(k): v for k, v in (profile.get("background") or {}).items()},
+             "interests": sorted({str(i) for i in profile.get("interests") or ()})}
+    text = json.dumps(facts, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def profile_yaml(data: dict[str, Any]) -> str:
@@ -172,6 +194,7 @@ class Plan:
     lower_bound_weeks: int = 0
     profile: dict[str, Any] = field(default_factory=dict)  # the validated profile, as YAML data
     alternatives: tuple[Alternative, ...] = ()  # for a plan longer than a year
+    built_on: date | None = None  # the "today" it was planned on (pipeline.make_plan sets it)
 
     @property
     def total_hours(self) -> float:
@@ -181,6 +204,11 @@ class Plan:
     def profile_text(self) -> str:
         """The profile as YAML: what a written plan embeds, so a ticked copy can re-plan."""
         return profile_yaml(self.profile)
+
+    @property
+    def learner(self) -> str:
+        """The learner's key (see learner_key): calendars use it for event UIDs."""
+        return learner_key(self.profile)
 
     @property
     def study_days(self) -> tuple[str, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from pypdf.generic import NameObject
 from planner.catalog.model import Catalog
 from planner.engine.build import build_plan
 from planner.errors import UserError
-from planner.plan import PROFILE_MARKER, Plan, task_id
+from planner.plan import OLD_PROFILE_MARKER, PROFILE_MARKER, Plan, task_id
 from planner.profile.load import load_text, only_profile
 from planner.progress.model import Progress, Task
 from planner.progress.read import detect_kind, read_progress
@@ -39,14 +40,18 @@ def task_ids(plan: Plan, item_id: str | None = None) -> list[str]:
             for t in i.tasks if item_id in (None, i.id)]
 
 
-def tick_pdf(pdf: bytes, names: set[str], on: str = "/Yes") -> bytes:
-    """What a viewer does when a person ticks boxes: set the field's /V and widget's /AS."""
+def tick_pdf(pdf: bytes, names: set[str], on: str = "/Yes", value: bool = True) -> bytes:
+    """What a viewer does when a person ticks boxes: set the field's /V and widget's /AS.
+
+    value=False: set only the appearance state, as some viewers save a tick.
+    """
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     for page in writer.pages:
         for ref in page.get("/Annots") or ():
             widget = ref.get_object()
             if widget.get("/T") in names:
-                widget[NameObject("/V")] = NameObject(on)
+                if value:
+                    widget[NameObject("/V")] = NameObject(on)
                 widget[NameObject("/AS")] = NameObject(on)
     out = io.BytesIO()
     writer.write(out)
@@ -96,18 +101,44 @@ def test_finished_items_need_every_task_of_every_part() -> None:
 def test_detect_kind() -> None:
     assert detect_kind(b"%PDF-1.4\n...") == "pdf"
     assert detect_kind(f"# x\n{PROFILE_MARKER}\n".encode()) == "md"
+    assert detect_kind(f"# x\n{OLD_PROFILE_MARKER}\n".encode()) == "md"  # files from before
     assert detect_kind(b"profile: ada.yaml\ndone: []\n") == "yaml"
-    with pytest.raises(UserError, match="not a studyplan PDF, Markdown export or progress"):
-        detect_kind(b"name: Ada\ngoal: llm-engineer\n")  # a profile, not progress
+    for data, reason in ((b"", "the file is empty"), (b" \n\n", "the file is empty"),
+                         (b"name: Ada\ngoal: llm-engineer\n", "this is a profile, not a ticked"),
+                         (b"# Notes\n- [x] read a book\n", "without the embedded studyplan "
+                                                           "profile"),
+                         (b"servers: [a, b]\n", "not a studyplan PDF, Markdown export or")):
+        with pytest.raises(UserError, match=reason):
+            detect_kind(data)
+
+
+def test_a_task_done_when_every_session_box_is_ticked() -> None:
+    """A task longer than a week has a box in each week it spans, all with its t-number."""
+    ticked = {"w3-a-t2": True, "w4-a-t2": False, "w4-a-t3": True, "w5-a-t4": False,
+              "w1-b-t0": True, "w2-b-t0": True, "w2-b-t1": False, "w6-c-t0": False}
+    progress = Progress("x", {}, tuple(t for tid, done in ticked.items()
+                                       if (t := Task.parse(tid, done))))
+    assert progress.tasks_done() == {"a": (3,), "b": (0,)}  # t2: one session of two
+    assert progress.finished_items() == []
+    whole = Progress("x", {}, tuple(t for tid in ("w3-a-t2", "w4-a-t2")
+                                    if (t := Task.parse(tid, True))))
+    assert whole.tasks_done() == {"a": (2,)} and whole.finished_items() == ["a"]
 
 
 # --- Markdown --------------------------------------------------------------------------------
 
 def ticked_markdown(plan: Plan, ids: set[str]) -> str:
     lines = render_markdown(plan).decode().splitlines()
-    return "\n".join(line.replace("- [ ]", "- [x]", 1) if any(f"<!-- {i} -->" in line
+    return "\n".join(line.replace("- [ ]", "- [x]", 1) if any(line.endswith(f"[](#{i})")
                                                                 for i in ids) else line
                      for line in lines) + "\n"
+
+
+def as_before(markdown: str) -> str:
+    """A Markdown export as studyplan wrote it before: ids and marker in HTML comments."""
+    markdown = re.sub(r"\[\]\(#(w\d+-[a-z0-9-]+-t\d+)\)$", r"<!-- \1 -->", markdown,
+                      flags=re.MULTILINE)
+    return markdown.replace(f"{PROFILE_MARKER}\n\n", f"{OLD_PROFILE_MARKER}\n")
 
 
 def test_markdown_ticks_read_back(small_catalog: Catalog, tmp_path: Path) -> None:
@@ -133,10 +164,35 @@ def test_markdown_edited_by_hand(small_catalog: Catalog, tmp_path: Path) -> None
     text = render_markdown(plan).decode()
     line = next(x for x in text.splitlines() if first in x)
     text = text.replace(line, line.replace("- [ ]", "* [X]") + "\n" + line)
-    text = text.replace(f"- [ ] Write a class <!-- {second} -->",
-                        f"+ [x] Write a class <!--{second}-->")
+    text = text.replace(f"- [ ] Write a class [](#{second})",
+                        f"+ [x] Write a class <!--{second}-->")  # the old form, by hand
     progress = read_progress(_write(tmp_path / "a.md", text), TODAY)
     assert {t.id for t in progress.tasks if t.done} == {first, second}
+
+
+def test_markdown_written_before_with_comment_ids(small_catalog: Catalog,
+                                                  tmp_path: Path) -> None:
+    plan = small_plan(small_catalog)
+    chosen = set(task_ids(plan)[2:5])
+    old = as_before(ticked_markdown(plan, chosen))
+    assert "[](#" not in old and PROFILE_MARKER not in old  # really the old form
+    progress = read_progress(_write(tmp_path / "old.md", old), TODAY)
+    assert {t.id for t in progress.tasks if t.done} == chosen
+    assert progress.profile == plan.profile
+
+
+def test_markdown_whose_task_ids_were_lost(small_catalog: Catalog, tmp_path: Path) -> None:
+    """Ids stripped as a converter or a copy would (the boxes and the profile are left)."""
+    plan = small_plan(small_catalog)
+    text = ticked_markdown(plan, set(task_ids(plan)[:3]))
+    stripped = re.sub(r" \[\]\(#[^)]*\)$", "", text, flags=re.MULTILINE)
+    assert "- [x]" in stripped and PROFILE_MARKER in stripped and "[](#" not in stripped
+    with pytest.raises(UserError, match=rf"{len(task_ids(plan))} task boxes but none carries "
+                                        "its task id"):
+        read_progress(_write(tmp_path / "a.md", stripped), TODAY)
+    no_list = re.sub(r"^- \[[ x]\] .*$", "", text, flags=re.MULTILINE)
+    with pytest.raises(UserError, match="no task list in this Markdown file"):
+        read_progress(_write(tmp_path / "b.md", no_list), TODAY)
 
 
 def test_markdown_without_profile_is_a_clear_error(small_catalog: Catalog,
@@ -184,6 +240,17 @@ def test_unreadable_inputs(tmp_path: Path) -> None:
         read_progress(tmp_path, TODAY)
     with pytest.raises(UserError, match="not a studyplan PDF"):
         read_progress(_write(tmp_path / "x.txt", "hello\n"), TODAY)
+
+
+def test_empty_or_unrelated_yaml(small_catalog: Catalog, tmp_path: Path) -> None:
+    for text, reason in (("", "the file is empty"),
+                         (ADA, "this is a profile, not a ticked plan"),
+                         ("profile:\n", "problems in its profile"),
+                         ("profile: ada.yaml\n---\nprofile: b.yaml\n", "one mapping"),
+                         ("- profile: ada.yaml\n", "not a studyplan PDF")):
+        with pytest.raises(UserError, match=reason) as caught:
+            read_progress(_write(tmp_path / "p.yaml", text), TODAY, small_catalog)
+        assert str(tmp_path / "p.yaml") in caught.value.render()
 
 
 def _write(path: Path, text: str) -> Path:

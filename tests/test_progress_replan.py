@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,11 @@ import yaml
 from planner.catalog.load import load_catalog
 from planner.catalog.model import Catalog
 from planner.errors import ContentError, UserError
-from planner.profile.load import load_file, only_profile
+from planner.profile.load import load_file, load_text, only_profile
 from planner.profile.model import monday_after
+from planner.progress.model import Progress, Task
 from planner.progress.read import read_progress
-from planner.progress.replan import replan
+from planner.progress.replan import replan, started_tasks
 from planner.render.formatting import day
 from planner.render.pdf.render import render_pdf
 from tests.test_progress import ADA, TODAY, small_plan, task_ids, tick_pdf, ticked_markdown
@@ -44,13 +46,12 @@ def test_replan_completes_finished_items_and_shortens_the_plan(small_catalog: Ca
     old = small_plan(small_catalog)
     source = ticked(tmp_path, small_catalog, ["python-basics", "linear-algebra", "review-w3"])
     progress = read_progress(source, TODAY)
-    result = replan(progress, tmp_path / "out", ("md", "json"), FROM, TODAY, small_catalog,
-                    keep=source)
+    result = replan(progress, tmp_path / "out", ("md", "json"), FROM, TODAY, small_catalog)
     assert result.newly_completed == ("python-basics", "linear-algebra")  # not the review
     assert result.old_end == old.end_date
-    assert result.profile_path == tmp_path / "out" / "ada-lovelace-replan.yaml"
-    assert [p.name for p in result.written.paths] == ["ada-lovelace-replan.md",
-                                                      "ada-lovelace-replan.json"]
+    assert result.profile_path == tmp_path / "out" / "ada-lovelace-replan-2027-02-01.yaml"
+    assert [p.name for p in result.written.paths] == ["ada-lovelace-replan-2027-02-01.md",
+                                                      "ada-lovelace-replan-2027-02-01.json"]
     profile = next(only_profile(load_file(result.profile_path, small_catalog)))
     assert profile.completed == ("python-basics", "linear-algebra")
     assert profile.start_date == FROM
@@ -64,33 +65,82 @@ def test_replan_completes_finished_items_and_shortens_the_plan(small_catalog: Ca
     note = new.notes[0]
     assert "you finished 2 items (Python basics, Linear algebra)" in note
     assert f"ended on {day(old.end_date)}; this one ends on {day(new.end_date)}" in note
-    assert note in (tmp_path / "out" / "ada-lovelace-replan.md").read_text(encoding="utf-8")
+    assert note in result.written.paths[0].read_text(encoding="utf-8")
 
 
-def test_partly_done_item_stays_whole(small_catalog: Catalog, tmp_path: Path) -> None:
+def test_started_items_record_their_tasks_done(small_catalog: Catalog, tmp_path: Path) -> None:
     plan = small_plan(small_catalog)
-    partly = task_ids(plan, "python-basics")[:-1]
+    partly = task_ids(plan, "python-basics")[:-1] + task_ids(plan, "linear-algebra")[1:2]
     source = tmp_path / "ada.md"
-    source.write_text(ticked_markdown(plan, set(partly)), encoding="utf-8")
+    source.write_text(ticked_markdown(plan, set(partly) | {"w3-review-w3-t0"}), encoding="utf-8")
     result = replan(read_progress(source, TODAY), tmp_path, ("md",), FROM, TODAY,
-                    small_catalog, keep=source)
+                    small_catalog)
     assert result.newly_completed == ()
     assert "python-basics" in {i.id for w in result.written.plan.weeks for i in w.items}
+    # per task, by t-number; review slots are planned afresh, so not recorded
+    expected = {"python-basics": [0, 1, 2], "linear-algebra": [1]}
+    assert result.tasks_done == expected
+    data = yaml.safe_load(result.profile_path.read_text(encoding="utf-8"))
+    assert data["tasks_done"] == expected
+    profile = next(only_profile(load_file(result.profile_path, small_catalog)))
+    assert profile.tasks_done == (("python-basics", (0, 1, 2)), ("linear-algebra", (1,)))
+    assert "4 tasks of 2 started items are kept as done" in result.written.plan.notes[0]
+
+
+def test_a_later_replan_from_that_profile_alone_keeps_them(small_catalog: Catalog,
+                                                          tmp_path: Path) -> None:
+    """Round 2 reads a YAML progress file naming the round-1 profile and ticks one more task."""
+    plan = small_plan(small_catalog)
+    first_ticks = set(task_ids(plan, "linear-algebra")[:2])
+    source = tmp_path / "ada.md"
+    source.write_text(ticked_markdown(plan, first_ticks), encoding="utf-8")
+    first = replan(read_progress(source, TODAY), tmp_path, ("md",), FROM, TODAY, small_catalog)
+    assert first.tasks_done == {"linear-algebra": [0, 1]}
+    again = read_progress(first.written.paths[0], TODAY)  # nothing ticked in the new plan
+    second = replan(again, tmp_path, ("md",), date(2027, 3, 1), TODAY, small_catalog)
+    assert second.tasks_done == {"linear-algebra": [0, 1]}
+    new_plan = first.written.plan
+    more = [tid for w in new_plan.weeks for i in w.items if i.id == "linear-algebra"
+            for tid, t in zip(i.task_ids(w.number), i.tasks, strict=True) if t.index == 3]
+    progress_file = tmp_path / "progress.yaml"
+    progress_file.write_text(f"profile: {first.profile_path.name}\ndone: [{more[0]}]\n",
+                             encoding="utf-8")
+    third = replan(read_progress(progress_file, TODAY, small_catalog), tmp_path, ("md",),
+                   date(2027, 3, 1), TODAY, small_catalog)
+    assert third.tasks_done == {"linear-algebra": [0, 1, 3]}
+
+
+def test_sessions_of_a_long_task_count_once_all_are_ticked(small_catalog: Catalog) -> None:
+    """A task in two weeks (two session boxes, one t-number) is done only with both ticked."""
+    old = next(only_profile(load_text(ADA, small_catalog, "ada.yaml")))
+    boxes = {"w3-linear-algebra-t0": True, "w4-linear-algebra-t0": False,
+             "w4-linear-algebra-t1": True, "w5-linear-algebra-t1": True,
+             "w1-python-basics-t0": True}
+    progress = Progress("a.pdf", {}, tuple(t for tid, done in boxes.items()
+                                           if (t := Task.parse(tid, done))))
+    started = started_tasks(old, progress, [], small_catalog)
+    assert started == {"python-basics": [0], "linear-algebra": [1]}
+    # the old profile's tasks are kept, items now completed drop out, numbers stay in range
+    old = replace(old, tasks_done=(("linear-algebra", (4,)), ("ml-fundamentals", (0,))))
+    assert started_tasks(old, progress, ["python-basics"], small_catalog) == {
+        "linear-algebra": [1, 4], "ml-fundamentals": [0]}
 
 
 def test_second_round_grows_completed_and_never_overwrites_its_input(
         small_catalog: Catalog, tmp_path: Path) -> None:
     first = replan(read_progress(ticked(tmp_path, small_catalog, ["python-basics"]), TODAY),
                    tmp_path, ("md",), FROM, TODAY, small_catalog)
+    assert first.profile_path.name == "ada-lovelace-replan-2027-02-01.yaml"
     md = first.written.paths[0]
     text = md.read_text(encoding="utf-8")
     ticked_text = "\n".join(line.replace("- [ ]", "- [x]") if "-linear-algebra-t" in line
                             else line for line in text.splitlines()) + "\n"
     md.write_text(ticked_text, encoding="utf-8")
-    second = replan(read_progress(md, TODAY), tmp_path, ("md",), date(2027, 3, 1), TODAY,
-                    small_catalog, keep=md)
+    # re-planned again from the same start: the ticked round-1 file keeps its name and content
+    second = replan(read_progress(md, TODAY), tmp_path, ("md",), FROM, TODAY, small_catalog)
     assert md.read_text(encoding="utf-8") == ticked_text  # the input is untouched
-    assert second.profile_path.name == "ada-lovelace-replan-2.yaml"
+    assert second.profile_path.name == "ada-lovelace-replan-2027-02-01-2.yaml"
+    assert first.profile_path.read_text(encoding="utf-8").count("linear-algebra") == 0
     data = yaml.safe_load(second.profile_path.read_text(encoding="utf-8"))
     assert data["completed"] == ["python-basics", "linear-algebra"]
     assert len(second.written.plan.weeks) < len(first.written.plan.weeks)
@@ -120,7 +170,7 @@ def test_replan_from_a_ticked_pdf(small_catalog: Catalog, tmp_path: Path) -> Non
     source = tmp_path / "ada.pdf"
     source.write_bytes(tick_pdf(render_pdf(plan).data, set(task_ids(plan, "python-basics"))))
     result = replan(read_progress(source, TODAY), tmp_path, ("pdf",), FROM, TODAY,
-                    small_catalog, keep=source)
+                    small_catalog)
     assert result.newly_completed == ("python-basics",)
     again = read_progress(result.written.paths[0], TODAY)
     assert again.profile["completed"] == ["python-basics"]
@@ -150,10 +200,10 @@ def test_cli_replan_from_a_ticked_pdf(run_cli: Callable[..., Any], tmp_path: Pat
     assert result.returncode == 0, result.stderr
     assert f"marked completed now: {first}" in result.stdout
     assert "End date: was " in result.stdout and ", now " in result.stdout
-    profile = next(only_profile(load_file(tmp_path / "next" / "ada-lovelace-replan.yaml",
-                                          catalog)))
+    stem = tmp_path / "next" / "ada-lovelace-replan-2027-02-01"
+    profile = next(only_profile(load_file(stem.with_suffix(".yaml"), catalog)))
     assert profile.completed == (first,) and profile.weeks == 36
-    assert (tmp_path / "next" / "ada-lovelace-replan.pdf").exists()
+    assert stem.with_suffix(".pdf").exists()
 
 
 def test_cli_replan_from_markdown_writes_markdown(run_cli: Callable[..., Any],
@@ -166,4 +216,4 @@ def test_cli_replan_from_markdown_writes_markdown(run_cli: Callable[..., Any],
     result = run_cli("progress", "ada-lovelace.md", "--replan", "--today", "2027-01-06")
     assert result.returncode == 0, result.stderr
     assert "Re-planned from 2027-01-11" in result.stdout
-    assert (tmp_path / "output" / "ada-lovelace-replan.md").exists()
+    assert (tmp_path / "output" / "ada-lovelace-replan-2027-01-11.md").exists()

@@ -1,17 +1,26 @@
-"""The iCalendar export parsed back: study days, event count, durations, stable UIDs."""
+"""The iCalendar export parsed back (by icalendar and by a second parser, `ical`): study days,
+event count, durations, UIDs per learner and study day, revisions that update."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from ical.calendar_stream import IcsCalendarStream
 from icalendar import Calendar
 
-from planner.plan import Plan
+from planner.catalog.model import Catalog
+from planner.pipeline import make_plan
+from planner.plan import Plan, learner_key
+from planner.profile.load import load_text, only_profile
+from planner.progress.read import read_progress
+from planner.progress.replan import replan
 from planner.render import render
-from planner.render.ics import render_ics, sessions
+from planner.render.ics import PRODID, render_ics, sessions
 from tests.sample_plans import long_plan, minimal_plan, unicode_plan
+from tests.test_progress import ADA, TODAY, task_ids, ticked_markdown
 
 WEEKDAY = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
@@ -77,27 +86,99 @@ def test_sessions_share_the_week_in_quarter_hours() -> None:
     assert {i.id for s in found for i in s.items} == {i.id for i in week.items}
 
 
-def test_uids_unique_and_stable_across_renders() -> None:
-    first = [str(e["UID"]) for e in events(long_plan(10))]
-    again = [str(e["UID"]) for e in events(long_plan(10))]
-    assert len(set(first)) == len(first)
-    assert first == again
-    assert all(uid.endswith("@studyplan") for uid in first)
-    # the same person and goal re-planned: week 1's Monday keeps its UID (replaces, not adds)
-    shorter = [str(e["UID"]) for e in events(long_plan(4))]
-    assert shorter == first[: len(shorter)]
+def uids(plan: Plan) -> list[str]:
+    return [str(e["UID"]) for e in events(plan)]
 
 
-def test_another_person_gets_other_uids() -> None:
-    other = replace(long_plan(3), name="Ada Lovelace")
-    assert not {str(e["UID"]) for e in events(other)} & {
-        str(e["UID"]) for e in events(long_plan(3))}
+def test_one_uid_per_learner_and_study_day() -> None:
+    plan = long_plan(10)
+    first = uids(plan)
+    assert len(set(first)) == len(first) and first == uids(long_plan(10))
+    days = [e.decoded("DTSTART").date() for e in events(plan)]
+    assert first == [f"{d:%Y%m%d}-{plan.learner}@studyplan" for d in days]
+    # the plan's shorter version (the same learner): the same days keep their UIDs
+    assert uids(long_plan(4)) == first[: len(uids(long_plan(4)))]
 
 
-def test_same_plan_same_bytes_and_dtstamp_from_the_plan() -> None:
-    assert render_ics(long_plan()) == render_ics(long_plan())
-    stamp = events(long_plan())[0].decoded("DTSTAMP")
-    assert stamp.date() == long_plan().start_date
+def test_the_learner_key_comes_from_the_profile_not_the_name() -> None:
+    base = long_plan(3)
+    same_name = [replace(base, profile={**base.profile, **change}) for change in (
+        {"background": {"math": 0, "python": 3, "ml": 1}},
+        {"goal": "llm-research"},
+        {"interests": ["chatbots"]})]
+    for other in same_name:
+        assert other.name == base.name
+        assert not set(uids(other)) & set(uids(base))
+    # what a re-plan (or the learner, re-planning) changes keeps the learner
+    replanned = replace(base, profile={**base.profile, "start_date": "2027-03-01",
+                                       "completed": ["python-basics"], "hours_per_week": 12,
+                                       "weeks": 30, "tasks_done": {"transformers": [0]},
+                                       "interests": []})
+    assert learner_key(replanned.profile) == learner_key(base.profile) == base.learner
+    renamed = replace(base, profile={**base.profile, "name": "Ada  Lovelace"})
+    assert renamed.learner != base.learner
+
+
+def test_same_day_same_bytes_later_day_a_newer_revision(small_catalog: Catalog) -> None:
+    profile = next(only_profile(load_text(ADA, small_catalog, "ada.yaml")))
+    built = date(2026, 12, 30)
+    first = render_ics(make_plan(profile, built, small_catalog))
+    assert first == render_ics(make_plan(profile, built, small_catalog))
+    later = render_ics(make_plan(profile, built + timedelta(days=3), small_catalog))
+    changed = {line.split(":")[0] for a, b in zip(first.decode().splitlines(),
+                                                  later.decode().splitlines(), strict=True)
+               if a != b for line in (a, b)}
+    assert changed == {"DTSTAMP", "SEQUENCE"}  # the same plan, a newer revision of it
+    old, new = second_parser(first), second_parser(later)
+    assert [e.uid for e in old] == [e.uid for e in new]
+    assert {e.sequence for e in new} == {e.sequence + 3 for e in old}
+    assert {e.dtstamp for e in old} == {datetime(2026, 12, 30, tzinfo=UTC)}
+
+
+def test_a_replan_updates_the_sessions_it_shares(small_catalog: Catalog, tmp_path: Path) -> None:
+    """Imported after the old file, the re-plan's events replace the old ones by UID."""
+    plan = make_plan(next(only_profile(load_text(ADA, small_catalog, "ada.yaml"))),
+                     date(2026, 12, 30), small_catalog)
+    source = tmp_path / "ada.md"
+    source.write_text(ticked_markdown(plan, set(task_ids(plan, "python-basics"))),
+                      encoding="utf-8")
+    result = replan(read_progress(source, TODAY), tmp_path, ("ics",), date(2027, 2, 1),
+                    date(2027, 1, 27), small_catalog)
+    old = {e.dtstart.date(): e for e in second_parser(render_ics(plan))}
+    new = {e.dtstart.date(): e for e in second_parser(result.written.paths[0].read_bytes())}
+    assert min(new) >= date(2027, 2, 1) and len(new) == len({e.uid for e in new.values()})
+    shared = old.keys() & new.keys()
+    assert shared and all(old[d].uid == new[d].uid for d in shared)
+    assert all(new[d].sequence > old[d].sequence and new[d].dtstamp > old[d].dtstamp
+               for d in shared)
+    assert new[min(shared)].summary != old[min(shared)].summary  # other work that day
+    other = make_plan(next(only_profile(load_text(ADA.replace("math: 1", "math: 3"),
+                                                  small_catalog, "b.yaml"))),
+                      date(2026, 12, 30), small_catalog)
+    assert not {e.uid for e in second_parser(render_ics(other))} & {e.uid for e in
+                                                                     old.values()}
+
+
+def second_parser(data: bytes) -> list:  # type: ignore[type-arg]
+    """The events as `ical` reads them: a strict RFC 5545 parser, not icalendar's."""
+    return list(IcsCalendarStream.calendar_from_ics(data.decode("utf-8")).events)
+
+
+@pytest.mark.parametrize("plan", [long_plan(16), unicode_plan(), minimal_plan()],
+                         ids=["long", "unicode", "minimal"])
+def test_a_second_parser_reads_the_same_calendar(plan: Plan) -> None:
+    data = render_ics(plan)
+    calendar = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
+    assert calendar.prodid == PRODID and calendar.version == "2.0"
+    ours = events(plan)
+    theirs = calendar.events
+    assert [e.uid for e in theirs] == [str(e["UID"]) for e in ours]
+    assert [e.summary for e in theirs] == [str(e["SUMMARY"]) for e in ours]
+    assert [e.description for e in theirs] == [str(e["DESCRIPTION"]) for e in ours]
+    assert [(e.dtstart, e.dtend) for e in theirs] == [
+        (e.decoded("DTSTART"), e.decoded("DTEND")) for e in ours]
+    assert {e.sequence for e in theirs} == {(plan.start_date - date(2000, 1, 1)).days}
+    assert all(e.dtstamp.tzinfo is not None for e in theirs)
 
 
 def test_summary_and_description() -> None:

@@ -20,7 +20,7 @@ from tests.sample_plans import HOSTILE, long_plan, minimal_plan, unicode_plan
 GFM = MarkdownIt("gfm-like")  # CommonMark + tables, strikethrough and bare-URL links
 # GitHub autolinks only www. and scheme:// (and e-mail addresses), not bare "a.io": like it
 GFM.linkify.set({"fuzzy_link": False})
-TASK = re.compile(r"^- \[ \] (.*) <!-- (w\d+-[a-z0-9-]+-t\d+) -->$", re.MULTILINE)
+TASK = re.compile(r"^- \[ \] (.*) \[\]\(#(w\d+-[a-z0-9-]+-t\d+)\)$", re.MULTILINE)
 
 
 def markdown(plan) -> str:  # type: ignore[no-untyped-def]
@@ -63,13 +63,29 @@ def test_every_task_once_with_the_pdf_field_name() -> None:
     assert len({tid for _, tid in ids}) == len(ids)
 
 
+@pytest.mark.parametrize("renderer", [MarkdownIt("commonmark", {"html": False}),
+                                      MarkdownIt("gfm-like", {"html": False}), GFM],
+                         ids=["commonmark-no-html", "gfm-like-no-html", "gfm-like"])
+def test_task_ids_and_profile_marker_are_invisible(renderer: MarkdownIt) -> None:
+    """Renderers that show raw HTML as text (an HTML comment too) still hide the ids."""
+    plan = long_plan(3)
+    html = renderer.render(markdown(plan))
+    outside_code = re.sub(r"<pre>.*?</pre>", "", html, flags=re.DOTALL)
+    shown = re.sub(r"<[^>]+>", "", outside_code)  # the text a reader sees
+    ids = [tid for w in plan.weeks for i in w.items for tid in i.task_ids(w.number)]
+    assert ids and not [tid for tid in ids if tid in shown]
+    assert "studyplan:profile" not in shown and "&lt;!--" not in shown
+    # each id is still in the page, as an empty link a reader cannot see
+    assert all(f'<a href="#{tid}"></a>' in html for tid in ids)
+
+
 def test_hostile_text_renders_literally_and_no_unsafe_link() -> None:
     html = GFM.render(markdown(unicode_plan()))
     for bad in ("<b>", "<img", "<font", "<i>"):
         assert bad not in html
     assert "&lt;img src=/etc/passwd&gt;" in html
     assert "R&amp;D" in html
-    hrefs = re.findall(r'href="([^"]*)"', html)
+    hrefs = [h for h in re.findall(r'href="([^"]*)"', html) if not h.startswith("#w")]
     assert hrefs == ["https://example.org/a?b=1&amp;c=2"]
     assert "Evil link" in html and "javascript" not in html
 

@@ -52,6 +52,8 @@ def run_batch(paths: list[Path], settings: Settings, jobs: int = 0, shard: Shard
                 progress.add(outcome.status)
                 if outcome.status == "failed":
                     progress.say(f"failed: {outcome.error}")
+                for kept in outcome.kept:
+                    progress.say(f"note: {kept}")
         cancelled = False
     except KeyboardInterrupt:
         cancelled = True

@@ -51,6 +51,7 @@ class Outcome:
     hours_per_week: float | None = None
     week_items: tuple[tuple[str, ...], ...] = ()  # item ids studied in each week
     titles: dict[str, str] = field(default_factory=dict)  # item id -> title
+    kept: tuple[str, ...] = ()  # ticked files kept aside before their names were reused
 
 
 _settings: Settings | None = None
@@ -124,16 +125,19 @@ def _build(job: Job, settings: Settings) -> Outcome:
     plan = make_plan(profile, settings.today, _catalog)
     names = output_names(job.stem, settings.formats)
     status = "ok"
+    kept: tuple[str, ...] = ()
     if settings.skip_existing and all((settings.output / n).is_file() for n in names):
         status = "skipped"
     else:
-        write_plan(plan, settings.output, settings.formats, job.stem)
+        # write_plan keeps a ticked PDF or Markdown file aside before reusing its name
+        written = write_plan(plan, settings.output, settings.formats, job.stem)
+        kept = tuple(k.message() for k in written.kept)
     return Outcome(
         job.position, job.source, job.index, job.line, status, names,
         weeks=len(plan.weeks), total_hours=plan.total_hours, goal=plan.goal,
         goal_title=plan.goal_title, hours_per_week=plan.hours_per_week,
         week_items=tuple(tuple(dict.fromkeys(i.id for i in _studied(w))) for w in plan.weeks),
-        titles={i.id: i.title for w in plan.weeks for i in _studied(w)})
+        titles={i.id: i.title for w in plan.weeks for i in _studied(w)}, kept=kept)
 
 
 def _studied(week: Week) -> list[PlannedItem]:

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from planner.catalog.model import Catalog, Interest, Item, Section, Task, Track
+from planner.catalog.model import Catalog, GuideTopic, Interest, Item, Section, Task, Track
 from planner.errors import ContentError, Problem
 from planner.plan import Resource
 from planner.shipped import shipped_dir
@@ -48,8 +48,10 @@ def load_catalog(root: Path | None = None, strict: bool = False) -> Catalog:
 
 
 def _dangling(items: dict[str, Item], sections: dict[str, Section], root: Path) -> list[Problem]:
-    """References the pipeline relies on: every prerequisite and section must exist."""
-    out = []
+    """References the pipeline relies on: prerequisites, sections and guide topics must exist."""
+    out = [Problem(f"section {s.id}: guide topic {t.title!r} names unknown item {i!r}",
+                   str(root / "sections.yaml"))
+           for s in sections.values() for t in s.topics for i in t.items if i not in items]
     for item in items.values():
         where = str(root / "items")
         out += [Problem(f"{item.id}: unknown prerequisite {p!r}", where)
@@ -93,7 +95,8 @@ def _strs(value: Any) -> tuple[str, ...]:
 
 
 def _section(d: dict[str, Any]) -> Section:
-    return Section(d["id"], d["title"], d["part"], bool(d.get("guide", True)))
+    topics = tuple(GuideTopic(str(t["topic"]), _strs(t["items"])) for t in d.get("topics") or ())
+    return Section(d["id"], d["title"], d["part"], bool(d.get("guide", True)), topics)
 
 
 def _resource(d: dict[str, Any]) -> Resource:

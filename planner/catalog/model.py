@@ -15,11 +15,20 @@ RESOURCE_KINDS = ("course", "docs", "book", "paper", "video", "tool")
 
 
 @dataclass(frozen=True)
+class GuideTopic:
+    """One recommendation of the guide under a section heading, and the items that teach it."""
+
+    title: str
+    items: tuple[str, ...]  # any one of them in a plan covers the topic
+
+
+@dataclass(frozen=True)
 class Section:
     id: str
     title: str
     part: str  # the guide's numbered part ("1. Build a Strong Foundation") or "Beyond the guide"
     guide: bool  # True when the section is a heading of the guide
+    topics: tuple[GuideTopic, ...] = ()  # what the guide recommends under this heading
 
 
 @dataclass(frozen=True)

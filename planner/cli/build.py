@@ -1,7 +1,8 @@
 """Build the plan for a profile YAML file and write it as PDF (and Markdown, iCalendar, JSON).
 
-Re-running overwrites the earlier output for the same profile. A file with several profiles
-(a YAML stream) gives one set of files per profile.
+Re-running replaces the earlier output for the same profile, except a PDF or Markdown file
+with ticked boxes: that one is kept as <name>-ticked-<date>.pdf (or .md) and the command says
+so. A file with several profiles (a YAML stream) gives one set of files per profile.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
         written = write_plan(plan, args.output, formats, unique(slugify(plan.name), taken))
         for warning in written.warnings:
             print(f"warning: {warning}", file=sys.stderr)
+        for kept in written.kept:
+            print(f"note: {kept.message()}", file=sys.stderr)
         for note in plan.notes if plan.dropped else ():
             print(f"note: {note}", file=sys.stderr)
         for path in written.paths:

@@ -1,4 +1,5 @@
-"""Read the boxes ticked in a plan back, show progress per week; --replan plans what is left.
+"""Read the boxes ticked in a plan back: progress per week and per section, hours left, and
+the end date at your pace so far; --replan plans what is left.
 
 FILE is one of:
   a PDF from `studyplan build`, ticked in a PDF viewer (saved with its form fields);
@@ -8,28 +9,42 @@ FILE is one of:
       done: [w1-python-basics-t0, w1-python-basics-t1]   # ticked tasks: w<week>-<item>-t<n>
       completed: [python-basics] # optional: whole items you finished
     (the plan is rebuilt from the profile to count the tasks: keep its start_date in it)
+A file with nothing to read (a PDF printed to PDF or flattened, so no checkboxes are left; a
+PDF or Markdown file studyplan did not write; a Markdown file whose task ids were lost; an
+empty or unrelated YAML file) is an error (exit 2) that says what was found and what to give.
 
---replan writes <name>-replan.yaml (the profile with `completed` grown and `start_date` moved)
-and the new plan beside it; it never overwrites FILE. An item counts as completed when every
-one of its tasks in the plan is ticked (all parts, if it was split over weeks); an item with
-some tasks ticked stays in the new plan whole, and review weeks are planned afresh. An item
-with no tasks can only be marked done through `completed:` in a YAML progress file. A deadline
-(`weeks`) keeps its end date: the new plan gets the weeks that are left of it.
+Hours come from the plan the file was printed from, rebuilt from its embedded profile; when
+the catalog has changed since, hours are unknown and the pace is counted in tasks.
+--format pdf (without --replan) also writes the summary as a one-page PDF,
+<name>-progress-<today>.pdf, into -o DIR.
+
+--replan writes <name>-replan-<start>.yaml (the profile with `completed` grown by the items
+whose every task is ticked, `tasks_done` recording the ticked tasks of items only started,
+and `start_date` moved) and the new plan beside it, as <name>-replan-<start>.pdf (or the
+--format LIST); it never writes over an existing file (-2, -3 ... are added). A task longer
+than a week has a box in each week it spans: it is done when all of them are ticked. Review
+weeks are planned afresh. An item with no tasks can only be marked done through `completed:`
+in a YAML progress file. A deadline (`weeks`) keeps its end date: the new plan gets the weeks
+that are left of it. Its calendar (--format ics) updates the old one when imported: a study
+day's event keeps its UID (made from your name, goal, background and interests, and the date).
+
+Building a plan again never destroys ticks: `build` and `batch` keep a ticked PDF or Markdown
+file under <name>-ticked-<date>.pdf (or .md) before they write the new plan in its place.
 """
 
 from __future__ import annotations
 
 import argparse
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.cli.common import add_output, add_today, parse_date, today_of
 
 if TYPE_CHECKING:
+    from planner.catalog.model import Catalog
     from planner.progress.model import Progress
-
-BAR = 20
+    from planner.progress.summary import Summary
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,59 +56,51 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="start of the new plan (default: the Monday after today)")
     add_output(parser, formats=False)
     parser.add_argument("--format", metavar="LIST", default=None,
-                        help="formats of the new plan (default: pdf, or md for a Markdown FILE)")
+                        help="with --replan: formats of the new plan (default: pdf, or md for "
+                             "a Markdown FILE); without: pdf writes the summary as a PDF")
     add_today(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    from planner.catalog.load import load_catalog
+    from planner.progress.planned import plan_of
     from planner.progress.read import read_progress
+    from planner.progress.summary import summarise
+    from planner.progress.summary_text import summary_lines
 
     today = today_of(args)
+    if not args.replan and args.format not in (None, "pdf"):
+        _summary_format(args.format)
     progress = read_progress(args.file, today)
-    _print_progress(progress, today)
+    catalog = load_catalog()
+    summary = summarise(progress, plan_of(progress, catalog, today), catalog, today)
+    print("\n".join(summary_lines(summary)))
     if args.replan:
-        _replan(args, progress, today)
+        _replan(args, progress, today, catalog)
+    elif args.format:
+        print(f"\n{_write_summary_pdf(summary, args, progress)}")
     return 0
 
 
-def _print_progress(progress: Progress, today: date) -> None:
-    """Every week up to the current one or the last with a tick; later weeks on one line."""
-    name = progress.profile.get("name", "?")
-    print(f"Progress of {name}'s plan ({Path(progress.source).name}):")
-    weeks = progress.weeks()
-    shown = [w for w in weeks if w.done or (w.start and w.start <= today)] or weeks[:1]
-    last = shown[-1].number if shown else 0
-    rows = [(f"Week {w.number}", _dates(w.start, w.start), w.done, w.total)
-            for w in weeks if w.number <= last]
-    later = [w for w in weeks if w.number > last]
-    if later:
-        rows.append((f"Weeks {later[0].number}–{later[-1].number}",
-                     _dates(later[0].start, later[-1].start), 0, sum(w.total for w in later)))
-    width = max((len(label) + len(dates) for label, dates, _, _ in rows), default=0) + 3
-    for label, dates, done, total in rows:
-        percent = round(100 * done / total) if total else 0
-        print(f"  {label + dates:<{width}} {done:>3}/{total:<3} tasks {percent:>3}%  "
-              f"{_bar(done, total)}")
-    print(f"Overall: {progress.done}/{len(progress.tasks)} tasks ({progress.percent}%)")
-    finished = progress.finished_items()
-    if finished:
-        print(f"Items with every task ticked: {', '.join(finished)}")
+def _summary_format(text: str) -> None:
+    from planner.errors import UserError
+
+    raise UserError(f"--format: without --replan the only format is pdf (the summary as a "
+                    f"one-page PDF), not {text!r}; with --replan it names the new plan's "
+                    "formats")
 
 
-def _dates(first_start: date | None, last_start: date | None) -> str:
-    from planner.render.markdown import date_range
+def _write_summary_pdf(summary: Summary, args: argparse.Namespace, progress: Progress) -> str:
+    from planner.output import ensure_dir, write_atomic
+    from planner.progress.summary_pdf import render_summary_pdf
+    from planner.slug import slugify
 
-    if not first_start or not last_start:
-        return ""
-    return f" · {date_range(first_start, last_start + timedelta(days=6))}"
-
-
-def _bar(done: int, total: int) -> str:
-    filled = round(BAR * done / total) if total else 0
-    return "#" * filled + "." * (BAR - filled)
+    name = f"{slugify(str(progress.profile.get('name', 'plan')))}-progress-{summary.today}.pdf"
+    path = write_atomic(ensure_dir(args.output) / name, render_summary_pdf(summary))
+    return str(path)
 
 
-def _replan(args: argparse.Namespace, progress: Progress, today: date) -> None:
+def _replan(args: argparse.Namespace, progress: Progress, today: date, catalog: Catalog) -> None:
     from planner.pipeline import parse_formats
     from planner.profile.model import monday_after
     from planner.progress.read import detect_kind
@@ -102,10 +109,12 @@ def _replan(args: argparse.Namespace, progress: Progress, today: date) -> None:
     kind = detect_kind(args.file.read_bytes())
     formats = parse_formats(args.format or ("md" if kind == "md" else "pdf"))
     start = args.start or monday_after(today)
-    result = replan(progress, args.output, formats, start, today, keep=args.file)
+    result = replan(progress, args.output, formats, start, today, catalog)
     plan = result.written.plan
     done = ", ".join(result.newly_completed) or "none"
     print(f"\nRe-planned from {start}: marked completed now: {done}")
+    for item, numbers in (result.tasks_done or {}).items():
+        print(f"  started: {item}, tasks done: {', '.join(f't{n}' for n in numbers)}")
     if result.deadline_note:
         print(f"note: {result.deadline_note}")
     was = f"was {result.old_end}, now " if result.old_end else ""

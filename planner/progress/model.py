@@ -70,6 +70,19 @@ class Progress:
         weeks = max([self.week_count, *(t.week for t in self.tasks)])
         return start + timedelta(weeks=weeks, days=-1) if start and weeks else None
 
+    def tasks_done(self) -> dict[str, tuple[int, ...]]:
+        """Per item, the numbers of its tasks done, in plan order of the items.
+
+        A task longer than a week has one box per session, in several weeks, all with its
+        t-number: it is done when every one of its boxes is ticked.
+        """
+        sessions: dict[str, dict[int, bool]] = {}
+        for task in self.tasks:
+            numbers = sessions.setdefault(task.item_id, {})
+            numbers[task.index] = numbers.get(task.index, True) and task.done
+        return {item: tuple(sorted(n for n, done in numbers.items() if done))
+                for item, numbers in sessions.items() if any(numbers.values())}
+
     def finished_items(self) -> list[str]:
         """Items whose every task is ticked, plus those marked completed, in plan order.
 

@@ -16,6 +16,7 @@ from planner.plan import profile_yaml
 from planner.profile.model import Profile
 from planner.profile.validate import validate
 from planner.progress.model import Progress
+from planner.render import RENDERERS
 from planner.render.formatting import day
 from planner.slug import slugify
 
@@ -27,44 +28,68 @@ class Replanned:
     newly_completed: tuple[str, ...]  # items this progress finished, in plan order
     old_end: date | None  # the end of the plan the progress was ticked in
     deadline_note: str | None = None
+    tasks_done: dict[str, list[int]] | None = None  # started items: the numbers of tasks done
 
 
 def replan(progress: Progress, folder: Path, formats: tuple[str, ...], start: date,
-           today: date, catalog: Catalog | None = None,
-           keep: Path | None = None) -> Replanned:
-    """Write <slug>-replan.yaml and the new plan's files into folder; never overwrite keep."""
+           today: date, catalog: Catalog | None = None) -> Replanned:
+    """Write <slug>-replan-<start>.yaml and the new plan's files; never over an existing file."""
     catalog = catalog or load_catalog()
     old = _validated(progress.profile, catalog, progress.source, "embedded profile")
     newly = tuple(i for i in progress.finished_items()
                   if i in catalog.items and i not in old.completed)
-    data = old.to_data() | {"start_date": start.isoformat(),
-                            "completed": [*old.completed, *newly]}
+    completed = [*old.completed, *newly]
+    started = started_tasks(old, progress, completed, catalog)
+    data = old.to_data() | {"start_date": start.isoformat(), "completed": completed}
+    data.pop("tasks_done", None)
+    if started:
+        data["tasks_done"] = started
     note = _carry_deadline(data, old, start)
     profile = _validated(data, catalog, progress.source, "re-planned profile")
     old_end = progress.end_date or _rebuilt_end(old, today, catalog)
     plan = make_plan(profile, today, catalog)
     # the new plan says what was done and how the end moved; the core plans, this annotates
-    plan = replace(plan, notes=(_progress_note(progress, newly, catalog, old_end,
-                                               plan.end_date, today), *plan.notes))
-    stem = _free_stem(folder, f"{slugify(profile.name)}-replan", (".yaml", *formats), keep)
+    notes = (_progress_note(progress, newly, started, catalog, old_end, plan.end_date, today),
+             *plan.notes)
+    plan = replace(plan, notes=notes)
     ensure_dir(folder)
+    extensions = ("yaml", *(RENDERERS[f][2] for f in formats))
+    stem = free_stem(folder, f"{slugify(profile.name)}-replan-{start.isoformat()}", extensions)
     text = (f"# Re-planned by `studyplan progress --replan` from {Path(progress.source).name}\n"
             + profile_yaml(profile.to_data()))
     profile_path = write_atomic(folder / f"{stem}.yaml", text.encode("utf-8"))
     written = write_plan(plan, folder, formats, stem)
-    return Replanned(profile_path, written, newly, old_end, note)
+    return Replanned(profile_path, written, newly, old_end, note, started)
 
 
-def _progress_note(progress: Progress, newly: tuple[str, ...], catalog: Catalog,
-                   old_end: date | None, new_end: date, today: date) -> str:
+def started_tasks(old: Profile, progress: Progress, completed: list[str],
+                  catalog: Catalog) -> dict[str, list[int]]:
+    """tasks_done for the new profile: the old one's and the ticked tasks of unfinished items.
+
+    Only catalog items count (review slots are planned afresh), and only numbers the catalog
+    item has (a file ticked against an older catalog may name more tasks).
+    """
+    merged: dict[str, set[int]] = {item: set(numbers) for item, numbers in old.tasks_done}
+    for item, numbers in progress.tasks_done().items():
+        merged.setdefault(item, set()).update(numbers)
+    return {item: sorted(n for n in merged[item] if n < len(catalog.items[item].tasks))
+            for item in catalog.items  # catalog order, as the validator keeps it
+            if item in merged and item not in completed and merged[item]}
+
+
+def _progress_note(progress: Progress, newly: tuple[str, ...], started: dict[str, list[int]],
+                   catalog: Catalog, old_end: date | None, new_end: date, today: date) -> str:
     done = ", ".join(catalog.items[i].title for i in newly[:6])
     more = f" and {len(newly) - 6} more" if len(newly) > 6 else ""
     finished = (f"you finished {len(newly)} item{'s' * (len(newly) != 1)} ({done}{more}), now "
                 "listed as completed" if newly else "no item was finished completely yet")
+    tasks = sum(len(n) for n in started.values())
+    begun = (f"; {tasks} task{'s' * (tasks != 1)} of {len(started)} started "
+             f"item{'s' * (len(started) != 1)} are kept as done" if started else "")
     moved = (f" The previous plan ended on {day(old_end)}; this one ends on {day(new_end)}."
              if old_end else "")
     return (f"Re-planned on {day(today)} from the boxes ticked in "
-            f"{Path(progress.source).name}: {finished}.{moved}")
+            f"{Path(progress.source).name}: {finished}{begun}.{moved}")
 
 
 def _validated(data: dict[str, Any], catalog: Catalog, source: str, what: str) -> Profile:
@@ -96,12 +121,13 @@ def _rebuilt_end(old: Profile, today: date, catalog: Catalog) -> date | None:
         return None
 
 
-def _free_stem(folder: Path, stem: str, extensions: tuple[str, ...], keep: Path | None) -> str:
-    """stem, stem-2, ... : the first whose files would not overwrite the input file."""
-    keep = keep.resolve() if keep else None
+def free_stem(folder: Path, stem: str, extensions: tuple[str, ...]) -> str:
+    """stem, stem-2, ... : the first with no file of any of these extensions in folder.
+
+    A re-plan never writes over a file: not the plan it came from, not an earlier re-plan.
+    """
     candidate, n = stem, 1
-    while keep and any((folder / f"{candidate}.{e.lstrip('.')}").resolve() == keep
-                       for e in extensions):
+    while any((folder / f"{candidate}.{ext}").exists() for ext in extensions):
         n += 1
         candidate = f"{stem}-{n}"
     return candidate

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -12,12 +11,12 @@ from icalendar import Calendar, Event
 from planner.plan import WEEKDAYS, Plan, PlannedItem, Week
 from planner.render.formatting import date_range, hours
 from planner.render.markdown import md_url
-from planner.slug import slugify
 
 PRODID = "-//studyplan//Study plan//EN"
 START = time(18, 0)  # sessions start in the evening, local (floating) time...
 LATEST_END = time(22, 0)  # ...earlier when long, so they end by 22:00...
 EARLIEST_START = time(8, 0)  # ...but never before 08:00
+SEQUENCE_EPOCH = date(2000, 1, 1)  # SEQUENCE counts days from here to the build date
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -72,9 +71,21 @@ def _description(plan: Plan, week: Week, session: Session) -> str:
     return "\n".join(lines)
 
 
-def _uid(plan: Plan, week: Week, day: date) -> str:
-    key = f"{slugify(plan.name)}|{plan.goal}|{week.number}|{WEEKDAYS[day.weekday()]}"
-    return f"{hashlib.sha1(key.encode('utf-8')).hexdigest()}@studyplan"
+def session_uid(plan: Plan, day: date) -> str:
+    """One UID per learner and study day: a re-plan's session on that day replaces the old one.
+
+    The learner key comes from the profile (not the name alone), so two people with one name
+    never share events; a day holds at most one session, so the day names it.
+    """
+    return f"{day:%Y%m%d}-{plan.learner}@studyplan"
+
+
+def revision(plan: Plan) -> tuple[datetime, int]:
+    """DTSTAMP and SEQUENCE from the day the plan was made: a later build updates the events,
+    two builds on the same day are byte-identical (no clock read)."""
+    built = plan.built_on or plan.start_date
+    return (datetime.combine(built, time(0, 0), tzinfo=UTC),
+            max(0, (built - SEQUENCE_EPOCH).days))
 
 
 def _start(day: date, minutes: int) -> datetime:
@@ -83,11 +94,13 @@ def _start(day: date, minutes: int) -> datetime:
     return max(earliest, min(datetime.combine(day, START), latest))
 
 
-def _event(plan: Plan, week: Week, session: Session, stamp: datetime) -> Event:
+def _event(plan: Plan, week: Week, session: Session) -> Event:
     event = Event()
     start = _start(session.day, session.minutes)
-    event.add("uid", _uid(plan, week, session.day))
+    stamp, sequence = revision(plan)
+    event.add("uid", session_uid(plan, session.day))
     event.add("dtstamp", stamp)
+    event.add("sequence", sequence)
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=session.minutes))
     titles = ", ".join(_title(i) for i in session.items) or "review"
@@ -105,10 +118,8 @@ def render_ics(plan: Plan) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"Study plan: {_clean(plan.name)}")
-    # DTSTAMP from the plan, not the clock: re-rendering the same plan is byte-identical
-    stamp = datetime.combine(plan.start_date, time(0, 0), tzinfo=UTC)
     days = plan.study_days
     for week in plan.weeks:
         for session in sessions(week, days):
-            calendar.add_component(_event(plan, week, session, stamp))
+            calendar.add_component(_event(plan, week, session))
     return bytes(calendar.to_ical())
