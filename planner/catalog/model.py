@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,5 +108,10 @@ class Catalog:
         return {t for item in self.items.values() for t in item.tags}
 
     def items_with_tags(self, tags: tuple[str, ...] | list[str]) -> list[str]:
+        """Ids of the items carrying any of tags, in catalog order."""
+        return list(self._tagged(tuple(sorted(set(tags)))))
+
+    @functools.lru_cache(maxsize=512)  # noqa: B019 - a catalog is loaded once and kept
+    def _tagged(self, tags: tuple[str, ...]) -> tuple[str, ...]:
         wanted = set(tags)
-        return [i.id for i in self.items.values() if wanted & set(i.tags)]
+        return tuple(i.id for i in self.items.values() if wanted & set(i.tags))

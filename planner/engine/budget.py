@@ -73,20 +73,32 @@ def _values(items: tuple[Chosen, ...], interests: set[str]) -> dict[str, float]:
     return out
 
 
-def _bundle(item_id: str, items: dict[str, Chosen], kept: set[str]) -> set[str]:
-    """item_id and every prerequisite (inside the selection) not kept yet."""
-    out, stack = set(), [item_id]
-    while stack:
-        here = stack.pop()
-        if here in out or here in kept or here not in items:
-            continue
-        out.add(here)
-        stack.extend(items[here].item.prerequisites)
+class _Items(dict[str, Chosen]):
+    """The selection by id, with each item's prerequisite closure worked out once."""
+
+    def __init__(self, items: tuple[Chosen, ...]) -> None:
+        super().__init__((c.item.id, c) for c in items)
+        self.closures = _closures(items)
+
+
+def _closures(items: tuple[Chosen, ...]) -> dict[str, frozenset[str]]:
+    """Each item with every prerequisite inside the selection: its bundle when none is kept."""
+    by_id = {c.item.id: c for c in items}
+    out: dict[str, frozenset[str]] = {}
+
+    def closure(item_id: str) -> frozenset[str]:
+        if item_id not in out:
+            pres = [closure(p) for p in by_id[item_id].item.prerequisites if p in by_id]
+            out[item_id] = frozenset({item_id}).union(*pres)
+        return out[item_id]
+
+    for item_id in by_id:
+        closure(item_id)
     return out
 
 
 def _greedy(items: tuple[Chosen, ...], value: dict[str, float], budget: float) -> set[str]:
-    by_id = {c.item.id: c for c in items}
+    by_id = _Items(items)
     kept: set[str] = {c.item.id for c in items if c.started}  # started work always stays
     left = budget - sum(by_id[i].hours for i in kept)
     if budget >= SHOWCASE_BUDGET:
@@ -105,11 +117,11 @@ def _greedy(items: tuple[Chosen, ...], value: dict[str, float], budget: float) -
         left -= sum(by_id[i].hours for i in best)
 
 
-def _density(bundle: set[str], by_id: dict[str, Chosen], value: dict[str, float]) -> float:
+def _density(bundle: set[str], by_id: _Items, value: dict[str, float]) -> float:
     return sum(value[i] for i in bundle) / sum(by_id[i].hours for i in bundle)
 
 
-def _too_big(by_id: dict[str, Chosen], kept: set[str], value: dict[str, float],
+def _too_big(by_id: _Items, kept: set[str], value: dict[str, float],
              room: float) -> float:
     """The best value per hour of an item that could start now but does not fit whole."""
     ready = [c for i, c in by_id.items() if i not in kept and c.hours > room
@@ -117,20 +129,21 @@ def _too_big(by_id: dict[str, Chosen], kept: set[str], value: dict[str, float],
     return max((value[c.item.id] / c.hours for c in ready), default=0.0)
 
 
-def _densest(candidates: list[str], by_id: dict[str, Chosen], kept: set[str],
+def _densest(candidates: list[str], by_id: _Items, kept: set[str],
              value: dict[str, float], room: float) -> set[str] | None:
     """The bundle with the most value per hour that fits room (ties: authored order)."""
     best, best_density = None, 0.0
+    closures = by_id.closures
     for item_id in candidates:
         if item_id in kept:
             continue
-        bundle = _bundle(item_id, by_id, kept)
+        bundle = closures[item_id] - kept
         hours = sum(by_id[i].hours for i in bundle)
         if hours > room + 1e-6:
             continue
         density = sum(value[i] for i in bundle) / hours
         if density > best_density + 1e-9:
-            best, best_density = bundle, density
+            best, best_density = set(bundle), density
     return best
 
 
@@ -150,7 +163,7 @@ def _fill(chosen: tuple[Chosen, ...], items: tuple[Chosen, ...], packed: Packed,
     Bundles are added by value density while the hours say they fit; a re-pack checks them,
     and while the weeks overflow the last bundle added goes again.
     """
-    by_id = {c.item.id: c for c in items}
+    by_id = _Items(items)
     room = packed.capacity * weeks - sum(ch.hours for w in packed.weeks for ch in w)
     added: list[set[str]] = []
     trial = {c.item.id for c in chosen}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -247,34 +248,27 @@ class _Packer:
                 bisect.insort(self.unblocked, user, key=self.position.__getitem__)
 
     def candidates(self, week: dict[str, Chunk], capped: bool) -> list[str]:
-        """Items that may take pieces now, best first: under way, one habit, new by rank."""
+        """Items that may take pieces now, best first: under way, one habit, new by rank.
+
+        New items start in order: only the next few may start, so what comes later in the
+        order never overtakes by much (a re-plan of what is left keeps its order).
+        """
         number = len(self.weeks)
-        # new items start in order: only the next few may start, so what comes later in the
-        # order never overtakes by much (a re-plan of what is left keeps its order)
-        upcoming = [i for i in self.open if i not in self.under_way
-                    and not self.units[i].woven][:LOOKAHEAD]
-        ready = [i for i in self.unblocked if i in self.under_way or (
-            (self.early or self.units[i].release <= number)
-            and (self.units[i].woven or i in upcoming))]
-        ready += [i for i in self.under_way if self.blocked[i]]  # a re-plan's started items
-        others_left = self.others > 0
-        weave = others_left and not any(self.units[i].woven for i in week)
-        groups = {self.units[i].group for i in week}
-
-        started = {item_id: n for n, item_id in enumerate(self.under_way)}
-
-        def key(item_id: str) -> tuple[bool, int, bool, bool]:
-            unit = self.units[item_id]
-            return (item_id != self.waiting,
-                    started.get(item_id, len(started)),  # under way: finish in start order
-                    not (weave and unit.woven),
-                    capped and unit.group in groups and item_id not in week)
-
-        out = sorted(ready, key=key)
-        if others_left:  # at most one habit a week while other work remains
-            habit = next((i for i in out if self.units[i].woven and (i in week or weave)),
-                         None)
-            out = [i for i in out if not self.units[i].woven or i == habit]
+        units, under_way = self.units, self.under_way
+        upcoming = set(itertools.islice(
+            (i for i in self.open if i not in under_way and not units[i].woven), LOOKAHEAD))
+        new = [i for i in self.unblocked if i not in under_way and (i in upcoming or (
+            units[i].woven and (self.early or units[i].release <= number)))]
+        weave = self.others > 0 and not any(units[i].woven for i in week)
+        groups = {units[i].group for i in week} if capped else set()
+        new.sort(key=lambda i: (not (weave and units[i].woven), units[i].group in groups))
+        out = [*under_way, *new]
+        if self.others > 0:  # at most one habit a week while other work remains
+            habit = next((i for i in out if units[i].woven and (i in week or weave)), None)
+            out = [i for i in out if not units[i].woven or i == habit]
+        if self.waiting in out:
+            out.remove(self.waiting)
+            out.insert(0, self.waiting)
         return out
 
 
