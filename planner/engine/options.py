@@ -52,16 +52,21 @@ def alternatives(profile: Profile, plan: Plan, catalog: Catalog,
 
 def _more_hours(profile: Profile, plan: Plan, catalog: Catalog,
                 pack: Packs) -> Alternative | None:
-    """The fewest whole hours a week that fit the same plan into a year."""
-    hours = min(float(HOURS[1]), math.ceil(plan.total_hours / (YEAR_WEEKS - 2)))
-    for _ in range(4):
+    """The fewest whole hours a week that fit the same goal into about a year.
+
+    More hours a week can bring in more items (the rules keep extras at higher hours), so
+    each try sizes the next from the hours the last one planned.
+    """
+    work = plan.total_hours
+    for _ in range(5):
+        hours = min(float(HOURS[1]), math.ceil(work / (YEAR_WEEKS - 2)))
         if hours <= profile.hours_per_week:
             return None
         faster = pack(replace(profile, hours_per_week=hours, weeks=None), catalog).packed
         if len(faster.weeks) <= YEAR_WEEKS or hours >= HOURS[1]:
             return Alternative(f"{hours:g} hours a week", len(faster.weeks), hours,
                                profile.goal, None, 0, 0.0)
-        hours = min(float(HOURS[1]), hours + 1)
+        work = max(work + hours, sum(ch.hours for w in faster.weeks for ch in w))
     return None
 
 

@@ -257,12 +257,13 @@ class _Packer:
         units, under_way = self.units, self.under_way
         upcoming = set(itertools.islice(
             (i for i in self.open if i not in under_way and not units[i].woven), LOOKAHEAD))
+        early = self.early or not self.others  # only habits left: no need to space them
         new = [i for i in self.unblocked if i not in under_way and (i in upcoming or (
-            units[i].woven and (self.early or units[i].release <= number)))]
+            units[i].woven and (early or units[i].release <= number)))]
         weave = self.others > 0 and not any(units[i].woven for i in week)
         groups = {units[i].group for i in week} if capped else set()
         new.sort(key=lambda i: (not (weave and units[i].woven), units[i].group in groups))
-        out = [*under_way, *new]
+        out = [i for i in under_way if not self.blocked[i]] + new
         if self.others > 0:  # at most one habit a week while other work remains
             habit = next((i for i in out if units[i].woven and (i in week or weave)), None)
             out = [i for i in out if not units[i].woven or i == habit]

@@ -43,10 +43,11 @@ def pack_items(chosen: tuple[Chosen, ...], catalog: Catalog, hours_per_week: flo
     """
     ids = {c.item.id for c in chosen}
     order = authored_order(catalog)
+    habits = _habits(chosen)
     units = {c.item.id: Unit(c.item.id, tuple(h for _, h in c.tasks),
                              tuple(p for p in c.item.prerequisites if p in ids),
                              (LEVELS.index(c.item.level), order[c.item.id]),
-                             c.item.section, is_woven(c), 0, c.started)
+                             c.item.section, c.item.id in habits, 0, c.started)
              for c in chosen}
     if not units:
         return Packed([], 0, hours_per_week)
@@ -57,13 +58,27 @@ def pack_items(chosen: tuple[Chosen, ...], catalog: Catalog, hours_per_week: flo
     return Packed(weeks, math.ceil(total / hours_per_week - 1e-9), hours_per_week)
 
 
+def _habits(chosen: tuple[Chosen, ...]) -> set[str]:
+    """The woven items, but for those other work builds on: they go where that work needs."""
+    woven = {c.item.id for c in chosen if is_woven(c)}
+    by_id = {c.item.id: c for c in chosen}
+    needed: set[str] = set()
+    stack = [p for c in chosen if c.item.id not in woven for p in c.item.prerequisites]
+    while stack:
+        item_id = stack.pop()
+        if item_id in by_id and item_id not in needed:
+            needed.add(item_id)
+            stack.extend(by_id[item_id].item.prerequisites)
+    return woven - needed
+
+
 def _released(units: dict[str, Unit], hours_per_week: float) -> dict[str, Unit]:
     """Spread the habits: the j-th may start no earlier than FIRST_HABIT_WEEK + j * gap."""
     habits = sorted((u for u in units.values() if u.woven), key=lambda u: u.rank)
     if not habits:
         return units
     weeks = math.ceil(sum(u.hours for u in units.values()) / hours_per_week)
-    first = min(FIRST_HABIT_WEEK, weeks // 4)
+    first = min(FIRST_HABIT_WEEK, weeks // 3)
     gap = max(1, (weeks - first) // (len(habits) + 1))
     out = dict(units)
     for j, unit in enumerate(habits):

@@ -64,7 +64,7 @@ def _with_catch_ups(packed: list[list[Chunk]], every: int,
     since = 0
     for n, chunks in enumerate(packed):
         room = deadline is None or len(packed) + (len(out) - n) + 1 <= deadline
-        if every and since >= every and room:
+        if every and since >= every and room and len(packed) - n >= 2:  # not to end on one
             out.append(None)
             since = 0
         out.append(chunks)
