@@ -17,6 +17,7 @@ from planner.render.pdf.fonts import (
     is_invisible,
     is_viewer_font,
 )
+from planner.render.pdf.rtl import visual_order
 
 _SPACES = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
 _DROP = "drop"  # marker "font" for invisible characters
@@ -58,6 +59,7 @@ def _runs(text: str, fonts: FontSet) -> list[tuple[str, str]]:
     text = text.translate(_SPACES)
     if text.isascii():
         return [(BODY, text)]
+    text = visual_order(text)  # Arabic shaped, right-to-left runs in the order they are seen
     return [(font, "".join(chars)) for font, chars in groupby(text, lambda c: _font_of(c, fonts))]
 
 
