@@ -56,7 +56,7 @@ def test_mixed_batch_exits_1_and_writes_the_good_ones(run_cli, tmp_path: Path) -
     assert result.stdout.split() == ["out/batch-report.csv", "out/batch-report.json",
                                      "out/cohort.pdf"]
     text = PdfReader(out / "cohort.pdf").pages[0].extract_text()
-    assert "3 learner(s) with a plan; 1 profile(s) failed" in text
+    assert "3 learners with a plan. 1 profile could not be planned" in text
     assert "Learners per track" in text and "LLM application" in text
 
 

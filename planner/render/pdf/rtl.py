@@ -12,6 +12,10 @@ import functools
 import unicodedata
 
 RTL_CLASSES = ("R", "AL")
+# Lines are broken after reordering, so a right-to-left text that wraps shows its lines in
+# the wrong order; a text this short (a name) is kept on one line instead.
+KEEP_WHOLE = 24
+NO_BREAK_SPACE = "\u00a0"
 
 
 def has_rtl(text: str) -> bool:
@@ -27,4 +31,5 @@ def visual_order(text: str) -> str:
     from arabic_reshaper import reshape  # imported on first need: most plans have no RTL text
     from bidi import get_display
 
-    return str(get_display(reshape(text)))
+    shown = str(get_display(reshape(text)))
+    return shown.replace(" ", NO_BREAK_SPACE) if len(text) <= KEEP_WHOLE else shown
