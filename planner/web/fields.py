@@ -16,6 +16,7 @@ FORMAT_TITLES = {"pdf": ("PDF", "print it, or tick boxes in a PDF viewer"),
                  "md": ("Markdown", "plain text with checkboxes"),
                  "ics": ("iCalendar", "study sessions in your calendar"),
                  "json": ("JSON", "the plan as data")}
+PAPER_CHOICES = (Choice("a4", "A4", "210 × 297 mm"), Choice("letter", "US Letter", "8.5 × 11 in"))
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def html_id(key: str) -> str:
 
 def answers_from_defaults(formats: tuple[str, ...]) -> dict[str, list[str]]:
     """The answers a fresh form starts with: each question's default."""
-    answers: dict[str, list[str]] = {"formats": list(formats)}
+    answers: dict[str, list[str]] = {"formats": list(formats), "paper": ["a4"]}
     for q in ASKED:
         if q.default is None:
             continue
@@ -68,6 +69,9 @@ def build_fields(catalog: Catalog, answers: dict[str, list[str]], errors: dict[s
                      "The summary page offers a download for each format you tick.",
                      "formats", False, "", frozenset(answers.get("formats", [])),
                      (("", format_choices),), errors.get("formats")))
+    out.append(Field("paper", html_id("paper"), "Paper size", "The page size of the PDF.",
+                     "choice", False, "", frozenset(answers.get("paper", [])),
+                     (("", PAPER_CHOICES),), errors.get("paper")))
     return out
 
 
@@ -100,7 +104,7 @@ PARTS = (
     ("Your background", ("background.math", "background.python", "background.ml")),
     ("Your time", ("hours_per_week", "start_date", "weeks", "study_days")),
     ("What to focus on", ("interests", "completed")),
-    ("Your files", ("formats",)),
+    ("Your files", ("formats", "paper")),
 )
 
 

@@ -11,12 +11,13 @@ from planner.pipeline import make_plan
 from planner.plan import Plan
 from planner.profile.questions import ASKED
 from planner.profile.validate import validate
+from planner.render import PAPERS, print_warnings
 from planner.web.context import page, state
 from planner.web.fields import FORMAT_TITLES, answers_from_defaults, build_fields, in_parts
 from planner.web.formdata import hidden_fields, profile_data
 
 pages = Blueprint("pages", __name__)
-FIELD_KEYS = {q.key for q in ASKED} | {"formats"}
+FIELD_KEYS = {q.key for q in ASKED} | {"formats", "paper"}
 
 
 @pages.get("/")
@@ -38,12 +39,16 @@ def summary() -> Response:
     formats = [f for f in request.form.getlist("formats") if f in state().formats]
     if not formats:
         problems.append(Problem("tick at least one format", field="formats"))
+    paper = request.form.get("paper", "a4")
+    if paper not in PAPERS:
+        problems.append(Problem(f"choose one of: {', '.join(PAPERS)}", field="paper"))
     if profile is None or problems:
         return _form_page(_answers(), problems, status=422)
     plan = make_plan(profile, today, catalog)
     carried = dict(profile.to_data(), start_date=plan.start_date.isoformat())
     return page("summary", plan=plan, end_date=plan.end_date, formats=formats,
-                hidden=hidden_fields(carried), omitted=_omitted(plan),
+                hidden=[*hidden_fields(carried), ("paper", paper)], omitted=_omitted(plan),
+                warnings=print_warnings(plan) if "pdf" in formats else (),
                 titles={f: FORMAT_TITLES.get(f, (f.upper(),))[0] for f in formats})
 
 
