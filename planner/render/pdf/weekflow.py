@@ -21,8 +21,8 @@ TINT_EDGE = 3.0  # the panel's accent edge
 HEADER_GAP = 14.0  # below the running header's rule
 NOTES_MIN = 90.0  # less room than this on the last page: no notes lines
 SMALL_ITEM = 0.3  # items up to this share of a page are never split
-MIN_TAIL = 0.25  # a week's last page holds at least this share of a page, when it can
-MIN_FILL = 0.55  # ... as long as the page before stays at least this full
+MIN_TAIL = 0.22  # a week's last page holds at least this share of a page, when it can
+MIN_FILL = 0.45  # ... as long as the page before stays at least this full
 
 
 @dataclass
