@@ -148,9 +148,31 @@ def first_uses(plan: Plan) -> list[tuple[Week, Resource]]:
     return uses
 
 
-def _grid(cards: list[ResourceCard], width: float) -> Table:
+def _rows(cards: list[ResourceCard]) -> list[list[Flowable | str]]:
     cells: list[Flowable | str] = [*cards, *[""] * (-len(cards) % COLUMNS)]
-    rows = [cells[i : i + COLUMNS] for i in range(0, len(cells), COLUMNS)]
+    return [cells[i : i + COLUMNS] for i in range(0, len(cells), COLUMNS)]
+
+
+def _last_page_break(rows: list[list[Flowable | str]], width: float, first_room: float,
+                     room: float) -> int:
+    """Where to start the last page so it holds two rows of codes, not one alone.
+
+    The grid splits between rows wherever a page fills; this measures the rows as the table
+    will and returns the row to break before (0: no break needed).
+    """
+    heights = [max(c.wrap(width / COLUMNS - QUIET, room)[1] for c in row
+                   if isinstance(c, Flowable)) + 2 * QUIET for row in rows]
+    starts, left = [0], first_room
+    for index, height in enumerate(heights):
+        if height > left and index > starts[-1]:
+            starts.append(index)
+            left = room
+        left -= height
+    last, before = starts[-1], starts[-2] if len(starts) > 1 else 0
+    return last - 1 if len(starts) > 1 and len(rows) - last == 1 and last - before >= 3 else 0
+
+
+def _grid(rows: list[list[Flowable | str]], width: float) -> Table:
     grid = Table(rows, colWidths=[width / COLUMNS] * COLUMNS)
     grid.setStyle(
         TableStyle(
@@ -173,14 +195,22 @@ def resource_codes(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
     if not uses:
         return []
     heading = para("Resources", styles.h1)
+    intro = para(
+        "Scan a code with a phone camera, or click it, to open the resource. Each link appears "
+        "once, beside the week that first uses it.",
+        styles.meta,
+    )
+    width = page.frame_width
+    head_height = sum(p.wrap(width, page.frame_height)[1] for p in (heading, intro))
+    first_room = page.frame_height - head_height - styles.h1.spaceAfter - styles.meta.spaceAfter - 6
+    rows = _rows([ResourceCard(week, resource, styles) for week, resource in uses])
+    cut = _last_page_break(rows, width, first_room, page.frame_height)
+    grids: list[Flowable] = [_grid(rows, width)] if not cut else [
+        _grid(rows[:cut], width), PageBreak(), _grid(rows[cut:], width)]
     return [
         PageBreak(),
         outlined(heading, OutlineEntry(OUTLINE_TITLE, "resources", 0)),
-        para(
-            "Scan a code with a phone camera, or click it, to open the resource. Each link appears "
-            "once, beside the week that first uses it.",
-            styles.meta,
-        ),
+        intro,
         Spacer(1, 6),
-        _grid([ResourceCard(week, resource, styles) for week, resource in uses], page.frame_width),
+        *grids,
     ]
