@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,14 @@ from planner.render.pdf.fonts import (
     load_fonts,
     source_sans_dir,
 )
-from planner.render.pdf.markup import describe_chars, para_text, plain_text, scan_text, using_fonts
+from planner.render.pdf.markup import (
+    describe_chars,
+    para_text,
+    plain_text,
+    scan_text,
+    using_fonts,
+    wrapped_text,
+)
 from planner.render.pdf.render import render_pdf
 from planner.render.pdf.rtl import NO_BREAK_SPACE, has_rtl, visual_order
 from planner.render.pdf.styles import styles
@@ -168,3 +176,15 @@ def test_without_a_right_to_left_font_the_name_prints_as_question_marks_and_warn
     assert "????" in text
     assert any(w.startswith("The name contains characters no available font has") and
                "they print as ?" in w for w in warnings)
+
+
+def test_right_to_left_text_is_broken_into_lines_in_reading_order_before_reordering():
+    require_font(HEBREW_FILE, "fonts-noto-core")
+    words = ["אחד", "שניים", "שלושה", "ארבעה", "חמישה", "שישה", "שבעה", "שמונה"]
+    text = " ".join(words * 3)
+    lines = wrapped_text(text, BODY, 24, 200).split("<br/>")
+    assert len(lines) > 2
+    logical = [re.sub(r"<[^>]+>", "", line).replace(NO_BREAK_SPACE, " ") for line in lines]
+    # each line is its own words reversed; read in order, the lines give the text back
+    assert " ".join(" ".join(w[::-1] for w in line.split()[::-1]) for line in logical) == text
+    assert wrapped_text("Ada <b>", BODY, 24, 10) == para_text("Ada <b>")

@@ -16,7 +16,7 @@ from planner.plan import Plan
 from planner.render.formatting import day, rounded_hours
 from planner.render.pdf.document import COVER_BAND
 from planner.render.pdf.flowables import OutlineEntry, PushToBottom, outlined
-from planner.render.pdf.markup import para_text
+from planner.render.pdf.markup import para_text, wrapped_text
 from planner.render.pdf.para import para
 from planner.render.pdf.styles import MARGIN_TOP, RULE, Page, Styles
 
@@ -100,7 +100,8 @@ def cover(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
         Spacer(1, 10),
         title,
         Spacer(1, 44 + 48),
-        para(para_text(plan.name), styles.cover_name),
+        para(wrapped_text(plan.name, styles.cover_name.fontName, styles.cover_name.fontSize,
+                          width), styles.cover_name),
         Spacer(1, 4),
         para(f"A week-by-week plan on the {para_text(plan.goal_title)} track", styles.cover_goal),
         Spacer(1, 34),
