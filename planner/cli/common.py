@@ -17,7 +17,7 @@ def add_output(parser: argparse.ArgumentParser, formats: bool = True) -> None:
 
 def add_paper(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4", type=str.lower,
-                        help="page size of the PDF: a4 (default) or letter (US Letter)")
+                        help="page size of the plan PDF: a4 (default) or letter (US Letter)")
 
 
 def add_today(parser: argparse.ArgumentParser) -> None:

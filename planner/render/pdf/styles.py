@@ -47,6 +47,8 @@ def page_of(paper: str = DEFAULT_PAPER) -> Page:
     return Page(paper, width, height)
 
 
+FRAME_WIDTH = page_of(DEFAULT_PAPER).frame_width  # A4's, for pages without a paper choice
+
 # Every text colour reads at 4.5:1 or more on white and on ACCENT_TINT (WCAG AA, small
 # text); tests/test_pdf_print.py computes it. RULE and ACCENT_TINT are for lines and fills.
 INK = HexColor("#1F2430")
