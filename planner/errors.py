@@ -57,6 +57,15 @@ class Problem:
                 "message": self.message, "fix": self.fix}
 
 
+def sentence(text: str) -> str:
+    """text as a sentence: a capital first letter and a full stop (or ? or !) at the end."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".?!" else text + "."
+
+
 def _cut(text: str, start: int) -> str:
     """EXCERPT_CHARS of text from start, with an ellipsis where text goes on."""
     part = text[start:start + EXCERPT_CHARS]

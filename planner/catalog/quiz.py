@@ -41,6 +41,12 @@ class QuizQuestion:
         return (*self.choices, DONT_KNOW)
 
 
+def quiz_file(root: Path | None) -> Path | None:
+    """quiz.yaml in the catalog's folder, or None when this build has none."""
+    path = root / QUIZ_FILE if root else None
+    return path if path and path.is_file() else None
+
+
 def load_quiz(path: Path) -> dict[str, tuple[QuizQuestion, ...]]:
     """Area -> its questions, easiest first; a broken file is a ContentError."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))

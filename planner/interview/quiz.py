@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import questionary
 
-from planner.catalog.model import Catalog
 from planner.catalog.quiz import (
     AREA_TITLES,
     AREAS,
     LETTERS,
-    QUIZ_FILE,
     QuizQuestion,
     feedback,
     load_quiz,
     offer_text,
     offered_level,
+    quiz_file,
     suggested_level,
 )
 from planner.errors import UserError
@@ -27,15 +25,9 @@ from planner.interview.prompts import POINTER, Prompter
 INDENT = "   "
 
 
-def quiz_path(catalog: Catalog) -> Path | None:
-    """content/quiz.yaml beside the catalog, or None when this build has none."""
-    path = catalog.root / QUIZ_FILE if catalog.root else None
-    return path if path and path.is_file() else None
-
-
 def offer_quiz(p: Prompter, answers: dict[str, Any], wanted: bool | None) -> None:
     """Run the check when asked for (--quiz) or accepted; adjust the levels answered."""
-    path = quiz_path(p.catalog)
+    path = quiz_file(p.catalog.root)
     if path is None:
         if wanted:
             raise UserError("--quiz: this installation has no placement check (quiz.yaml)")

@@ -5,6 +5,10 @@ from __future__ import annotations
 import shutil
 import textwrap
 
+from planner.errors import sentence
+
+__all__ = ["sentence", "width", "wrap", "shortened", "described", "fits"]
+
 MIN_WIDTH = 40  # narrower terminals get lines of this width and wrap them themselves
 LABEL = "  Description: "  # how questionary introduces the text under a list
 
@@ -39,11 +43,3 @@ def fits(*parts: str, columns: int) -> bool:
     """True when the parts, joined by spaces, fit on one line of columns."""
     return len(" ".join(parts)) <= columns
 
-
-def sentence(text: str) -> str:
-    """text as a sentence: a capital first letter and a full stop (or ? or !) at the end."""
-    text = text.strip()
-    if not text:
-        return text
-    text = text[0].upper() + text[1:]
-    return text if text[-1] in ".?!" else text + "."
