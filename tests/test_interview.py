@@ -27,7 +27,7 @@ from planner.interview.save import free_stem, save_interview
 from planner.pipeline import make_plan
 from planner.profile.load import load_file, only_profile
 from planner.profile.model import Background, Profile
-from planner.profile.questions import BY_KEY, Choice, Invalid
+from planner.profile.questions import BY_KEY, Invalid
 from tests.conftest import TODAY
 
 ENTER, DOWN, CLEAR, SPACE, CTRL_C = "\r", "\x1b[B", "\x15", " ", "\x03"

@@ -6,9 +6,8 @@ import os
 import re
 import subprocess
 from collections.abc import Iterator
-from pathlib import Path
-
 from datetime import date
+from pathlib import Path
 
 import pexpect
 import pyte

@@ -7,8 +7,8 @@ import re
 import select
 import socket
 import threading
-from collections.abc import Iterator
 import urllib.request
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 import pytest
@@ -381,7 +381,7 @@ def live(small_catalog: Catalog) -> Iterator[int]:
         server.close()
 
 
-def raw_exchange(port: int, request: bytes, body_chunks: Iterator[bytes] = iter(())) -> bytes:
+def raw_exchange(port: int, request: bytes, body_chunks: Iterable[bytes] = ()) -> bytes:
     """Send a request (and body chunks, until the server stops reading); the whole answer."""
     with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
         sock.sendall(request)
