@@ -458,7 +458,7 @@ def test_the_quiz_on_the_page_offers_its_level_then_builds_the_plan(catalog: Cat
     answers = form(**{"background.math": "0"}) | quiz_answers(catalog, "math", True)
     offered = client.post("/", data=answers)
     html = offered.get_data(as_text=True)
-    assert offered.status_code == 200 and "The quiz suggests other levels" in html
+    assert offered.status_code == 200 and "The placement quiz" in html
     notice = ("The quiz suggests Math level 4 · graduate; you rated yourself 0 · none. "
               "The quiz&#39;s level is chosen now; choose another if you prefer.")
     assert f'<p class="notice" id="f-background-math-notice">{notice}</p>' in html
@@ -476,3 +476,14 @@ def test_a_quiz_that_agrees_or_is_left_blank_goes_straight_to_the_plan(
     wrong = form(**{"background.python": "0"}) | quiz_answers(catalog, "python", False)
     assert "Your plan," in client.post("/", data=wrong).get_data(as_text=True)
     assert "Your plan," in client.post("/", data=form()).get_data(as_text=True)
+
+
+def test_a_half_answered_area_is_not_scored_and_says_so(catalog: Catalog) -> None:
+    client = create_app(catalog, clock=lambda: TODAY).test_client()
+    half = dict(list(quiz_answers(catalog, "ml", False).items())[:3])
+    html = client.post("/", data=form() | half).get_data(as_text=True)
+    assert ("Machine learning: 3 of 7 quiz questions answered, so the quiz did not score this "
+            "area;") in html
+    assert re.search(r'name="background.ml" type="radio" value="1" checked', html)  # kept
+    again = client.post("/", data=form() | half | {"quiz-scored": "1"})
+    assert "Your plan," in again.get_data(as_text=True)

@@ -43,9 +43,11 @@ def summary() -> Response:
     catalog = state().catalog
     suggested = [] if SCORED in request.form else offers(catalog, request.form)
     if suggested:  # back once to the form, the quiz's levels chosen, to keep or change
-        answers = _answers() | {f"background.{s.area}": [str(s.level)] for s in suggested}
-        notices = {f"background.{s.area}": f"{s.message} The quiz's level is chosen now; "
-                   "choose another if you prefer." for s in suggested}
+        answers = _answers() | {f"background.{s.area}": [str(s.level)]
+                                for s in suggested if s.level is not None}
+        notices = {f"background.{s.area}": s.message if s.level is None else (
+                   f"{s.message} The quiz's level is chosen now; choose another if you "
+                   "prefer.") for s in suggested}
         return _form_page(answers, [], notices=notices, scored=True)
     profile, problems = validate(profile_data(request.form, whole_form=True), catalog, "form")
     formats = [f for f in request.form.getlist("formats") if f in state().formats]

@@ -3,7 +3,8 @@
 Its answers travel with the form as `quiz.<question id>` (the choice's number). Pressing
 "Make my plan" scores the areas answered; where the quiz and the person's own rating are
 more than a level apart the form comes back once, with each answer explained and the
-quiz's level chosen in its place, to keep or change (`quiz-scored` marks that round).
+quiz's level chosen in its place, to keep or change (`quiz-scored` marks that round). As in
+the terminal, an area counts only when each of its questions has an answer.
 """
 
 from __future__ import annotations
@@ -67,10 +68,11 @@ class Area:
 
 @dataclass(frozen=True)
 class Scored:
-    """The quiz's verdict for one area: the level offered instead of the rating, and why."""
+    """The quiz's word on one area: the level offered instead of the rating (None when the
+    area was left half answered, which the message says), and why."""
 
     area: str
-    level: int
+    level: int | None
     message: str
 
 
@@ -106,18 +108,24 @@ def areas(catalog: Catalog, form: FormLike | None, scored: bool) -> list[Area]:
 
 
 def offers(catalog: Catalog, form: FormLike) -> list[Scored]:
-    """For each area answered, the quiz's level where it is more than one from the rating."""
+    """For each area answered in full, the quiz's level where it is more than one from the
+    rating; for each area answered in part, a word that it was not scored."""
     quiz = shipped(catalog) or {}
     found = []
     for area in AREAS:
         questions = quiz.get(area, ())
         chosen = [chosen_in(form, q) for q in questions]
         rating = (form.getlist(f"background.{area}") or [""])[0]
-        if not questions or all(c is None for c in chosen) or not rating.isdigit():
+        answered = sum(c is not None for c in chosen)
+        if not answered or not rating.isdigit():
             continue
-        dont_know = [len(q.offered) - 1 for q in questions]
-        level = suggested_level(questions, [d if c is None else c
-                                            for c, d in zip(chosen, dont_know, strict=True)])
+        if answered < len(questions):
+            found.append(Scored(area, None, (
+                f"{AREA_TITLES[area]}: {answered} of {len(questions)} quiz questions "
+                "answered, so the quiz did not score this area; answer them all (“I don't "
+                "know yet” counts) to have it scored.")))
+            continue
+        level = suggested_level(questions, [c for c in chosen if c is not None])
         if offered_level(int(rating), level) is not None:
             found.append(Scored(area, level, offer_text(area, level, int(rating))))
     return found
