@@ -17,6 +17,7 @@ from planner.profile.questions import (
     AREAS,
     BY_KEY,
     DEADLINE_WEEKS,
+    HOURS,
     LEVEL_NAMES,
     LEVELS,
     QUESTIONS,
@@ -143,3 +144,19 @@ def test_tasks_done_are_checked_against_the_items_tasks(small_catalog: Catalog) 
                            ([0, 1], "must map item ids")):
         profile, problems = validate(_base(tasks_done=wrong), small_catalog)
         assert profile is None and message in problems[0].message
+
+
+def test_every_default_plan_fits_the_deadline_bound_and_longer_ones_cut_to_it(
+        catalog: Catalog) -> None:
+    """At the fewest hours a week, each track's default plan can be met as a deadline; a
+    plan with every interest is longer and is cut to the longest deadline allowed."""
+    from datetime import date
+
+    from planner.pipeline import make_plan
+
+    today, longest = date(2026, 11, 25), DEADLINE_WEEKS[1]
+    for goal in catalog.tracks:
+        base = Profile("Ada", goal, HOURS[0], Background(0, 0, 0))
+        assert len(make_plan(base, today, catalog).weeks) <= longest, goal
+        every = dataclasses.replace(base, interests=tuple(catalog.interests), weeks=longest)
+        assert len(make_plan(every, today, catalog).weeks) <= longest, goal
