@@ -487,3 +487,18 @@ def test_a_half_answered_area_is_not_scored_and_says_so(catalog: Catalog) -> Non
     assert re.search(r'name="background.ml" type="radio" value="1" checked', html)  # kept
     again = client.post("/", data=form() | half | {"quiz-scored": "1"})
     assert "Your plan," in again.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("hours", ["1", "8"])
+def test_reasons_show_titles_once_each_in_good_grammar(catalog: Catalog, hours: str) -> None:
+    client = create_app(catalog, clock=lambda: TODAY).test_client()
+    html = client.post("/", data=form(hours_per_week=hours, interests=["chatbots", "rag"],
+                                      completed=["python-basics"])).get_data(as_text=True)
+    why = re.search(r'<h2 id="why">.*?</ul>', html, re.S).group(0)
+    reasons = re.findall(r"<li>(.*?)</li>", why)
+    assert len(reasons) == len(set(reasons)) > 3
+    assert sum("spaced" in r.lower() for r in reasons) <= 1
+    assert "chatbots, rag" not in why and "python-basics" not in why
+    assert escape(catalog.interests["rag"].title) in why
+    assert escape(catalog.items["python-basics"].title) in why
+    assert "1 hours" not in html
