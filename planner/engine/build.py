@@ -55,16 +55,15 @@ def build_plan(profile: Profile, catalog: Catalog, today: date) -> Plan:
 
 def _notes(profile: Profile, packed: Packed, review: ReviewPolicy) -> list[str]:
     notes = []
-    if review.hours:
-        notes.append("Most weeks end with a short spaced-review slot: recall what you "
-                     "finished one and three weeks before, without notes, then check.")
+    # the spaced review is said once, by the rule that asks for it
     if len(packed.weeks) > packed.lower_bound + 1:
         notes.append(f"The plan takes {len(packed.weeks)} weeks where {packed.lower_bound} "
                      "would hold the hours: prerequisites and items that cannot be split "
                      "leave some weeks part-full.")
     if len(packed.weeks) > LONG_PLAN_WEEKS:
         years = len(packed.weeks) / 52
-        notes.append(f"At {profile.hours_per_week:g} hours a week this plan runs "
+        notes.append(f"At {profile.hours_per_week:g} hour{'s' * (profile.hours_per_week != 1)} "
+                     f"a week this plan runs "
                      f"{len(packed.weeks)} weeks (about {years:.1f} years). More hours a week, "
                      "or a deadline, would shorten it.")
     return notes
