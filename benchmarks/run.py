@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.profiles import varied_profiles  # noqa: E402
 from benchmarks.quality import plan_quality  # noqa: E402
-from planner.catalog.model import load_catalog  # noqa: E402
+from planner.catalog.load import load_catalog  # noqa: E402
 from planner.engine.build import build_plan  # noqa: E402
 from planner.profile.validate import validate  # noqa: E402
 

@@ -16,7 +16,7 @@ from planner.output import ensure_dir, write_atomic
 from planner.plan import Plan
 from planner.profile.model import Profile
 from planner.progress.kept import Kept, keep_ticked
-from planner.render import FORMATS, render
+from planner.render import DEFAULT_PAPER, FORMATS, render
 from planner.slug import slugify
 
 
@@ -53,8 +53,8 @@ def make_plan(profile: Profile, today: date, catalog: Catalog | None = None) -> 
 
 
 def write_plan(plan: Plan, folder: Path, formats: tuple[str, ...],
-               stem: str | None = None) -> Written:
-    """Render each format and write it atomically as folder/<stem>.<ext>.
+               stem: str | None = None, paper: str = DEFAULT_PAPER) -> Written:
+    """Render each format and write it atomically as folder/<stem>.<ext> (PDF pages: paper).
 
     A file there that holds ticked boxes is never written over: it is kept under another
     name first (progress.kept) and Written.kept says where.
@@ -63,7 +63,7 @@ def write_plan(plan: Plan, folder: Path, formats: tuple[str, ...],
     stem = stem or slugify(plan.name)
     paths, warnings, kept = [], [], []
     for fmt in formats:
-        rendered = render(plan, fmt)
+        rendered = render(plan, fmt, paper)
         path = folder / f"{stem}.{rendered.extension}"
         moved = keep_ticked(path, plan.built_on or date.today())
         kept += [moved] if moved else []

@@ -48,7 +48,7 @@ def test_mixed_batch_exits_1_and_writes_the_good_ones(run_cli, tmp_path: Path) -
     out = tmp_path / "out"
     assert sorted(p.name for p in out.glob("learner-*.pdf")) == [
         "learner-00-2.pdf", "learner-00.pdf", "learner-01.pdf"]
-    assert "in/z-stream.yaml:9: hours_per_week:" in result.stderr
+    assert "in/z-stream.yaml:9:17: hours_per_week:" in result.stderr
     assert "Traceback" not in result.stderr
     failed = [r for r in rows(out) if r["status"] == "failed"]
     assert [(r["source"], r["document"], r["line"]) for r in failed] == [
@@ -56,7 +56,7 @@ def test_mixed_batch_exits_1_and_writes_the_good_ones(run_cli, tmp_path: Path) -
     assert result.stdout.split() == ["out/batch-report.csv", "out/batch-report.json",
                                      "out/cohort.pdf"]
     text = PdfReader(out / "cohort.pdf").pages[0].extract_text()
-    assert "3 learner(s) with a plan; 1 profile(s) failed" in text
+    assert "3 learners with a plan. 1 profile could not be planned" in text
     assert "Learners per track" in text and "LLM application" in text
 
 

@@ -110,7 +110,7 @@ def test_items_are_split_only_between_tasks_and_every_task_is_planned(data):
                 sessions.setdefault(task.index, []).append(task.session)
         for numbers in sessions.values():
             assert numbers == [(k, len(numbers)) for k in range(1, len(numbers) + 1)]
-        for k, (number, part) in enumerate(seen, 1):
+        for k, (_, part) in enumerate(seen, 1):
             assert part.part == (k, len(seen))
             if k > 1:  # a continuation says so instead of repeating the item's reasons
                 assert part.continued_from == seen[k - 2][0]

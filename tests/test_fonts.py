@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
+import pytest
 from reportlab.platypus import Paragraph
 
+from planner.render.pdf.fontfiles import NOTO
 from planner.render.pdf.fonts import (
     BODY,
     CJK,
+    KNOWN_CJK_FONTS,
     cid_font_for,
     default_fonts,
     is_invisible,
     load_fonts,
     source_sans_dir,
 )
-from planner.render.pdf.markup import describe_chars, para_text, plain_text, scan_text, using_fonts
+from planner.render.pdf.markup import (
+    describe_chars,
+    para_text,
+    plain_text,
+    scan_text,
+    using_fonts,
+    wrapped_text,
+)
+from planner.render.pdf.render import render_pdf
+from planner.render.pdf.rtl import NO_BREAK_SPACE, has_rtl, visual_order
 from planner.render.pdf.styles import styles
+from tests.pdf_reading import Pdf, descriptor, used_fonts
+from tests.sample_plans import unicode_plan
 
 NO_CJK = ((Path("no/such/font.ttc"), 0),)
 
@@ -95,3 +111,80 @@ def test_using_fonts_sets_the_default_for_a_block():
     with using_fonts(fonts):
         assert para_text("李") == '<font name="STSong-Light">李</font>'
     assert para_text("李", fonts) == '<font name="STSong-Light">李</font>'
+
+
+# --- Right-to-left names and system fonts ---------------------------------------------
+
+ARABIC_FILE = NOTO / "NotoSansArabic-Regular.ttf"
+HEBREW_FILE = NOTO / "NotoSansHebrew-Regular.ttf"
+CJK_FILE = KNOWN_CJK_FONTS[0][0]
+
+
+def require_font(path: Path, package: str) -> None:
+    """Skip with a reason when a system font is missing; CI installs it, so there it fails."""
+    if path.is_file():
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{path} is missing: .ci/run installs Debian's {package}")
+    pytest.skip(f"{path} is not installed (Debian: apt-get install {package})")
+
+
+def test_visual_order_shapes_arabic_and_reverses_right_to_left_runs():
+    assert visual_order("Ada") == "Ada" and not has_rtl("Жанна 李")
+    shown = visual_order("محمد")
+    assert [hex(ord(c)) for c in shown] == ["0xfee3", "0xfea4", "0xfee4", "0xfeaa"][::-1]
+    assert visual_order("דוד כהן").replace(NO_BREAK_SPACE, " ") == "ןהכ דוד"
+    assert visual_order("Ada דוד") .replace(NO_BREAK_SPACE, " ") == "Ada דוד"[:4] + "דוד"[::-1]
+    long = "דוד " * 10
+    assert " " in visual_order(long)  # long texts may wrap; short ones (names) keep together
+
+
+def cover_of(name: str, fonts=None) -> tuple[str, dict, tuple[str, ...]]:
+    rendered = render_pdf(unicode_plan(name), fonts=fonts)
+    pdf = Pdf.of(rendered.data)
+    return pdf.texts[0], used_fonts(pdf, 0), rendered.warnings
+
+
+@pytest.mark.parametrize(("name", "file", "font"), [
+    ("محمد عبد الله", ARABIC_FILE, "NotoSansArabic"),
+    ("דוד כהן", HEBREW_FILE, "NotoSansHebrew"),
+])
+def test_right_to_left_names_are_shaped_ordered_and_embedded(name, file, font):
+    require_font(file, "fonts-noto-core")
+    text, fonts, warnings = cover_of(name)
+    # pypdf reverses each right-to-left run it extracts: undo that to get the drawn order
+    drawn = " ".join(word[::-1] for word in text.splitlines()[2].split())
+    assert drawn == visual_order(name).replace(NO_BREAK_SPACE, " ")
+    assert drawn != name  # shaped (Arabic) or reversed (Hebrew): not the logical string
+    embedded = [f for n, f in fonts.items() if font in n]
+    assert embedded and all("/FontFile2" in descriptor(f) for f in embedded)
+    assert not any("name" in w.lower() for w in warnings)
+
+
+def test_cjk_names_embed_the_installed_truetype_font():
+    require_font(CJK_FILE, "fonts-wqy-microhei")
+    text, fonts, warnings = cover_of("李小龍")
+    assert "李小龍" in text
+    cjk = [f for n, f in fonts.items() if "SourceSans" not in n]
+    assert cjk and all("/FontFile2" in descriptor(f) for f in cjk)
+    assert not any("not embedded" in w for w in warnings)
+
+
+def test_without_a_right_to_left_font_the_name_prints_as_question_marks_and_warns():
+    fonts = load_fonts(NO_CJK, ask_fontconfig=False, rtl_fonts=())
+    text, _, warnings = cover_of("محمد", fonts)
+    assert "????" in text
+    assert any(w.startswith("The name contains characters no available font has") and
+               "they print as ?" in w for w in warnings)
+
+
+def test_right_to_left_text_is_broken_into_lines_in_reading_order_before_reordering():
+    require_font(HEBREW_FILE, "fonts-noto-core")
+    words = ["אחד", "שניים", "שלושה", "ארבעה", "חמישה", "שישה", "שבעה", "שמונה"]
+    text = " ".join(words * 3)
+    lines = wrapped_text(text, BODY, 24, 200).split("<br/>")
+    assert len(lines) > 2
+    logical = [re.sub(r"<[^>]+>", "", line).replace(NO_BREAK_SPACE, " ") for line in lines]
+    # each line is its own words reversed; read in order, the lines give the text back
+    assert " ".join(" ".join(w[::-1] for w in line.split()[::-1]) for line in logical) == text
+    assert wrapped_text("Ada <b>", BODY, 24, 10) == para_text("Ada <b>")

@@ -20,15 +20,14 @@ from planner.interview.answers import (
     defaults_from,
     profile_from_answers,
     summary,
-    typed_error,
 )
 from planner.interview.flow import run_interview
-from planner.interview.prompts import Prompter, ask_output, ask_profile, fitted
+from planner.interview.prompts import Prompter, ask_output, ask_profile, row
 from planner.interview.save import free_stem, save_interview
 from planner.pipeline import make_plan
 from planner.profile.load import load_file, only_profile
 from planner.profile.model import Background, Profile
-from planner.profile.questions import BY_KEY, Choice, Invalid
+from planner.profile.questions import BY_KEY, Invalid
 from tests.conftest import TODAY
 
 ENTER, DOWN, CLEAR, SPACE, CTRL_C = "\r", "\x1b[B", "\x15", " ", "\x03"
@@ -36,15 +35,23 @@ ADA = Profile("Ada Lovelace", "llm-research", 6, Background(3, 1, 0),
               weeks=30, interests=("rag",), completed=("python-basics",))
 
 
-def drive(keys: str, catalog: Catalog,
-          ask: Callable[[Prompter], Any]) -> tuple[Any, list[str]]:
+def drive(keys: str, catalog: Catalog, ask: Callable[[Prompter], Any],
+          columns: int = 80) -> tuple[Any, list[str]]:
     """Run ask() with the real prompts reading keys; returns its result and what it said."""
     said: list[str] = []
     with create_pipe_input() as pipe:
         pipe.send_text(keys)
         pipe.close()  # the prompts see end of input instead of waiting when keys run out
-        prompter = Prompter(catalog, said.append, input=pipe, output=DummyOutput())
+        prompter = Prompter(catalog, said.append, columns, input=pipe, output=DummyOutput())
         return ask(prompter), said
+
+
+def typed_error(question, text: str, catalog: Catalog) -> str | None:
+    try:
+        clean_typed(question, text, catalog)
+    except Invalid as exc:
+        return str(exc)
+    return None
 
 
 def all_defaults(name: str = "Ada") -> str:
@@ -73,17 +80,22 @@ def test_defaults_from_a_profile_are_its_answers(tmp_path: Path) -> None:
 def test_typed_answers_pass_through_the_profile_validators(small_catalog: Catalog) -> None:
     hours = BY_KEY["hours_per_week"]
     assert clean_typed(hours, "7.5", small_catalog) == 7.5
-    assert "from 1 to 60" in typed_error(hours, "lots", small_catalog)
-    assert "from 1 to 60" in typed_error(hours, "0", small_catalog)
-    assert typed_error(hours, "", small_catalog)
+    assert typed_error(hours, "lots", small_catalog) == (
+        '"lots" is not a number; write a number of hours from 1 to 60')
+    assert typed_error(hours, "0", small_catalog) == (
+        "0 is too small; write a number of hours from 1 to 60")
+    assert typed_error(hours, "", small_catalog) == "please answer: a number from 1 to 60"
     weeks = BY_KEY["weeks"]
     assert clean_typed(weeks, "", small_catalog) is None
-    assert "whole number" in typed_error(weeks, "2.5", small_catalog)
+    assert typed_error(weeks, "2.5", small_catalog) == (
+        "2.5 is not a whole number; write a whole number of weeks from 1 to 520")
     start = BY_KEY["start_date"]
     assert clean_typed(start, "2027-01-04", small_catalog) == date(2027, 1, 4)
+    assert typed_error(start, "2027-02-29", small_catalog) == (
+        '"2027-02-29" is not a date: February 2027 has 28 days')
     assert "YYYY-MM-DD" in typed_error(start, "next week", small_catalog)
     name = BY_KEY["name"]
-    assert "blank" in typed_error(name, "   ", small_catalog)
+    assert typed_error(name, "   ", small_catalog) == "the name is empty; write it in any language"
     assert clean_typed(name, " 李小龍 ", small_catalog) == "李小龍"
 
 
@@ -110,21 +122,30 @@ def test_answers_make_the_profile_they_came_from(small_catalog: Catalog, tmp_pat
     assert profile.start_date == date(2026, 11, 30)
 
 
-def test_summary_fits_80_columns(small_catalog: Catalog, tmp_path: Path) -> None:
-    profile = Profile("A" * 120, "llm-engineer", 8, Background(2, 2, 1), weeks=2,
+@pytest.mark.parametrize("columns", [59, 79, 119])
+def test_summary_fits_the_terminal(small_catalog: Catalog, tmp_path: Path, columns: int) -> None:
+    profile = Profile("Ada " * 30, "llm-engineer", 8, Background(2, 2, 1), weeks=2,
                       interests=("rag", "chatbots"))
     plan = make_plan(profile, TODAY, small_catalog)
-    text = summary(profile, plan, small_catalog, {"output": tmp_path, "formats": ("md",)})
-    assert all(len(line) <= 80 for line in text.splitlines())
-    assert "2 weeks" in text and "left out" in text  # the deadline dropped items
-    assert "Retrieval-augmented generation, Chatbots" in text
-    assert "(pdf, md)" in text
+    text = summary(profile, plan, small_catalog, {"output": Path("out"), "formats": ("md",)},
+                   columns)
+    assert all(len(line) <= columns for line in text.splitlines())
+    words = " ".join(text.split())
+    assert "2 weeks" in words and "left out" in words  # the deadline dropped items
+    assert "Retrieval-augmented generation, Chatbots" in words
+    assert "(pdf, md)" in words and "Monday, Wednesday, Saturday" in words
+    assert ("Ada " * 30).strip() in words  # wrapped between words, never cut
 
 
-def test_fitted_keeps_choices_on_one_line() -> None:
-    assert fitted(Choice("x", "Short", "Fits")) == ("Short - Fits", None)
-    title, description = fitted(Choice("x", "Long track", "word " * 40))
-    assert title == "Long track" and description and len(description) <= 62
+def test_a_choice_shows_its_description_beside_it_only_when_both_fit() -> None:
+    assert row("Short - Fits", "Short", "Fits", 40, 60) == ("Short - Fits", None)
+    title, below = row("Long track - " + "word " * 20, "Long track", "word " * 20, 40, 60)
+    assert title == "Long track" and below is not None
+    assert " ".join(below.split()) == ("word " * 20).strip()  # in full, wrapped
+    assert all(len("  Description: ") + len(line.strip()) <= 60 for line in below.split("\n"))
+    title, below = row("A very long title that cannot fit", "A very long title that cannot fit",
+                       "", 20, 60)
+    assert title == "A very long title…" and below == "A very long title that cannot fit"
 
 
 def test_free_stem_never_reuses_a_taken_name(tmp_path: Path) -> None:
@@ -164,7 +185,8 @@ def test_typed_answers_and_arrow_keys(small_catalog: Catalog, tmp_path: Path) ->
             + CLEAR + "12" + ENTER + CLEAR + "2027-01-04" + ENTER + "20" + ENTER
             + DOWN * 2 + ENTER + ENTER + DOWN + ENTER  # math 4, python 2, ml 2
             + SPACE + ENTER  # the first interest
-            + "y" + "trans" + SPACE + ENTER  # completed: filter by typing, tick
+            + "y" + "trans" + SPACE + ENTER  # completed: the section, found by typing
+            + "trans" + SPACE + ENTER  # then the item in it, found by typing
             + SPACE + ENTER)  # untick monday
     answers, _ = drive(keys, small_catalog, lambda p: ask_profile(p, defaults))
     goals = list(small_catalog.tracks)
@@ -193,7 +215,8 @@ def test_an_invalid_answer_is_rejected_then_corrected(small_catalog: Catalog,
 
 def test_editing_a_profile_offers_its_answers(small_catalog: Catalog, tmp_path: Path) -> None:
     defaults = defaults_from(ADA, TODAY, tmp_path)
-    answers, _ = drive(ENTER * 12, small_catalog, lambda p: ask_profile(p, defaults))
+    # ... interests, completed? (yes), its sections, the items of its section, study days
+    answers, _ = drive(ENTER * 13, small_catalog, lambda p: ask_profile(p, defaults))
     profile = profile_from_answers(answers, small_catalog)
     assert profile.name == ADA.name and profile.background == ADA.background
     assert profile.completed == ADA.completed and profile.interests == ADA.interests
@@ -216,6 +239,33 @@ def test_the_whole_interview_writes_profile_and_pdf(small_catalog: Catalog,
     text = "\n".join(said)
     assert "Your answers" in text and "Your plan" in text and "weeks" in text
     assert str(saved.paths[0]) in text and "studyplan build" in text
+    assert f"studyplan progress {saved.paths[1]} --replan" in text
+
+
+def test_a_cleared_start_date_saves_the_date_used(small_catalog: Catalog,
+                                                  tmp_path: Path) -> None:
+    defaults = defaults_from(None, TODAY, tmp_path)
+    keys = "Ada" + ENTER + ENTER * 2 + CLEAR + ENTER + ENTER * 7 + ENTER * 3
+    saved, said = drive(keys, small_catalog, lambda p: run_interview(p, defaults, TODAY))
+    assert "? Start date" in said  # cleared: nothing typed
+    assert yaml.safe_load(saved.profile_path.read_text())["start_date"] == date(2026, 11, 30)
+
+
+@pytest.mark.parametrize("columns", [59, 79, 119])
+def test_every_line_said_fits_the_terminal(small_catalog: Catalog, tmp_path: Path,
+                                           columns: int, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)  # short paths: a path is never broken over lines
+    defaults = defaults_from(None, TODAY, Path("out"))
+    keys = ("Ada Lovelace the Countess of Lovelace" + ENTER + ENTER + CLEAR + "lots" + ENTER
+            + CLEAR + "6" + ENTER + ENTER * 2 + ENTER * 3 + SPACE + ENTER + "y" + SPACE
+            + ENTER + SPACE + ENTER + ENTER + ENTER * 3)
+    saved, said = drive(keys, small_catalog, lambda p: run_interview(p, defaults, TODAY),
+                        columns)
+    # commands to copy stay whole on their own lines, however long the file names
+    lines = [line for line in "\n".join(said).splitlines()
+             if not line.startswith("  studyplan ")]
+    assert saved is not None and all(len(line) <= columns for line in lines), lines
+    assert any("Countess of Lovelace" in line for line in lines)
 
 
 def test_declining_writes_nothing(small_catalog: Catalog, tmp_path: Path) -> None:

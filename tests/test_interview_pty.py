@@ -6,9 +6,11 @@ import os
 import re
 import subprocess
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pexpect
+import pyte
 import pytest
 
 from planner.catalog.load import content_dir, load_catalog
@@ -18,29 +20,41 @@ from planner.profile.load import load_file, only_profile
 from tests.conftest import studyplan_command
 
 ENTER, DOWN, CLEAR, CTRL_C, CTRL_D = "\r", "\x1b[B", "\x15", "\x03", "\x04"
+ROWS = 24
 COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-9]|4[0-9]|38;5|48;5)[0-9;]*m")
 
 
 class Session:
-    """One interview in a 24x80 pseudo-terminal; every keystroke waits for its prompt."""
+    """One interview in a pseudo-terminal (24x80 unless told); every keystroke waits for its
+    prompt. What it shows is also played on a terminal emulator (pyte) to see the screen."""
 
-    def __init__(self, cwd: Path, *args: str) -> None:
+    def __init__(self, cwd: Path, *args: str, columns: int = 80) -> None:
         command, *first = studyplan_command()
         env = {**os.environ, "NO_COLOR": "1", "PROMPT_TOOLKIT_NO_CPR": "1",
                "PYTHONHASHSEED": "0"}
+        env.pop("COLUMNS", None)
+        env.pop("LINES", None)
         self.child = pexpect.spawn(command, [*first, "interview", "--today", "2026-11-25",
                                              *args], cwd=str(cwd), env=env,
-                                   dimensions=(24, 80), encoding="utf-8", timeout=30)
+                                   dimensions=(ROWS, columns), encoding="utf-8", timeout=30)
         self.screen: list[str] = []
+        self.terminal = pyte.Screen(columns, ROWS)
+        self.stream = pyte.Stream(self.terminal)
+        self.full_lines: list[str] = []  # lines seen reaching the last column
 
     def answer(self, prompt: str, keys: str) -> None:
         self.child.expect(re.escape(prompt))
-        self.screen.append(self.child.before + self.child.after)
+        self.seen(self.child.before + self.child.after)
         self.child.send(keys)
+
+    def seen(self, text: str) -> None:
+        self.screen.append(text)
+        self.stream.feed(text)
+        self.full_lines += [line for line in self.terminal.display if line[-1] != " "]
 
     def finish(self, timeout: float = 120) -> int:
         self.child.expect(pexpect.EOF, timeout=timeout)
-        self.screen.append(self.child.before)
+        self.seen(self.child.before)
         self.child.close()
         return self.child.exitstatus
 
@@ -58,15 +72,15 @@ def sessions(tmp_path: Path) -> Iterator[list[Session]]:
             session.child.terminate(force=True)
 
 
-def start(sessions: list[Session], cwd: Path, *args: str) -> Session:
-    sessions.append(Session(cwd, *args))
+def start(sessions: list[Session], cwd: Path, *args: str, columns: int = 80) -> Session:
+    sessions.append(Session(cwd, *args, columns=columns))
     return sessions[-1]
 
 
 def goal_and_hours(s: Session) -> None:
     s.answer("Your goal", ENTER)
     s.answer("Hours per week", CLEAR + "lots" + ENTER)
-    s.answer("must be a number from 1 to 60", CLEAR + "6" + ENTER)
+    s.answer('"lots" is not a number; write a number of hours from 1 to 60.', CLEAR + "6" + ENTER)
 
 
 def background(s: Session) -> None:
@@ -86,8 +100,10 @@ def test_answers_then_saved_profile_and_pdf(tmp_path: Path, sessions: list[Sessi
     background(s)
     s.answer("Interests", " " + ENTER)  # the first interest
     s.answer("Have you already completed", "y")
-    s.answer("Already completed", "programming")  # type to filter the ~100 items
-    s.answer("Python programming basics", " " + ENTER)
+    s.answer("Sections you have done some of", "progr")  # type to filter the sections
+    s.answer("progr", " " + ENTER)  # the filter, once shown
+    s.answer("Done in Programming Languages", "basics")  # type to filter the items
+    s.answer("basics", " " + ENTER)
     s.answer("Study days", ENTER)
     s.answer("Output folder", ENTER)
     s.answer("Besides the PDF", DOWN + DOWN + " " + ENTER)  # json
@@ -107,6 +123,8 @@ def test_answers_then_saved_profile_and_pdf(tmp_path: Path, sessions: list[Sessi
     assert profile.interests == (next(iter(catalog.interests)),)
     assert "python-basics" in profile.completed
     assert str(Path("out", "ada-lovelace.yaml")) in s.text
+    assert f"studyplan progress {Path('out', 'ada-lovelace.pdf')} --replan" in s.text
+    assert profile.start_date == date(2026, 11, 30)  # the date used, saved
 
 
 @pytest.mark.slow
@@ -141,7 +159,7 @@ def test_ctrl_d_in_a_text_prompt_cancels_too(tmp_path: Path, sessions: list[Sess
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("where", ["Your goal", "Already completed",
+@pytest.mark.parametrize("where", ["Your goal", "Sections you have done some of",
                                    "Save the profile and write the plan?"])
 def test_ctrl_c_cancels_and_writes_nothing(tmp_path: Path, sessions: list[Session],
                                            where: str) -> None:
@@ -152,7 +170,7 @@ def test_ctrl_c_cancels_and_writes_nothing(tmp_path: Path, sessions: list[Sessio
         for prompt in ("Start date", "Deadline"):
             s.answer(prompt, ENTER)
         background(s)
-    if where == "Already completed":
+    if where == "Sections you have done some of":
         s.answer("Interests", ENTER)
         s.answer("Have you already completed", "y")
     if where.startswith("Save"):
@@ -202,3 +220,38 @@ def test_without_a_terminal_points_to_build_and_init(tmp_path: Path) -> None:
     assert "studyplan init" in result.stderr
     assert "Traceback" not in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_text_fits_the_terminal_and_wraps_between_words(tmp_path: Path, sessions: list[Session],
+                                                       columns: int) -> None:
+    """At any width nothing reaches the last column (so the terminal never breaks a word),
+    and a description is shown whole: beside its title when both fit, else under the list."""
+    catalog = load_catalog()
+    quiz = load_quiz(content_dir() / "quiz.yaml")
+    s = start(sessions, tmp_path, "-o", "out", "--quiz", columns=columns)
+    s.answer("Your name", "Ada Lovelace, Countess of Lovelace" + ENTER)
+    s.answer("Your goal", ENTER)
+    for prompt in ("Hours per week", "Start date", "Deadline", "math background",
+                   "Your Python", "machine learning"):
+        s.answer(prompt, ENTER)
+    for area in ("math", "python", "ml"):
+        for question in quiz[area]:
+            s.answer("Your answer", DOWN * question.answer + ENTER)
+            s.answer("Right.", "")
+        s.answer(f"for {AREA_TITLES[area]}?", "n")
+    s.answer("Interests", " " + ENTER)
+    s.answer("Have you already completed", "y")
+    s.answer("Sections you have done some of", " " + ENTER)
+    s.answer("Done in", " " + ENTER)
+    for prompt in ("Study days", "Output folder", "Besides the PDF", "Save the profile"):
+        s.answer(prompt, ENTER)
+    assert s.finish() == 0
+    # a command to copy stays whole on its own line, however long its file name
+    assert [line for line in s.full_lines if not line.startswith("  studyplan ")] == []
+    words = " ".join(re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", " ", s.text).split())
+    goal = catalog.tracks["llm-engineer"].description
+    assert " ".join(goal.split()) in words  # the whole description, wrapped or not
+    assert "Ada Lovelace, Countess of Lovelace" in words
+    assert "studyplan progress" in words

@@ -10,13 +10,14 @@ import zxingcpp
 from PIL import Image, ImageOps
 from pypdf import PdfReader
 
-from planner.render.pdf.qr import OUTLINE_TITLE, encoded_code, first_uses, is_web_url
+from planner.render.pdf.qr import COLUMNS, OUTLINE_TITLE, encoded_code, first_uses, is_web_url
 from planner.render.pdf.render import render_pdf
 from tests.sample_plans import (
     LONG_URL,
     SHARED_URL,
     linked_plan,
     long_plan,
+    minimal_plan,
     unicode_plan,
     unlinked_plan,
 )
@@ -80,7 +81,7 @@ def test_bookmark_is_last_and_opens_the_appendix():
     reader = PdfReader(io.BytesIO(render_pdf(long_plan()).data))
     assert reader.outline[-1].title == OUTLINE_TITLE
     start = appendix_start(reader)
-    assert start > 16 and "\nResources\nScan a code" in reader.pages[start].extract_text()
+    assert start > 16 and reader.pages[start].extract_text().startswith("Resources\nScan a code")
     distinct = {r.url for w in long_plan().weeks for i in w.items for r in i.resources}
     assert sorted(uri for _, uri, _ in code_links(reader)) == sorted(distinct)
 
@@ -161,3 +162,23 @@ def test_codes_of_a_full_appendix_page_scan():
     results = decode_each_code(render_pdf(long_plan()).data)
     assert len(results) == 30
     assert all(read == url for url, read in results), [r for r in results if r[0] != r[1]]
+
+
+def many_links_plan(count: int):
+    from dataclasses import replace
+
+    from planner.plan import Resource
+
+    plan = minimal_plan()
+    week = plan.weeks[0]
+    links = tuple(Resource(f"Reference {n}", f"https://example.org/r/{n}") for n in range(count))
+    return replace(plan, weeks=(replace(week, items=(replace(week.items[0], resources=links),)),))
+
+
+@pytest.mark.parametrize("count", range(19, 31))
+def test_the_last_page_of_codes_never_holds_one_row_alone(count):
+    reader = PdfReader(io.BytesIO(render_pdf(many_links_plan(count)).data))
+    start = appendix_start(reader)
+    per_page = [page.extract_text().count("WEEK 1") for page in reader.pages[start:]]
+    assert sum(per_page) == count
+    assert len(per_page) == 1 or per_page[-1] > COLUMNS, per_page

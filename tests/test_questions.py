@@ -16,6 +16,8 @@ from planner.profile.model import Background, Profile
 from planner.profile.questions import (
     AREAS,
     BY_KEY,
+    DEADLINE_WEEKS,
+    HOURS,
     LEVEL_NAMES,
     LEVELS,
     QUESTIONS,
@@ -57,10 +59,15 @@ def test_validators_clean_good_values(small_catalog, key, value, clean):
 
 
 @pytest.mark.parametrize("key, value, message", [
-    ("background.python", 5, "0 none, 1 beginner, 2 comfortable, 3 proficient, 4 expert"),
-    ("study_days", ["mon", "fun"], 'unknown weekday "fun" (did you mean "sun"?)'),
-    ("study_days", [], "at least one weekday"),
-    ("goal", "research", "allowed: llm-applications, llm-engineer, llm-research"),
+    ("background.python", 5, "5 is too large; write a whole number from 0 to 4 (0 none, "
+     "1 beginner, 2 comfortable, 3 proficient, 4 expert)"),
+    ("study_days", ["mon", "fun"], '"fun" is not a known weekday — did you mean sun?'),
+    ("study_days", ["mon", "Friday"], '"Friday" is not a known weekday — did you mean fri?'),
+    ("goal", "research", '"research" is not one of the goals (llm-applications, '
+     "llm-engineer, llm-research) — did you mean llm-research?"),
+    ("goal", "LLM applications", "did you mean llm-applications?"),
+    ("interests", ["Retrieval-Augmented  Generation"], "did you mean rag?"),
+    ("completed", ["Python Basics"], "did you mean python-basics?"),
 ])
 def test_validators_say_what_is_allowed(small_catalog, key, value, message):
     with pytest.raises(Invalid, match=re.escape(message)):
@@ -96,16 +103,24 @@ def _base(**changes: Any) -> dict[str, Any]:
     return data | changes
 
 
+def test_empty_optional_answers_take_their_defaults(small_catalog):
+    assert BY_KEY["study_days"].validate([], small_catalog) == ("mon", "wed", "sat")
+    assert BY_KEY["interests"].validate([], small_catalog) == ()
+    assert BY_KEY["weeks"].validate(None, small_catalog) is None
+
+
 @pytest.mark.parametrize("change, ok", [
     ({"hours_per_week": 0}, False), ({"hours_per_week": 61}, False),
     ({"hours_per_week": 1}, True), ({"hours_per_week": 60}, True),
     ({"hours_per_week": 0.5}, False), ({"hours_per_week": 59.5}, True),
-    ({"weeks": 0}, False), ({"weeks": 1}, True), ({"weeks": 104}, True), ({"weeks": 105}, False),
+    ({"weeks": 0}, False), ({"weeks": 1}, True), ({"weeks": DEADLINE_WEEKS[1]}, True),
+    ({"weeks": DEADLINE_WEEKS[1] + 1}, False), ({"weeks": 20.0}, True), ({"weeks": 2.5}, False),
+    ({"hours_per_week": "8"}, False), ({"hours_per_week": True}, False),
     ({"background": {"math": 5, "python": 2, "ml": 1}}, False),
     ({"background": {"math": -1, "python": 2, "ml": 1}}, False),
     ({"background": {"math": 4, "python": 0, "ml": 0}}, True),
     ({"name": "x" * 120}, True), ({"name": "x" * 121}, False),
-    ({"interests": ["rag", "rag"]}, False), ({"study_days": []}, False),
+    ({"interests": ["rag", "rag"]}, False), ({"study_days": []}, True),
     ({"goal": "llm-research"}, True), ({"goal": "poet"}, False),
 ])
 def test_schema_and_validator_agree(small_catalog: Catalog, change: dict[str, Any],
@@ -124,8 +139,24 @@ def test_tasks_done_are_checked_against_the_items_tasks(small_catalog: Catalog) 
     assert ok is not None and ok.tasks_done == (("linear-algebra", (0, 1)),), problems
     assert ok.to_data()["tasks_done"] == {"linear-algebra": [0, 1]}
     count = len(small_catalog.items["linear-algebra"].tasks)
-    for wrong, message in (({"linear-algebr": [0]}, 'did you mean "linear-algebra"'),
+    for wrong, message in (({"linear-algebr": [0]}, "did you mean linear-algebra?"),
                            ({"linear-algebra": [count]}, f"from 0 to {count - 1}"),
                            ([0, 1], "must map item ids")):
         profile, problems = validate(_base(tasks_done=wrong), small_catalog)
         assert profile is None and message in problems[0].message
+
+
+def test_every_default_plan_fits_the_deadline_bound_and_longer_ones_cut_to_it(
+        catalog: Catalog) -> None:
+    """At the fewest hours a week, each track's default plan can be met as a deadline; a
+    plan with every interest is longer and is cut to the longest deadline allowed."""
+    from datetime import date
+
+    from planner.pipeline import make_plan
+
+    today, longest = date(2026, 11, 25), DEADLINE_WEEKS[1]
+    for goal in catalog.tracks:
+        base = Profile("Ada", goal, HOURS[0], Background(0, 0, 0))
+        assert len(make_plan(base, today, catalog).weeks) <= longest, goal
+        every = dataclasses.replace(base, interests=tuple(catalog.interests), weeks=longest)
+        assert len(make_plan(every, today, catalog).weeks) <= longest, goal

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -10,7 +14,16 @@ from prompt_toolkit.output import DummyOutput
 
 from planner.catalog.load import content_dir
 from planner.catalog.model import Catalog
-from planner.catalog.quiz import AREAS, QuizQuestion, disagrees, load_quiz, suggested_level
+from planner.catalog.quiz import (
+    AREAS,
+    LETTERS,
+    QuizQuestion,
+    disagrees,
+    feedback,
+    load_quiz,
+    offered_level,
+    suggested_level,
+)
 from planner.errors import ContentError
 from planner.interview.prompts import Prompter
 from planner.interview.quiz import offer_quiz, run_quiz
@@ -22,37 +35,115 @@ def question(level: int, answer: int = 0) -> QuizQuestion:
     return QuizQuestion(f"q{level}", "math", level, "?", ("a", "b", "c", "d"), answer, "why")
 
 
-EASY_TO_HARD = [question(1), question(3), question(4)]
+# the shipped quiz's shape: two questions at each of the levels 1-3, one at level 4
+QUIZ = [question(1), question(1), question(2), question(2), question(3), question(3),
+        question(4)]
+RIGHT, WRONG, DONT_KNOW = 0, 1, 4
+SHIPPED = load_quiz(content_dir() / "quiz.yaml")
 
 
-@pytest.mark.parametrize(("chosen", "level"), [
-    ([1, 1, 1], 0),  # none right
-    ([0, 1, 1], 1),
-    ([0, 0, 1], 3),
-    ([0, 0, 0], 4),
-    ([1, 0, 0], 3),  # a slip on the easy one costs one step, not everything
-    ([1, 1, 0], 1),  # one lucky guess on the hardest counts as one right answer
+@pytest.mark.parametrize(("answers", "level"), [
+    ("-------", 0),
+    ("RR-----", 1),
+    ("RRRR---", 2),
+    ("RRRRRR-", 3),
+    ("RRRRRRR", 4),
+    ("-RRRRRR", 4),  # one slip on an easy question, everything else right: forgiven
+    ("-RRRRR-", 3),
+    ("R-RR---", 0),  # with four questions up to level 2, a miss is not forgiven yet
+    ("--RRRRR", 0),  # the hard ones right but both easy ones wrong: not a level
+    ("------R", 0),  # a lucky guess on the hardest question shows nothing
+    ("RR----R", 1),
 ])
-def test_suggested_level_counts_right_answers(chosen: list[int], level: int) -> None:
-    assert suggested_level(EASY_TO_HARD, chosen) == level
+def test_a_level_needs_every_easier_question_right(answers: str, level: int) -> None:
+    chosen = [RIGHT if a == "R" else WRONG for a in answers]
+    assert suggested_level(QUIZ, chosen) == level
+
+
+def test_i_dont_know_is_never_right() -> None:
+    assert suggested_level(QUIZ, [DONT_KNOW] * 7) == 0
+    assert QUIZ[0].offered[-1] == "I don't know yet"
+    assert feedback(QUIZ[0], DONT_KNOW) == "The answer is a) a. why."
 
 
 def test_suggested_level_needs_an_answer_per_question() -> None:
     with pytest.raises(ValueError):
-        suggested_level(EASY_TO_HARD, [0, 0])
+        suggested_level(QUIZ, [0, 0])
 
 
 def test_disagreement_is_more_than_one_level() -> None:
     assert not disagrees(2, 3) and not disagrees(2, 1) and not disagrees(2, 2)
     assert disagrees(0, 2) and disagrees(4, 1)
+    assert offered_level(0, 2) == 2 and offered_level(1, 2) is None
 
 
-def test_the_shipped_quiz_has_three_questions_per_area_easiest_first() -> None:
-    quiz = load_quiz(content_dir() / "quiz.yaml")
+def offered_higher(rng: random.Random, choices: int, runs: int) -> dict[int, float]:
+    """How often answering at random offers a level above each self-rating."""
+    counts = dict.fromkeys(range(5), 0)
+    for _ in range(runs):
+        for area in AREAS:
+            questions = SHIPPED[area]
+            level = suggested_level(questions, [rng.randrange(choices) for _ in questions])
+            for rating in counts:
+                offer = offered_level(rating, level)
+                counts[rating] += offer is not None and offer > rating
+    return {rating: n / (runs * len(AREAS)) for rating, n in counts.items()}
+
+
+@pytest.mark.parametrize("choices", [5, 4], ids=["any-choice", "never-i-dont-know"])
+def test_answering_at_random_is_not_offered_a_higher_level(choices: int) -> None:
+    """20,000 random runs per area: a higher level is offered well under once in 100."""
+    rates = offered_higher(random.Random(2026), choices, 20_000)
+    assert max(rates.values()) < 0.01, rates
+
+
+def test_random_answers_mostly_show_no_level_and_knowledge_shows_its_level() -> None:
+    rng = random.Random(7)
+    levels = [suggested_level(SHIPPED["math"], [rng.randrange(5) for _ in SHIPPED["math"]])
+              for _ in range(20_000)]
+    assert levels.count(0) / len(levels) > 0.9 and sum(levels) / len(levels) < 0.2
+    for true in range(5):  # right nine times in ten up to one's level, guessing above it
+        hits = 0
+        for _ in range(2_000):
+            chosen = [q.answer if (q.level <= true and rng.random() < 0.9)
+                      or rng.random() < 0.25 else (q.answer + 1) % 4 for q in SHIPPED["ml"]]
+            hits += abs(suggested_level(SHIPPED["ml"], chosen) - true) <= 1
+        assert hits / 2_000 > 0.7, true
+
+
+def test_the_shipped_quiz_spans_the_levels_with_answers_spread() -> None:
+    positions: Counter[int] = Counter()
     for area in AREAS:
-        levels = [q.level for q in quiz[area]]
-        assert len(levels) == 3 and levels == sorted(levels)
-        assert all(len(q.choices) == 4 and q.explanation for q in quiz[area])
+        questions = SHIPPED[area]
+        levels = [q.level for q in questions]
+        assert len(questions) >= 5 and levels == sorted(levels)
+        assert set(levels) == {1, 2, 3, 4}
+        assert all(len(q.choices) == 4 and q.explanation for q in questions)
+        per_area = Counter(q.answer for q in questions)
+        assert len(per_area) >= 3 and max(per_area.values()) <= 3, (area, per_area)
+        positions.update(per_area)
+    assert set(positions) == {0, 1, 2, 3}
+    assert max(positions.values()) <= 2 * min(positions.values()), positions
+    assert len({q.id for qs in SHIPPED.values() for q in qs}) == sum(map(len, SHIPPED.values()))
+
+
+@pytest.mark.parametrize("q", [q for q in SHIPPED["python"] if "print" in q.question],
+                         ids=lambda q: q.id)
+def test_every_python_question_prints_its_answer(q: QuizQuestion) -> None:
+    """Run the code of each "What does this print?" question: its answer is what it prints."""
+    code = "\n".join(q.question.splitlines()[1:])
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, q.id, "exec"), {})  # our own shipped snippets, nothing else
+    assert out.getvalue().strip() == q.correct_choice
+
+
+def test_a_quiz_too_short_is_a_content_error(tmp_path: Path) -> None:
+    path = tmp_path / "quiz.yaml"
+    entry = "{id: x, level: 1, question: q, choices: [a, b], answer: 0, explanation: e}"
+    path.write_text(f"math:\n  - {entry}\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="at least 5 questions spanning the levels"):
+        load_quiz(path)
 
 
 def test_a_broken_quiz_is_a_content_error(tmp_path: Path) -> None:
@@ -69,7 +160,7 @@ def run_keys(keys: str, catalog: Catalog, answers: dict[str, int],
     with create_pipe_input() as pipe:
         pipe.send_text(keys)
         pipe.close()
-        prompter = Prompter(catalog, said.append, input=pipe, output=DummyOutput())
+        prompter = Prompter(catalog, said.append, 79, input=pipe, output=DummyOutput())
         if quiz_file:
             run_quiz(prompter, answers, load_quiz(quiz_file))
         else:
@@ -96,11 +187,16 @@ def test_quiz_shows_answers_and_offers_its_level(small_catalog: Catalog) -> None
     answers = levels(1, 1, 0)
     said = "\n".join(run_keys(keys, small_catalog, answers, quiz_file))
     assert answers == levels(4, 1, 0)
-    assert "Right." in said and "Not quite: the answer is b)" in said
-    assert quiz["python"][1].explanation.split()[0] in said
-    assert "The quiz suggests Math level 4 · graduate; you rated yourself 1" in said
+    first = quiz["python"][0]
+    wrong = LETTERS[(first.answer + 1) % 4]
+    assert f"? Your answer {wrong}) {first.choices[(first.answer + 1) % 4]}" in said
+    assert (f"Not quite: the answer is {LETTERS[first.answer]}) {first.correct_choice}. "
+            f"{first.explanation}") in " ".join(said.split())
+    assert "Right. " in said
+    assert "The quiz suggests Math level 4 · graduate; you rated yourself 1 · high school." in (
+        " ".join(said.split()))
     assert "Python level" not in said
-    assert all(len(line) <= 80 for line in said.splitlines())
+    assert all(len(line) <= 79 for line in said.splitlines())
 
 
 def test_no_quiz_file_means_no_offer(small_catalog: Catalog) -> None:

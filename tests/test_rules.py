@@ -73,8 +73,16 @@ def test_interest_pulls_in_item_and_its_prerequisites(small_catalog):
 def test_fired_rules_carry_filled_reasons(small_catalog):
     sel = selected(profile(small_catalog, "interests: [rag, chatbots]\n"), small_catalog)
     whys = {f.rule_id: f.why for f in sel.fired}
-    assert whys["interests"] == "Added because you are interested in rag, chatbots."
+    assert whys["interests"] == ("Added because you are interested in Retrieval-augmented "
+                                 "generation, Chatbots.")  # titles, not ids
     assert sel.settings.review is True
+
+
+def test_fill_says_one_hour_not_one_hours():
+    assert fill("At {hours_per_week} hours a week", {"hours_per_week": 1.0}) == (
+        "At 1 hour a week")
+    assert fill("At {hours_per_week} hours a week", {"hours_per_week": 2}) == (
+        "At 2 hours a week")
 
 
 def test_fill_never_formats_user_text():

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+import select
+import socket
 import threading
 import urllib.request
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 import pytest
@@ -16,12 +19,15 @@ from markupsafe import escape
 from werkzeug.datastructures import MultiDict
 
 from planner.catalog.model import Catalog
+from planner.errors import sentence
 from planner.profile.load import load_text
 from planner.profile.questions import ASKED, LEVELS, check_hours
 from planner.profile.validate import validate
 from planner.web import create_app
 from planner.web.downloads import content_disposition
 from planner.web.formdata import hidden_fields, profile_data
+from planner.web.placement import shipped
+from planner.web.server import SERVER_BODY_LIMIT, create_server
 
 TODAY = date(2026, 11, 25)  # a Wednesday: plans start Monday 2026-11-30
 PROFILE = {"name": "Ada Lovelace", "goal": "llm-engineer", "hours_per_week": 8,
@@ -106,7 +112,9 @@ def test_bad_form_shows_the_error_next_to_the_field_and_keeps_answers(
     assert response.status_code == 422
     with pytest.raises(ValueError) as expected:
         check_hours("lots", small_catalog)
-    assert error_of(html, "f-hours-per-week").endswith(escape(str(expected.value)))
+    assert error_of(html, "f-hours-per-week").endswith(escape(sentence(str(expected.value))))
+    assert error_of(html, "f-hours-per-week").endswith(
+        "&#34;lots&#34; is not a number; write a number of hours from 1 to 60.")
     assert re.search(r'id="f-hours-per-week" name="hours_per_week" type="number" value="lots"'
                      r'[^>]*aria-describedby="f-hours-per-week-help f-hours-per-week-error"'
                      r' aria-invalid="true"', html)
@@ -115,13 +123,28 @@ def test_bad_form_shows_the_error_next_to_the_field_and_keeps_answers(
     assert '<a href="#f-hours-per-week">' in html  # the summary links to the field
 
 
-def test_every_problem_is_shown_at_once(client: FlaskClient) -> None:
-    html = client.post("/", data=form(name=" ", weeks="2.5", study_days=[], formats=[])
+def test_every_problem_is_shown_at_once_in_sentences(client: FlaskClient) -> None:
+    html = client.post("/", data=form(name=" ", weeks="2.5", hours_per_week="true")
                        ).get_data(as_text=True)
-    assert "must not be blank" in error_of(html, "f-name")
-    assert "whole number of weeks" in error_of(html, "f-weeks")
-    assert "at least one weekday" in error_of(html, "f-study-days")
-    assert "at least one format" in error_of(html, "f-formats")
+    assert error_of(html, "f-name").endswith("The name is empty; write it in any language.")
+    assert error_of(html, "f-weeks").endswith(
+        "2.5 is not a whole number; write a whole number of weeks from 1 to 520.")
+    assert error_of(html, "f-hours-per-week").endswith(
+        "&#34;true&#34; is not a number; write a number of hours from 1 to 60.")
+    summary = re.search(r'<section class="error-summary".*?</section>', html, re.S).group(0)
+    items = re.findall(r"</a>: (.*?)</li>", summary)
+    assert len(items) == 3 and all(not i[0].islower() and i.endswith(".") for i in items), items
+    assert "got " not in html and "True" not in html and "missing;" not in html
+
+
+def test_optional_fields_left_empty_take_their_defaults(client: FlaskClient) -> None:
+    html = client.post("/", data=form(study_days=[], formats=[], weeks="", start_date="",
+                                      interests=[])).get_data(as_text=True)
+    assert "Your plan, Ada Lovelace" in html and "Download PDF" in html
+    assert '<input type="hidden" name="study_days"' not in html  # the default days
+    page = client.get("/").get_data(as_text=True)
+    assert "none means Monday, Wednesday and Saturday." in page
+    assert "none ticked means the PDF." in page
 
 
 def test_edit_refills_the_form_from_the_carried_answers(client: FlaskClient) -> None:
@@ -181,9 +204,11 @@ def test_api_bad_profile_gets_422_with_the_clis_messages(client: FlaskClient,
     errors = response.get_json()["errors"]
     expected = [p.as_json() for p in load_text(body, small_catalog, "x")[0].problems]
     assert errors == expected
-    assert {"field": "hours_per_week", "line": 3,
-            "message": 'must be a number from 1 to 60; got "lots"'} in errors
-    assert any('did you mean "llm-engineer"' in e["message"] for e in errors)
+    assert {"field": "hours_per_week", "line": 3, "column": 17, "fix": None,
+            "message": "lots is not a number; write a number of hours from 1 to 60"} in errors
+    assert {"field": "goal", "line": 2, "column": 7, "fix": "goal: llm-engineer",
+            "message": "llm-enginer is not one of the goals (llm-applications, llm-engineer, "
+                       "llm-research) — did you mean llm-engineer?"} in errors
 
 
 def test_api_bad_json_and_bad_form_get_422(client: FlaskClient) -> None:
@@ -321,10 +346,7 @@ def test_the_real_catalog_serves_the_page_and_a_plan(catalog: Catalog) -> None:
 # --- the real server -----------------------------------------------------------------------
 
 def test_waitress_serves_concurrent_requests(small_catalog: Catalog) -> None:
-    import waitress
-
-    server = waitress.create_server(create_app(small_catalog, clock=lambda: TODAY),
-                                    host="127.0.0.1", port=0, threads=4)
+    server = create_server(create_app(small_catalog, clock=lambda: TODAY), "127.0.0.1", 0, 4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{server.effective_port}/api/plan"
@@ -345,3 +367,138 @@ def test_waitress_serves_concurrent_requests(small_catalog: Catalog) -> None:
     finally:
         server.close()
     assert len(results) == 6 and all(r.startswith(b"%PDF") for r in results)
+
+
+@pytest.fixture
+def live(small_catalog: Catalog) -> Iterator[int]:
+    """The app on the real waitress server, as `studyplan serve` runs it; its port."""
+    server = create_server(create_app(small_catalog, clock=lambda: TODAY), "127.0.0.1", 0, 2)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield server.effective_port
+    finally:
+        server.close()
+
+
+def raw_exchange(port: int, request: bytes, body_chunks: Iterable[bytes] = ()) -> bytes:
+    """Send a request (and body chunks, until the server stops reading); the whole answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        sock.sendall(request)
+        for chunk in body_chunks:
+            if select.select([sock], [], [], 0.05)[0]:
+                break  # the server answered before reading it all: stop sending
+            try:
+                sock.sendall(chunk)
+            except OSError:  # it closed meanwhile
+                break
+        answer = b""
+        try:
+            while data := sock.recv(65536):
+                answer += data
+        except ConnectionResetError:  # closed with our unread bytes: the answer came first
+            pass
+    return answer
+
+
+@pytest.mark.parametrize("size", [70_000, SERVER_BODY_LIMIT + 1, 4 * SERVER_BODY_LIMIT])
+def test_an_oversized_body_is_answered_by_the_app_as_json(live: int, size: int) -> None:
+    """Below the server's limit the app refuses the body; above it waitress stops reading,
+    and the app still writes the answer: the same JSON, with the app's headers."""
+    head = (f"POST /api/plan HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+            f"Content-Type: application/yaml\r\n"
+            f"Content-Length: {size}\r\n\r\n").encode()
+    chunks = (b"x" * 65536 for _ in range(size // 65536 + 1))
+    answer = raw_exchange(live, head, chunks)
+    header, _, body = answer.partition(b"\r\n\r\n")
+    assert header.startswith(b"HTTP/1.1 413"), header
+    assert b"Content-Type: application/json" in header
+    assert b"Content-Security-Policy:" in header  # the app's headers: the app answered
+    assert json.loads(body)["errors"][0]["message"].startswith("the request body is larger")
+
+
+def test_a_chunked_body_over_the_limit_and_a_garbled_request_get_the_apps_answer(
+        live: int) -> None:
+    head = (b"POST /api/plan HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\n")
+    chunks = (b"%x\r\n" % 65536 + b"x" * 65536 + b"\r\n"
+              for _ in range(SERVER_BODY_LIMIT // 65536 + 2))
+    header, _, body = raw_exchange(live, head, chunks).partition(b"\r\n\r\n")
+    assert header.startswith(b"HTTP/1.1 413") and b"application/json" in header
+    assert json.loads(body)["errors"]
+    garbled = raw_exchange(live, b"GARBAGE\r\n\r\n")
+    assert b" 400 " in garbled.split(b"\r\n")[0] and b"Content-Security-Policy:" in garbled
+
+
+def test_the_favicon_is_served(client: FlaskClient) -> None:
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200 and icon.mimetype == "image/svg+xml"
+    assert icon.get_data().startswith(b"<svg")
+    assert '<link rel="icon" href="/static/favicon.svg"' in client.get("/").get_data(as_text=True)
+
+
+# --- the placement quiz ---------------------------------------------------------------------
+
+def quiz_answers(catalog: Catalog, area: str, right: bool) -> dict[str, str]:
+    quiz = shipped(catalog)
+    assert quiz is not None
+    return {f"quiz.{q.id}": str(q.answer if right else (q.answer + 1) % 4) for q in quiz[area]}
+
+
+def test_the_quiz_on_the_page_offers_its_level_then_builds_the_plan(catalog: Catalog) -> None:
+    client = create_app(catalog, clock=lambda: TODAY).test_client()
+    page = client.get("/").get_data(as_text=True)
+    quiz = shipped(catalog)
+    assert quiz is not None
+    for area in quiz.values():  # every question, every choice, "I don't know yet" last
+        for q in area:
+            assert escape(q.question.splitlines()[0]) in page
+            assert all(escape(c) in page for c in q.choices)
+    assert page.count("I don&#39;t know yet") == sum(map(len, quiz.values()))
+    answers = form(**{"background.math": "0"}) | quiz_answers(catalog, "math", True)
+    offered = client.post("/", data=answers)
+    html = offered.get_data(as_text=True)
+    assert offered.status_code == 200 and "The placement quiz" in html
+    notice = ("The quiz suggests Math level 4 · graduate; you rated yourself 0 · none. "
+              "The quiz&#39;s level is chosen now; choose another if you prefer.")
+    assert f'<p class="notice" id="f-background-math-notice">{notice}</p>' in html
+    assert re.search(r'name="background.math" type="radio" value="4" checked', html)
+    assert html.count('<p class="feedback">Right. ') == len(quiz["math"])
+    assert '<input type="hidden" name="quiz-scored" value="1">' in html
+    # the person keeps the quiz's level: the next press makes the plan
+    built = client.post("/", data=answers | {"background.math": "4", "quiz-scored": "1"})
+    assert "Your plan, Ada Lovelace" in built.get_data(as_text=True)
+
+
+def test_a_quiz_that_agrees_or_is_left_blank_goes_straight_to_the_plan(
+        catalog: Catalog) -> None:
+    client = create_app(catalog, clock=lambda: TODAY).test_client()
+    wrong = form(**{"background.python": "0"}) | quiz_answers(catalog, "python", False)
+    assert "Your plan," in client.post("/", data=wrong).get_data(as_text=True)
+    assert "Your plan," in client.post("/", data=form()).get_data(as_text=True)
+
+
+def test_a_half_answered_area_is_not_scored_and_says_so(catalog: Catalog) -> None:
+    client = create_app(catalog, clock=lambda: TODAY).test_client()
+    half = dict(list(quiz_answers(catalog, "ml", False).items())[:3])
+    html = client.post("/", data=form() | half).get_data(as_text=True)
+    assert ("Machine learning: 3 of 7 quiz questions answered, so the quiz did not score this "
+            "area;") in html
+    assert re.search(r'name="background.ml" type="radio" value="1" checked', html)  # kept
+    again = client.post("/", data=form() | half | {"quiz-scored": "1"})
+    assert "Your plan," in again.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("hours", ["1", "8"])
+def test_reasons_show_titles_once_each_in_good_grammar(catalog: Catalog, hours: str) -> None:
+    client = create_app(catalog, clock=lambda: TODAY).test_client()
+    html = client.post("/", data=form(hours_per_week=hours, interests=["chatbots", "rag"],
+                                      completed=["python-basics"])).get_data(as_text=True)
+    why = re.search(r'<h2 id="why">.*?</ul>', html, re.S).group(0)
+    reasons = re.findall(r"<li>(.*?)</li>", why)
+    assert len(reasons) == len(set(reasons)) > 3
+    assert sum("spaced" in r.lower() for r in reasons) <= 1
+    assert "chatbots, rag" not in why and "python-basics" not in why
+    assert escape(catalog.interests["rag"].title) in why
+    assert escape(catalog.items["python-basics"].title) in why
+    assert "1 hours" not in html

@@ -124,7 +124,8 @@ def test_an_invalid_value_is_shown_next_to_its_field(page, server_url: str) -> N
     page.get_by_role("button", name="Make my plan").click()
 
     error = page.locator("#f-hours-per-week-error")
-    assert "must be a number from 1 to 60; got 0" in error.inner_text()
+    assert " ".join(error.inner_text().split()) == (
+        "Error: 0 is too small; write a number of hours from 1 to 60.")
     hours = page.locator("#f-hours-per-week")
     assert "f-hours-per-week-error" in (hours.get_attribute("aria-describedby") or "")
     assert hours.get_attribute("aria-invalid") == "true"
@@ -188,3 +189,58 @@ def test_screenshot_for_the_readme(browser, server_url: str, tmp_path: Path,
     sheet.save(target, optimize=True)
     assert target.stat().st_size < 300_000
     assert Image.open(target).size == (width, height)
+
+
+def tab_to(page, test: str, limit: int = 400) -> None:
+    """Press Tab until the focused element passes test (a JavaScript expression)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(el => {test})(document.activeElement)"):
+            return
+    raise AssertionError(f"Tab never reached {test}")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_placement_quiz_by_keyboard_alone(browser, server_url: str, viewport) -> None:
+    """Keyboard only: rate math 0, take the math quiz right, get level 4 offered and chosen,
+    then make the plan; no request fails (the favicon included), nothing scrolls sideways."""
+    from planner.catalog.load import content_dir
+    from planner.catalog.quiz import load_quiz
+
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400
+            else None)
+    page.on("console", lambda m: failed.append(m.text) if m.type == "error" else None)
+    try:
+        page.goto(server_url)
+        tab_to(page, "el.name === 'name'")
+        page.keyboard.type("Ada Lovelace")
+        tab_to(page, "el.name === 'background.math'")
+        page.keyboard.press("ArrowUp")
+        page.keyboard.press("ArrowUp")  # from the default 2 to 0
+        tab_to(page, "el.tagName === 'SUMMARY' && el.textContent.includes('placement quiz')")
+        page.keyboard.press("Enter")  # opens the quiz
+        for question in load_quiz(content_dir() / "quiz.yaml")["math"]:
+            tab_to(page, f"el.name === 'quiz.{question.id}'")
+            page.keyboard.press("Space")
+            for _ in range(question.answer):
+                page.keyboard.press("ArrowDown")
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        tab_to(page, "el.textContent === 'Make my plan'")
+        page.keyboard.press("Enter")
+        page.wait_for_load_state()
+        notice = page.locator("#f-background-math-notice")
+        assert notice.inner_text().startswith("The quiz suggests Math level 4 · graduate; "
+                                              "you rated yourself 0 · none.")
+        assert page.locator("#f-background-math-5").is_checked()  # level 4, chosen
+        assert page.locator(".feedback").first.inner_text().startswith("Right. ")
+        tab_to(page, "el.textContent === 'Make my plan'")
+        page.keyboard.press("Enter")
+        page.wait_for_load_state()
+        assert page.get_by_role("heading", level=1).inner_text() == "Your plan, Ada Lovelace"
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    finally:
+        context.close()
+    assert failed == []

@@ -1,34 +1,57 @@
-"""The cohort summary page: learners per track, plan lengths, weekly hours, study groups."""
+"""The cohort's numbers: learners per track, plan lengths, weekly hours, the learners, and
+study groups (learners who study the same item in the same calendar week)."""
 
 from __future__ import annotations
 
-import html
-import io
+import math
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
-
-from reportlab.lib.colors import HexColor
 
 from planner.batch.worker import Outcome
 
-INK = HexColor("#1f2933")
-RULE = HexColor("#cbd2d9")
-ACCENT = HexColor("#3e7cb1")
-TOP_ITEMS = 3  # items listed per week in the study groups
-MAX_GROUP_WEEKS = 52  # a cohort page, not a book: later weeks are summed up in one line
+TOP_ITEMS = 3  # study groups listed per calendar week
+NAMES_SHOWN = 8  # names listed per study group; the rest are counted
+MIN_GROUP = 2  # a study group has at least two learners
+NICE_STEPS = (1, 2, 2.5, 5)  # bin widths are one of these times a power of ten
+
+
+@dataclass(frozen=True)
+class Learner:
+    """One learner's row in the cohort summary."""
+
+    name: str
+    track: str
+    weeks: int
+    end: date | None
+    file: str
+
+
+@dataclass
+class Group:
+    """Learners studying one item in one calendar week: how many, and the first few names."""
+
+    count: int = 0
+    names: list[str] = field(default_factory=list)
+
+    def add(self, name: str) -> None:
+        self.count += 1
+        if len(self.names) < NAMES_SHOWN:
+            self.names.append(name)
 
 
 @dataclass
 class CohortStats:
-    """Counts over the built plans; its size depends on the catalog, not the cohort."""
+    """Counts over the built plans, one row per learner, and study groups by calendar week."""
 
     learners: int = 0
     failed: int = 0
     tracks: Counter[str] = field(default_factory=Counter)
     weeks: Counter[int] = field(default_factory=Counter)
     hours: Counter[float] = field(default_factory=Counter)
-    by_week: dict[int, Counter[str]] = field(default_factory=dict)
+    people: list[tuple[int, Learner]] = field(default_factory=list)  # (input position, row)
+    by_date: dict[date, dict[str, Group]] = field(default_factory=dict)  # Monday -> item id
     titles: dict[str, str] = field(default_factory=dict)
 
     def add(self, outcome: Outcome) -> None:
@@ -36,17 +59,36 @@ class CohortStats:
             self.failed += outcome.status == "failed"
             return
         self.learners += 1
-        self.tracks[outcome.goal_title or outcome.goal] += 1
+        track = outcome.goal_title or outcome.goal
+        self.tracks[track] += 1
         self.weeks[outcome.weeks] += 1
         self.hours[outcome.hours_per_week or 0.0] += 1
-        for number, items in enumerate(outcome.week_items, start=1):
-            self.by_week.setdefault(number, Counter()).update(items)
+        pdf = next((o for o in outcome.outputs if o.endswith(".pdf")), "")
+        self.people.append((outcome.position, Learner(
+            outcome.name, track, outcome.weeks, outcome.end_date,
+            pdf or (outcome.outputs[0] if outcome.outputs else ""))))
+        if outcome.start_date is not None:
+            for number, items in enumerate(outcome.week_items):
+                monday = outcome.start_date + timedelta(weeks=number)
+                week = self.by_date.setdefault(monday, {})
+                for item in items:
+                    week.setdefault(item, Group()).add(outcome.name)
         self.titles.update(outcome.titles)
 
-    def groups(self) -> list[tuple[int, list[tuple[str, int]]]]:
-        """Per week number, the items most learners study that week (title, count)."""
-        return [(number, [(self.titles.get(i, i), n) for i, n in _top(self.by_week[number])])
-                for number in sorted(self.by_week)]
+    def roster(self) -> list[Learner]:
+        """Every learner with a plan, in input order (whatever order the workers finished)."""
+        return [learner for _, learner in sorted(self.people, key=lambda p: p[0])]
+
+    def groups(self) -> list[tuple[date, list[tuple[str, Group]]]]:
+        """Per calendar week (its Monday), the items at least MIN_GROUP learners study then."""
+        out = []
+        for monday in sorted(self.by_date):
+            shared = [(item, g) for item, g in self.by_date[monday].items() if g.count >= MIN_GROUP]
+            # ties broken by id so the page is the same whatever order the workers finished in
+            shared.sort(key=lambda ig: (-ig[1].count, ig[0]))
+            if shared:
+                out.append((monday, [(self.titles.get(i, i), g) for i, g in shared[:TOP_ITEMS]]))
+        return out
 
     def summary(self) -> dict[str, Any]:
         return {"learners": self.learners, "failed": self.failed,
@@ -55,123 +97,43 @@ class CohortStats:
                 "hours_per_week": {f"{k:g}": v for k, v in sorted(self.hours.items())}}
 
 
-def _top(counts: Counter[str]) -> list[tuple[str, int]]:
-    # ties broken by id so the page is the same whatever order the workers finished in
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_ITEMS]
+def nice_width(span: float, bins: int) -> float:
+    """The smallest of 1, 2, 2.5, 5 times a power of ten that covers span in `bins` bins."""
+    raw = max(span / bins, 1e-9)
+    power = 10.0 ** math.floor(math.log10(raw))
+    return next(s * power for s in (*NICE_STEPS, 10) if s * power >= raw - 1e-9)
 
 
-def histogram(counts: Counter[Any], bins: int = 8) -> list[tuple[str, int]]:
-    """(label, learners) bars: one per value when few, else equal-width ranges."""
+def histogram(counts: Counter[Any], bins: int = 8, unit: str = "",
+              whole: bool = False) -> list[tuple[str, int]]:
+    """(label, learners) bars: one per value when few, else ranges of a round width.
+
+    whole: the values are whole numbers (weeks), so a range reads '9–12'; otherwise a range
+    holds its lower bound but not its upper ('5 to under 10 h').
+    """
     if not counts:
         return []
     values = sorted(counts)
+    suffix = f" {unit}" if unit else ""
     if len(values) <= bins:
-        return [(f"{v:g}", counts[v]) for v in values]
-    low, high = values[0], values[-1]
-    width = (high - low) / bins
-    bars = [0] * bins
+        return [(f"{v:g}{suffix}", counts[v]) for v in values]
+    width = nice_width(values[-1] - values[0] + (1 if whole else 0), bins)
+    if whole:
+        width = max(1.0, math.ceil(width))
+    low = math.floor(values[0] / width) * width
+    bars: dict[float, int] = {}
     for value, n in counts.items():
-        bars[min(int((value - low) / width), bins - 1)] += n
-    return [(f"{low + k * width:g}-{low + (k + 1) * width:g}", n) for k, n in enumerate(bars)]
-
-
-def render_cohort_pdf(stats: CohortStats) -> bytes:
-    """A clean summary page (more when there are many weeks); same stats -> same bytes."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
-
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(buffer, pagesize=A4, invariant=1, title="Cohort summary",
-                                 author="studyplan", leftMargin=18 * mm, rightMargin=18 * mm,
-                                 topMargin=16 * mm, bottomMargin=16 * mm)
-    document.build(_story(stats, document.width))
-    return buffer.getvalue()
-
-
-def _fonts() -> tuple[str, str]:
-    """Source Sans from the plan renderer when it is there, else Helvetica (ASCII text)."""
-    try:
-        from planner.render.pdf.fonts import BODY, BOLD, default_fonts
-
-        default_fonts()
-        return BODY, BOLD
-    except ImportError:
-        return "Helvetica", "Helvetica-Bold"
-
-
-def _text(text: str) -> str:
-    try:
-        from planner.render.pdf.markup import para_text
-    except ImportError:
-        return html.escape(text, quote=True)
-    return para_text(text)
-
-
-def _story(stats: CohortStats, width: float) -> list[Any]:
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, Spacer
-
-    body, bold = _fonts()
-    title = ParagraphStyle("title", fontName=bold, fontSize=20, leading=24, spaceAfter=4)
-    heading = ParagraphStyle("heading", fontName=bold, fontSize=12.5, leading=16,
-                             spaceBefore=12, spaceAfter=4, textColor=INK)
-    text = ParagraphStyle("text", fontName=body, fontSize=9.5, leading=12.5, textColor=INK)
-    failed = f"; {stats.failed} profile(s) failed, see batch-report.csv" if stats.failed else ""
-    story: list[Any] = [
-        Paragraph("Cohort summary", title),
-        Paragraph(f"{stats.learners} learner(s) with a plan{failed}.", text),
-        Paragraph("Learners per track", heading),
-        _table([[_text(t), str(n)] for t, n in stats.summary()["tracks"].items()], text, width,
-               ("Track", "Learners")),
-        Paragraph("Plan length (weeks)", heading),
-        _bars(histogram(stats.weeks), width, body),
-        Paragraph("Weekly hours", heading),
-        _bars(histogram(stats.hours), width, body),
-        Paragraph("Study groups: who studies what in the same week", heading),
-        Paragraph(f"The {TOP_ITEMS} items most learners study in each week of their plan, "
-                  "with how many learners: people who could meet and learn together.", text),
-        Spacer(1, 4),
-    ]
-    groups = stats.groups()
-    rows = [[str(n), _text(", ".join(f"{t} ({c})" for t, c in items))]
-            for n, items in groups[:MAX_GROUP_WEEKS]]
-    if len(groups) > MAX_GROUP_WEEKS:
-        rows.append([f"{MAX_GROUP_WEEKS + 1}+", f"{len(groups) - MAX_GROUP_WEEKS} more weeks"])
-    story.append(_table(rows, text, width, ("Week", "Most studied (learners)"), first=0.1))
-    return story
-
-
-def _table(rows: list[list[str]], style: Any, width: float, header: tuple[str, str],
-           first: float = 0.75) -> Any:
-    from reportlab.platypus import Paragraph, Table, TableStyle
-
-    cells = [[Paragraph(f"<b>{h}</b>", style) for h in header]]
-    cells += [[Paragraph(c, style) for c in row] for row in rows] or [
-        [Paragraph("(none)", style), Paragraph("", style)]]
-    table = Table(cells, colWidths=[width * first, width * (1 - first)], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
-    return table
-
-
-def _bars(bars: list[tuple[str, int]], width: float, font: str) -> Any:
-    """A small horizontal histogram: label, bar, count."""
-    from reportlab.graphics.shapes import Drawing, Rect, String
-
-    row, label_width = 13, 60
-    drawing = Drawing(width, row * max(len(bars), 1))
-    most = max((n for _, n in bars), default=1)
-    for k, (label, n) in enumerate(bars):
-        y = (len(bars) - 1 - k) * row + 3
-        length = (width - label_width - 40) * n / most
-        drawing.add(String(label_width - 6, y, label, fontName=font, fontSize=8.5,
-                           textAnchor="end", fillColor=INK))
-        drawing.add(Rect(label_width, y - 1, length, row - 5, fillColor=ACCENT, strokeColor=None))
-        drawing.add(String(label_width + length + 4, y, str(n), fontName=font, fontSize=8.5,
-                           fillColor=INK))
-    return drawing
+        start = low + math.floor((value - low) / width) * width
+        bars[start] = bars.get(start, 0) + n
+    last = max(bars)
+    labels = []
+    start = low
+    while start <= last:
+        if whole:
+            last_value = start + width - 1
+            label = f"{start:g}{suffix}" if width == 1 else f"{start:g}–{last_value:g}{suffix}"
+        else:
+            label = f"{start:g} to under {start + width:g}{suffix}"
+        labels.append((label, bars.get(start, 0)))
+        start += width
+    return labels

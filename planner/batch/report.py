@@ -12,7 +12,8 @@ from typing import Any
 from planner.batch.worker import Outcome
 from planner.output import write_atomic
 
-COLUMNS = ("source", "document", "line", "status", "outputs", "weeks", "total_hours", "error")
+COLUMNS = ("source", "document", "line", "status", "outputs", "weeks", "total_hours", "error",
+           "warnings")
 
 
 def row_of(outcome: Outcome) -> dict[str, Any]:
@@ -25,6 +26,7 @@ def row_of(outcome: Outcome) -> dict[str, Any]:
         "weeks": outcome.weeks,
         "total_hours": outcome.total_hours,
         "error": outcome.error,
+        "warnings": list(outcome.warnings),
     }
 
 
@@ -33,7 +35,8 @@ def report_csv(rows: Iterable[dict[str, Any]]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        cells = {**row, "outputs": ";".join(row["outputs"])}
+        cells = {**row, "outputs": ";".join(row["outputs"]),
+                 "warnings": " | ".join(row.get("warnings", []))}
         writer.writerow(["" if cells[c] is None else cells[c] for c in COLUMNS])
     return buffer.getvalue().encode("utf-8")
 

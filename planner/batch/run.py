@@ -9,7 +9,7 @@ from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.batch.cohort import CohortStats, render_cohort_pdf
+from planner.batch.cohort import CohortStats
 from planner.batch.inputs import BatchInputs, Job, Shard, check_paths, plan_inputs, with_data
 from planner.batch.progress_bar import Progress
 from planner.batch.report import write_reports
@@ -54,6 +54,8 @@ def run_batch(paths: list[Path], settings: Settings, jobs: int = 0, shard: Shard
                     progress.say(f"failed: {outcome.error}")
                 for kept in outcome.kept:
                     progress.say(f"note: {kept}")
+                for warning in outcome.warnings:
+                    progress.say(f"warning: {outcome.source}:{outcome.line}: {warning}")
         cancelled = False
     except KeyboardInterrupt:
         cancelled = True
@@ -64,7 +66,9 @@ def run_batch(paths: list[Path], settings: Settings, jobs: int = 0, shard: Shard
                "cohort": stats.summary()}
     report = write_reports(settings.output, outcomes, summary, shard.suffix)
     cohort = settings.output / f"cohort{shard.suffix}.pdf"
-    write_atomic(cohort, render_cohort_pdf(stats))
+    from planner.batch.cohort_pdf import render_cohort_pdf  # ReportLab: imported when needed
+
+    write_atomic(cohort, render_cohort_pdf(stats, settings.paper))
     return BatchResult(count["ok"], count["failed"], count["skipped"], len(inputs.jobs),
                        cancelled, (*report, cohort))
 
@@ -73,7 +77,7 @@ def _small(outcome: Outcome) -> Outcome:
     """What the report keeps of an outcome: the per-week items went into the cohort stats."""
     return Outcome(outcome.position, outcome.source, outcome.index, outcome.line,
                    outcome.status, outcome.outputs, outcome.weeks, outcome.total_hours,
-                   outcome.error)
+                   outcome.error, warnings=outcome.warnings)
 
 
 def _outcomes(inputs: BatchInputs, settings: Settings,

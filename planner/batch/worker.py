@@ -31,6 +31,7 @@ class Settings:
     today: date
     skip_existing: bool = False
     content: Path | None = None  # another catalog folder (tests); None: the shipped one
+    paper: str = "a4"  # the PDFs' page size: a4 or letter
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,10 @@ class Outcome:
     week_items: tuple[tuple[str, ...], ...] = ()  # item ids studied in each week
     titles: dict[str, str] = field(default_factory=dict)  # item id -> title
     kept: tuple[str, ...] = ()  # ticked files kept aside before their names were reused
+    warnings: tuple[str, ...] = ()  # what the PDF could not print as written
+    name: str = ""
+    start_date: date | None = None  # the Monday of week 1: weeks meet on calendar dates
+    end_date: date | None = None
 
 
 _settings: Settings | None = None
@@ -126,16 +131,19 @@ def _build(job: Job, settings: Settings) -> Outcome:
     names = output_names(job.stem, settings.formats)
     status = "ok"
     kept: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
     if settings.skip_existing and all((settings.output / n).is_file() for n in names):
         status = "skipped"
     else:
         # write_plan keeps a ticked PDF or Markdown file aside before reusing its name
-        written = write_plan(plan, settings.output, settings.formats, job.stem)
+        written = write_plan(plan, settings.output, settings.formats, job.stem, settings.paper)
         kept = tuple(k.message() for k in written.kept)
+        warnings = written.warnings
     return Outcome(
         job.position, job.source, job.index, job.line, status, names,
         weeks=len(plan.weeks), total_hours=plan.total_hours, goal=plan.goal,
         goal_title=plan.goal_title, hours_per_week=plan.hours_per_week,
+        warnings=warnings, name=plan.name, start_date=plan.start_date, end_date=plan.end_date,
         week_items=tuple(tuple(dict.fromkeys(i.id for i in _studied(w))) for w in plan.weeks),
         titles={i.id: i.title for w in plan.weeks for i in _studied(w)}, kept=kept)
 

@@ -10,9 +10,15 @@ from typing import Any
 import yaml
 
 from planner.errors import ContentError, Problem
+from planner.profile.questions import LEVEL_NAMES
 
 AREAS = ("math", "python", "ml")
+AREA_TITLES = {"math": "Math", "python": "Python", "ml": "Machine learning"}
+LETTERS = "abcdefgh"
 QUIZ_FILE = "quiz.yaml"
+DONT_KNOW = "I don't know yet"  # offered after every question's choices; never right
+MIN_QUESTIONS = 5  # per area, spanning the levels 1-4
+FORGIVEN_FROM = 5  # with this many questions up to a level, one miss among them is forgiven
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,17 @@ class QuizQuestion:
     def correct_choice(self) -> str:
         return self.choices[self.answer]
 
+    @property
+    def offered(self) -> tuple[str, ...]:
+        """The choices as asked: the question's own, then "I don't know yet"."""
+        return (*self.choices, DONT_KNOW)
+
+
+def quiz_file(root: Path | None) -> Path | None:
+    """quiz.yaml in the catalog's folder, or None when this build has none."""
+    path = root / QUIZ_FILE if root else None
+    return path if path and path.is_file() else None
+
 
 def load_quiz(path: Path) -> dict[str, tuple[QuizQuestion, ...]]:
     """Area -> its questions, easiest first; a broken file is a ContentError."""
@@ -42,6 +59,11 @@ def load_quiz(path: Path) -> dict[str, tuple[QuizQuestion, ...]]:
         except (KeyError, TypeError, ValueError) as exc:
             raise ContentError([Problem(f"{area}: bad question: {exc!r}", str(path))]) from None
         quiz[area] = tuple(sorted(questions, key=lambda q: q.level))
+        missing = set(range(1, 5)) - {q.level for q in questions}
+        if len(questions) < MIN_QUESTIONS or missing:
+            raise ContentError([Problem(
+                f"{area}: needs at least {MIN_QUESTIONS} questions spanning the levels 1-4 "
+                f"(has {len(questions)}; no question at level {sorted(missing)})", str(path))])
     return quiz
 
 
@@ -61,16 +83,57 @@ def is_correct(question: QuizQuestion, chosen: int) -> bool:
 
 
 def suggested_level(questions: Sequence[QuizQuestion], chosen: Sequence[int]) -> int:
-    """The level the answers point to: k right answers -> the k-th easiest question's level.
+    """The highest level the answers show, 0 when they show none.
 
-    Counting right answers rather than stopping at the first miss keeps one slip on an easy
-    question (or one lucky guess on a hard one) from moving the result by more than a step.
+    A level is shown when a question at that level is right and so is every question up to
+    it, one miss forgiven once FORGIVEN_FROM or more questions count. Needing every easier
+    question right is what chance rarely manages: answering at random shows level 2 or
+    more well under once in a hundred tries, while one slip of someone who knows the
+    material costs at most the level of the question they slipped on.
     """
-    right = sum(is_correct(q, c) for q, c in zip(questions, chosen, strict=True))
-    levels = sorted(q.level for q in questions)
-    return levels[right - 1] if right else 0
+    right = [is_correct(q, c) for q, c in zip(questions, chosen, strict=True)]
+    shown = 0
+    for level in range(1, 5):
+        upto = [r for q, r in zip(questions, right, strict=True) if q.level <= level]
+        at = [r for q, r in zip(questions, right, strict=True) if q.level == level]
+        forgiven = 1 if len(upto) >= FORGIVEN_FROM else 0
+        if any(at) and upto.count(False) <= forgiven:
+            shown = level
+    return shown
 
 
 def disagrees(self_rating: int, quiz_level: int) -> bool:
     """True when the quiz and the self-rating are more than one level apart."""
     return abs(self_rating - quiz_level) > 1
+
+
+def offered_level(self_rating: int, quiz_level: int) -> int | None:
+    """The level to offer instead of the self-rating, or None when they are close enough."""
+    return quiz_level if disagrees(self_rating, quiz_level) else None
+
+
+def level_text(area: str, level: int) -> str:
+    """"2 · intro college"."""
+    return f"{level} · {LEVEL_NAMES[area][level]}"
+
+
+def feedback(question: QuizQuestion, chosen: int) -> str:
+    """What to say after an answer, in full sentences: right or not, and why."""
+    answer = f"{LETTERS[question.answer]}) {question.correct_choice}"
+    if is_correct(question, chosen):
+        verdict = "Right."
+    elif chosen >= len(question.choices):
+        verdict = f"The answer is {answer}."
+    else:
+        verdict = f"Not quite: the answer is {answer}."
+    return f"{verdict} {_sentence(question.explanation)}"
+
+
+def offer_text(area: str, level: int, rating: int) -> str:
+    """The sentence that offers the quiz's level instead of the self-rating."""
+    return (f"The quiz suggests {AREA_TITLES[area]} level {level_text(area, level)}; you rated "
+            f"yourself {level_text(area, rating)}.")
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else text + "."

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from types import FrameType
 
-from planner.cli.common import add_output, add_today, today_of
+from planner.cli.common import add_output, add_paper, add_today, today_of
 from planner.cli.exitcodes import ExitCode
 
 
@@ -38,6 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="build only the I-th of N disjoint slices (I counts from 1)")
     parser.add_argument("--skip-existing", action="store_true",
                         help="skip a profile whose output files all exist (resume a batch)")
+    add_paper(parser)
     add_today(parser)
 
 
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
 
     shard = parse_shard(args.shard)
     settings = Settings(args.output, parse_formats(args.format), today_of(args),
-                        args.skip_existing)
+                        args.skip_existing, paper=args.paper)
     previous = signal.signal(signal.SIGTERM, _cancel_on_term)
     try:
         result = run_batch(args.paths, settings, args.jobs, shard)

@@ -11,13 +11,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from planner.cli.common import add_output, add_today, today_of
+from planner.cli.common import add_output, add_paper, add_today, today_of
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("profile", type=Path, metavar="PROFILE",
                         help="profile YAML file (`studyplan init` writes one)")
     add_output(parser)
+    add_paper(parser)
     add_today(parser)
 
 
@@ -33,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
     taken: set[str] = set()
     for profile in profiles:
         plan = make_plan(profile, today_of(args), catalog)
-        written = write_plan(plan, args.output, formats, unique(slugify(plan.name), taken))
+        written = write_plan(plan, args.output, formats, unique(slugify(plan.name), taken),
+                             args.paper)
         for warning in written.warnings:
             print(f"warning: {warning}", file=sys.stderr)
         for kept in written.kept:

@@ -15,6 +15,11 @@ def add_output(parser: argparse.ArgumentParser, formats: bool = True) -> None:
                             help="comma-separated: pdf, md, ics, json (default: pdf)")
 
 
+def add_paper(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--paper", choices=("a4", "letter"), default="a4", type=str.lower,
+                        help="page size of the plan PDF: a4 (default) or letter (US Letter)")
+
+
 def add_today(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--today", metavar="YYYY-MM-DD", type=parse_date, default=None,
                         help="the date to plan from (default: the real today); the plan "

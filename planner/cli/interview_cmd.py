@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="base", type=Path, metavar="PROFILE",
                         help="ask again, with this profile's answers as the defaults")
     parser.add_argument("--quiz", action="store_true", default=None,
-                        help="take the placement check (3 questions per area) without "
+                        help="take the placement quiz (seven questions per area) without "
                              "being asked")
     add_today(parser)
 

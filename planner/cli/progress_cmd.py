@@ -39,7 +39,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.cli.common import add_output, add_today, parse_date, today_of
+from planner.cli.common import add_output, add_paper, add_today, parse_date, today_of
 
 if TYPE_CHECKING:
     from planner.catalog.model import Catalog
@@ -58,6 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", metavar="LIST", default=None,
                         help="with --replan: formats of the new plan (default: pdf, or md for "
                              "a Markdown FILE); without: pdf writes the summary as a PDF")
+    add_paper(parser)
     add_today(parser)
 
 
@@ -109,7 +110,8 @@ def _replan(args: argparse.Namespace, progress: Progress, today: date, catalog: 
     kind = detect_kind(args.file.read_bytes())
     formats = parse_formats(args.format or ("md" if kind == "md" else "pdf"))
     start = args.start or monday_after(today)
-    result = replan(progress, args.output, formats, start, today, catalog)
+    result = replan(progress, args.output, formats, start, today, catalog,
+                    paper=args.paper)
     plan = result.written.plan
     done = ", ".join(result.newly_completed) or "none"
     print(f"\nRe-planned from {start}: marked completed now: {done}")

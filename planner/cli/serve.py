@@ -36,15 +36,12 @@ def _port(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    import waitress
-
     from planner.web import create_app
+    from planner.web.server import create_server
 
     app = create_app()
     try:
-        server = waitress.create_server(
-            app, host=args.host, port=args.port, threads=max(1, args.threads),
-            ident="studyplan", max_request_body_size=1024 * 1024)
+        server = create_server(app, args.host, args.port, args.threads)
     except OSError as exc:
         raise UserError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}; "
                         f"is another server using it? try --port {args.port + 1}") from None

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
             bad += 1
             print(f"{path}: {len(problems)} problem{'s' * (len(problems) > 1)}:", file=sys.stderr)
             for problem in problems:
-                print(f"  {problem}", file=sys.stderr)
+                print(problem.explained(), file=sys.stderr)
         else:
             print(f"{path}: OK ({len(loaded)} profile{'s' * (len(loaded) > 1)})")
     return 2 if bad else 0

@@ -109,9 +109,7 @@ def _notes(profile: Profile, plan: Plan, packing: Packing, extra: int) -> list[s
         notes.append(f"Even the most valuable item needs {len(packed.weeks)} weeks, more than "
                      f"your deadline of {profile.weeks}: more hours a week, or a later "
                      "deadline, would fit it.")
-    if any(i.kind == "review" for w in plan.weeks for i in w.items):
-        notes.append("Most weeks end with a short spaced-review slot: recall what you "
-                     "finished one and three weeks before, without notes, then check.")
+    # the spaced review is said once, by the rule that asks for it
     if len(packed.weeks) > packed.lower_bound + 1:
         notes.append(f"The plan takes {len(packed.weeks)} weeks where {packed.lower_bound} "
                      "would hold the hours: prerequisites leave some weeks part-full.")

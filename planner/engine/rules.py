@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ ACTIONS = ("include", "include_tags", "include_interests", "skip", "skip_tags", 
 WHERE_KEYS = ("sections", "level", "except_tags")  # skip_where, and scale_hours beside ids/tags
 PLAN_SETTINGS = ("review", "catch_up_every")  # keys of the `plan` action
 PLACEHOLDER = re.compile(r"\{([a-z_.]+)\}")
+PLACEHOLDER_UNIT = re.compile(r"\{([a-z_.]+)\}( (?:hours|weeks|days|items))?")
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Rule:
     when: Condition
     then: dict[str, Any]
     why: str
+    titles: tuple[tuple[str, str], ...] = ()  # item and interest ids -> titles, for the why
 
 
 def facts_of(profile: Profile) -> dict[str, Any]:
@@ -40,14 +42,23 @@ def facts_of(profile: Profile) -> dict[str, Any]:
     return facts
 
 
-def fill(template: str, facts: dict[str, Any]) -> str:
-    """Substitute {field} placeholders; user text is data, never a format string."""
+def fill(template: str, facts: dict[str, Any],
+         titles: dict[str, str] | None = None) -> str:
+    """Substitute {field} placeholders; user text is data, never a format string.
+
+    Ids in a list read as their titles; "{hours_per_week} hours" reads "1 hour" for 1.
+    """
     def value(match: re.Match[str]) -> str:
         v = facts.get(match.group(1), match.group(0))
+        unit = match.group(2) or ""
         if isinstance(v, float) and v.is_integer():
             v = int(v)
-        return ", ".join(map(str, v)) if isinstance(v, list) else str(v)
-    return PLACEHOLDER.sub(value, template)
+        if v == 1 and unit:
+            unit = unit[:-1]
+        if isinstance(v, list):
+            return ", ".join(str((titles or {}).get(x, x)) for x in v) + unit
+        return str(v) + unit
+    return PLACEHOLDER_UNIT.sub(value, template)
 
 
 @cache
@@ -68,7 +79,9 @@ def load_rules(catalog: Catalog, path: Path | None = None) -> tuple[Rule, ...]:
         problems.append(Problem("rule ids must be unique", str(path)))
     if problems:
         raise ContentError(problems)
-    return tuple(rules)
+    titles = (*((i.id, i.title) for i in catalog.items.values()),
+              *((i.id, i.title) for i in catalog.interests.values()))
+    return tuple(replace(rule, titles=titles) for rule in rules)
 
 
 def _parse_rule(raw: dict[str, Any], where: str, catalog: Catalog) -> Rule:
@@ -139,6 +152,6 @@ def fired_rules(profile: Profile, rules: tuple[Rule, ...]) -> list[Fired]:
         if held:
             matched = tuple(dict.fromkeys(
                 f"{leaf.field} = {fill('{' + leaf.field + '}', facts)}" for leaf in trace))
-            out.append((rule, fill(rule.why, facts), matched))
+            out.append((rule, fill(rule.why, facts, dict(rule.titles)), matched))
     return out
 

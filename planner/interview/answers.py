@@ -16,10 +16,17 @@ from planner.catalog.model import Catalog
 from planner.errors import UserError
 from planner.plan import Plan
 from planner.profile.model import Profile, coming_monday
-from planner.profile.questions import AREAS, BY_KEY, LEVEL_NAMES, QUESTIONS, Invalid, Question
+from planner.profile.questions import (
+    AREAS,
+    BY_KEY,
+    DAY_TITLES,
+    LEVEL_NAMES,
+    QUESTIONS,
+    Invalid,
+    Question,
+)
 from planner.profile.validate import validate
 
-WIDTH = 80
 EXTRA_FORMATS = {"md": "Markdown notes", "ics": "calendar (iCalendar)", "json": "plan data (JSON)"}
 
 
@@ -55,7 +62,7 @@ def parse_typed(question: Question, text: str) -> Any:
     """Typed text -> the raw value a profile YAML would hold, for the question's validator."""
     text = text.strip() if question.kind != "text" else text
     if question.kind in ("number", "integer"):
-        for convert in (int, float) if question.kind == "number" else (int,):
+        for convert in (int, float):  # 2.5 for whole weeks is "not a whole number"
             try:
                 return convert(text)
             except ValueError:
@@ -69,17 +76,8 @@ def parse_typed(question: Question, text: str) -> Any:
 def clean_typed(question: Question, text: str, catalog: Catalog) -> Any:
     """The clean value for typed text, or Invalid with the validator's message."""
     if question.required and question.kind != "text" and not text.strip():
-        raise Invalid(f"please answer; {question.help}")
+        raise Invalid(f"please answer: {question.help[0].lower()}{question.help[1:].rstrip('.')}")
     return question.validate(parse_typed(question, text), catalog)
-
-
-def typed_error(question: Question, text: str, catalog: Catalog) -> str | None:
-    """The validator's message for typed text, or None when it is accepted."""
-    try:
-        clean_typed(question, text, catalog)
-    except Invalid as exc:
-        return f"{question.prompt}: {exc}"
-    return None
 
 
 def check_output(text: str) -> Path:
@@ -113,8 +111,9 @@ def level_text(area: str, level: int) -> str:
     return f"{level} · {LEVEL_NAMES[area][level]}"
 
 
-def summary(profile: Profile, plan: Plan, catalog: Catalog, answers: dict[str, Any]) -> str:
-    """The answers and the plan in a few lines that fit an 80-column terminal."""
+def summary(profile: Profile, plan: Plan, catalog: Catalog, answers: dict[str, Any],
+            columns: int = 79) -> str:
+    """The answers and the plan in lines of at most columns, wrapped between words."""
     track = catalog.tracks[profile.goal]
     formats = ", ".join(("pdf", *answers.get("formats", ())))
     rows = [
@@ -123,31 +122,35 @@ def summary(profile: Profile, plan: Plan, catalog: Catalog, answers: dict[str, A
            level_text(a, getattr(profile.background, a))) for a in AREAS),
         ("Hours per week", as_text(profile.hours_per_week)),
         ("Start date", f"{plan.start_date:%A %d %B %Y}"),
-        ("Deadline", f"{profile.weeks} weeks" if profile.weeks else "none"),
+        ("Deadline", _count(profile.weeks, "week") if profile.weeks else "none"),
         ("Interests", ", ".join(catalog.interests[i].title for i in profile.interests)
          or "none"),
         ("Completed", _count(len(profile.completed), "item") if profile.completed else "none"),
-        ("Study days", ", ".join(profile.study_days)),
+        ("Study days", ", ".join(DAY_TITLES[d] for d in profile.study_days)),
         ("Output", f"{answers.get('output', 'output')} ({formats})"),
     ]
     lines = ["Your answers"]
     for label, value in rows:
-        lines += textwrap.wrap(value, WIDTH, initial_indent=f"  {label:<18}",
-                               subsequent_indent=" " * 20) or [f"  {label}"]
-    lines += ["", "Your plan", *(f"  {line}" for line in plan_lines(plan))]
+        lines += textwrap.wrap(value, columns, initial_indent=f"  {label:<18}",
+                               subsequent_indent=" " * 20, break_long_words=False,
+                               break_on_hyphens=False) or [f"  {label}"]
+    lines += ["", "Your plan", *(f"  {line}" for line in plan_lines(plan, columns - 2))]
     return "\n".join(lines)
 
 
-def plan_lines(plan: Plan) -> list[str]:
+def plan_lines(plan: Plan, columns: int = 77) -> list[str]:
     weeks = len(plan.weeks)
     text = (f"{_count(weeks, 'week')}, {plan.start_date:%d %b %Y} to {plan.end_date:%d %b %Y}; "
-            f"{as_text(round(plan.total_hours))} hours in all, about "
-            f"{as_text(round(plan.total_hours / max(weeks, 1), 1))} a week.")
+            f"{_count(round(plan.total_hours), 'hour')} in all, about "
+            f"{_count(round(plan.total_hours / max(weeks, 1), 1), 'hour')} a week.")
     if plan.dropped:
-        text += (f" To meet the deadline {_count(len(plan.dropped), 'item')} were left out"
-                 f" (the full plan needs {plan.full_weeks} weeks).")
-    return textwrap.wrap(text, WIDTH - 2)
+        dropped = len(plan.dropped)
+        text += (f" To meet the deadline {_count(dropped, 'item')} "
+                 f"{'was' if dropped == 1 else 'were'} left out"
+                 f" (the full plan needs {_count(plan.full_weeks, 'week')}).")
+    return textwrap.wrap(text, columns, break_long_words=False, break_on_hyphens=False)
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def _count(n: float, word: str) -> str:
+    """"1 week", "3 weeks", "7.5 hours"."""
+    return f"{as_text(n)} {word}{'' if n == 1 else 's'}"

@@ -6,22 +6,32 @@ definitions, so a value is judged the same way wherever it comes from.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
-from difflib import get_close_matches
+from datetime import date
 from typing import Any
 
 from planner.catalog.model import Catalog
 from planner.plan import DEFAULT_STUDY_DAYS, WEEKDAYS
+from planner.profile.checks import (
+    Invalid,
+    choice_check,
+    date_check,
+    did_you_mean,
+    id_list_check,
+    nearest,
+    number_check,
+    show,
+    text_check,
+)
 
 # the bounds each validator enforces; the JSON Schema states the same numbers
 NAME_CHARS = (1, 120)
 HOURS = (1, 60)
-DEADLINE_WEEKS = (1, 104)
+DEADLINE_WEEKS = (1, 520)  # ten years: longer than any plan at 1 hour a week
 LEVEL_RANGE = (0, 4)
+DAY_TITLES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                 "Saturday", "Sunday"), strict=True))
 LEVEL_NAMES: dict[str, tuple[str, ...]] = {  # short names of the five levels, per area
     "math": ("none", "high school", "intro college", "solid undergrad", "graduate"),
     "python": ("none", "beginner", "comfortable", "proficient", "expert"),
@@ -52,13 +62,6 @@ LEVELS: dict[str, tuple[str, ...]] = {
         "Has shipped or published ML work; reads papers",
     ),
 }
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-class Invalid(ValueError):
-    """A value a question does not accept; the message says what is allowed."""
-
-
 @dataclass(frozen=True)
 class Choice:
     value: str
@@ -116,107 +119,43 @@ class Question:
 
 def suggest(value: str, options: list[str] | tuple[str, ...]) -> str:
     """' (did you mean "x"?)' for the nearest option, or ''."""
-    match = get_close_matches(str(value), list(options), n=1, cutoff=0.6)
-    return f' (did you mean "{match[0]}"?)' if match else ""
+    match = nearest(value, options)
+    return f' (did you mean "{match}"?)' if match else ""
 
 
-def _show(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f'"{value}"'
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def check_name(value: Any, catalog: Catalog) -> str:
-    if not isinstance(value, str):
-        raise Invalid(f"must be text; got {_show(value)} - put it in quotes, "
-                      f"e.g. name: \"{value}\"")
-    text = unicodedata.normalize("NFC", value).strip()
-    if not text:
-        raise Invalid("must not be blank")
-    if CONTROL.search(text):
-        raise Invalid("must not contain control characters (tabs, newlines)")
-    if len(text) > NAME_CHARS[1]:
-        raise Invalid(f"must be {NAME_CHARS[0]} to {NAME_CHARS[1]} characters; got {len(text)}")
-    return text
-
-
-def check_goal(value: Any, catalog: Catalog) -> str:
-    ids = sorted(catalog.tracks)
-    if not isinstance(value, str) or value not in catalog.tracks:
-        hint = suggest(value, ids) if isinstance(value, str) else ""
-        raise Invalid(f"unknown goal {_show(value)}{hint}; allowed: {', '.join(ids)}")
-    return value
-
-
-def check_hours(value: Any, catalog: Catalog) -> float:
-    allowed = f"must be a number from {HOURS[0]} to {HOURS[1]}"
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
-        raise Invalid(f"{allowed}; got {_show(value)}")
-    if not HOURS[0] <= value <= HOURS[1]:
-        raise Invalid(f"{allowed}; got {value}")
-    return float(value)
+check_name = text_check("name", NAME_CHARS)
+check_goal = choice_check("goal", lambda c: sorted(c.tracks),
+                          lambda c: {t.id: t.title for t in c.tracks.values()})
+check_hours = number_check(HOURS, "hours")
+_weeks = number_check(DEADLINE_WEEKS, "weeks", whole=True)
 
 
 def check_weeks(value: Any, catalog: Catalog) -> int | None:
-    if value is None:
-        return None
-    allowed = f"must be a whole number of weeks from {DEADLINE_WEEKS[0]} to {DEADLINE_WEEKS[1]}"
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise Invalid(f"{allowed}; got {_show(value)}")
-    if not DEADLINE_WEEKS[0] <= value <= DEADLINE_WEEKS[1]:
-        raise Invalid(f"{allowed}; got {value}")
-    return value
+    return None if value is None else int(_weeks(value, catalog))
 
 
 def check_start(value: Any, catalog: Catalog) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise Invalid(f"must be a date written YYYY-MM-DD, e.g. 2027-01-04; got {_show(value)}")
+    return None if value is None else date_check(value)
 
 
 def level_checker(area: str) -> Callable[[Any, Catalog], int]:
     names = ", ".join(f"{i} {n}" for i, n in enumerate(LEVEL_NAMES[area]))
-
-    def check_level(value: Any, catalog: Catalog) -> int:
-        low, high = LEVEL_RANGE
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise Invalid(f"must be a whole number from {low} to {high} ({names}); "
-                          f"got {_show(value)}")
-        return value
-
-    return check_level
+    check = number_check(LEVEL_RANGE, whole=True, names=names)
+    return lambda value, catalog: int(check(value, catalog))
 
 
-def _id_list(value: Any, allowed: list[str], what: str,
-             resolve: Callable[[str], str | None] | None = None) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise Invalid(f"must be a list of {what}, e.g. [{', '.join(allowed[:2])}]")
-    out: list[str] = []
-    for v in value:
-        current = resolve(v) if resolve else (v if v in allowed else None)
-        if current is None:
-            raise Invalid(f"unknown {what[:-1]} {_show(v)}{suggest(v, allowed)}")
-        if current not in out:
-            out.append(current)
-    return tuple(out)
+check_interests = id_list_check("interest", lambda c: sorted(c.interests),
+                                titles=lambda c: {i.id: i.title for i in c.interests.values()})
+check_completed = id_list_check("item id", lambda c: sorted(c.items),
+                                lambda c, entry: c.resolve(entry),
+                                lambda c: {i.id: i.title for i in c.items.values()})
+_days = id_list_check("weekday", lambda _c: list(WEEKDAYS), titles=lambda _c: DAY_TITLES)
 
 
-def check_interests(value: Any, catalog: Catalog) -> tuple[str, ...]:
-    return _id_list(value, sorted(catalog.interests), "interests")
-
-
-def check_completed(value: Any, catalog: Catalog) -> tuple[str, ...]:
-    return _id_list(value, sorted(catalog.items), "item ids", catalog.resolve)
+def check_days(value: Any, catalog: Catalog) -> tuple[str, ...]:
+    """The weekdays in week order; none given means the default days."""
+    days = _days(value, catalog)
+    return tuple(d for d in WEEKDAYS if d in days) or DEFAULT_STUDY_DAYS
 
 
 def check_tasks_done(value: Any, catalog: Catalog) -> tuple[tuple[str, tuple[int, ...]], ...]:
@@ -230,7 +169,8 @@ def check_tasks_done(value: Any, catalog: Catalog) -> tuple[tuple[str, tuple[int
     for key, numbers in value.items():
         item_id = catalog.resolve(str(key))
         if item_id is None:
-            raise Invalid(f"unknown item id {_show(key)}{suggest(str(key), sorted(catalog.items))}")
+            match = nearest(str(key), sorted(catalog.items))
+            raise Invalid(f"{show(key)} is not a known item id{did_you_mean(match)}")
         count = len(catalog.items[item_id].tasks)
         if not isinstance(numbers, list) or not all(
                 isinstance(n, int) and not isinstance(n, bool) and 0 <= n < count
@@ -239,15 +179,6 @@ def check_tasks_done(value: Any, catalog: Catalog) -> tuple[tuple[str, tuple[int
                           f"{example}")
         done[item_id] = tuple(sorted({*done.get(item_id, ()), *numbers}))
     return tuple((i, done[i]) for i in catalog.items if i in done)
-
-
-def check_days(value: Any, catalog: Catalog) -> tuple[str, ...]:
-    if value is None:
-        return DEFAULT_STUDY_DAYS
-    days = _id_list(value, list(WEEKDAYS), "weekdays")
-    if not days:
-        raise Invalid("must name at least one weekday, e.g. [mon, wed, sat]")
-    return tuple(d for d in WEEKDAYS if d in days)
 
 
 def _goals(catalog: Catalog) -> list[Choice]:
@@ -260,6 +191,15 @@ def _interests(catalog: Catalog) -> list[Choice]:
 
 def _items(catalog: Catalog) -> list[Choice]:
     return [Choice(i.id, i.title, i.summary) for i in catalog.items.values()]
+
+
+def _days_choices(_catalog: Catalog) -> list[Choice]:
+    return [Choice(d, DAY_TITLES[d]) for d in WEEKDAYS]
+
+
+def _listed(words: list[str]) -> str:
+    """"a, b and c"."""
+    return ", ".join(words[:-1]) + f" and {words[-1]}" if len(words) > 1 else "".join(words)
 
 
 def _level_choices(area: str) -> Callable[[Catalog], list[Choice]]:
@@ -286,12 +226,14 @@ QUESTIONS: tuple[Question, ...] = (
                                             "maxLength": NAME_CHARS[1]}),
     Question("goal", "Your goal", "The track your plan follows.", "choice", True,
              check_goal, _goals, "llm-engineer", lambda c: {"enum": sorted(c.tracks)}),
-    Question("hours_per_week", "Hours per week you can study", "A number from 1 to 60.",
+    Question("hours_per_week", "Hours per week you can study",
+             f"A number from {HOURS[0]} to {HOURS[1]}.",
              "number", True, check_hours, None, 8, _bounded("number", HOURS)),
     Question("start_date", "Start date", "YYYY-MM-DD; empty means the coming Monday.",
              "date", False, check_start, schema=lambda _c: {"type": "string", "format": "date"},
              saved="if-set"),
-    Question("weeks", "Deadline in weeks", "1-104; empty means no deadline.", "integer",
+    Question("weeks", "Deadline in weeks",
+             f"{DEADLINE_WEEKS[0]}-{DEADLINE_WEEKS[1]}; empty means no deadline.", "integer",
              False, check_weeks, schema=_bounded("integer", DEADLINE_WEEKS), saved="if-set"),
     Question("background.math", "Your math background", "Rate yourself 0-4.", "level", True,
              level_checker("math"), _level_choices("math"), 2, _level_schema("math")),
@@ -304,9 +246,11 @@ QUESTIONS: tuple[Question, ...] = (
     Question("completed", "Already completed", "Items you have done already.", "multi", False,
              check_completed, _items, (),
              _ids_schema(lambda c: sorted([*c.items, *c.aliases]))),
-    Question("study_days", "Study days", "The weekdays you study (for the calendar).", "days",
-             False, check_days, None, DEFAULT_STUDY_DAYS,
-             lambda _c: {"type": "array", "uniqueItems": True, "minItems": 1,
+    Question("study_days", "Study days",
+             "The weekdays you study, for the calendar; none means "
+             f"{_listed([DAY_TITLES[d] for d in DEFAULT_STUDY_DAYS])}.", "days",
+             False, check_days, _days_choices, DEFAULT_STUDY_DAYS,
+             lambda _c: {"type": "array", "uniqueItems": True,
                          "items": {"enum": list(WEEKDAYS)}}, saved="if-not-default"),
     Question("tasks_done", "Tasks already done",
              "Tasks ticked in items not finished yet: item id -> task numbers (the t-number "

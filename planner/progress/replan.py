@@ -32,7 +32,8 @@ class Replanned:
 
 
 def replan(progress: Progress, folder: Path, formats: tuple[str, ...], start: date,
-           today: date, catalog: Catalog | None = None) -> Replanned:
+           today: date, catalog: Catalog | None = None,
+           paper: str = "a4") -> Replanned:
     """Write <slug>-replan-<start>.yaml and the new plan's files; never over an existing file."""
     catalog = catalog or load_catalog()
     old = _validated(progress.profile, catalog, progress.source, "embedded profile")
@@ -58,7 +59,7 @@ def replan(progress: Progress, folder: Path, formats: tuple[str, ...], start: da
     text = (f"# Re-planned by `studyplan progress --replan` from {Path(progress.source).name}\n"
             + profile_yaml(profile.to_data()))
     profile_path = write_atomic(folder / f"{stem}.yaml", text.encode("utf-8"))
-    written = write_plan(plan, folder, formats, stem)
+    written = write_plan(plan, folder, formats, stem, paper=paper)
     return Replanned(profile_path, written, newly, old_end, note, started)
 
 

@@ -16,6 +16,8 @@ RENDERERS: dict[str, tuple[str, str, str]] = {
     "ics": ("planner.render.ics", "render_ics", "ics"),
 }
 FORMATS = tuple(RENDERERS)
+PAPERS = ("a4", "letter")  # ISO A4 and US Letter; only the PDF has pages
+DEFAULT_PAPER = "a4"
 
 
 @dataclass(frozen=True)
@@ -25,12 +27,24 @@ class Rendered:
     warnings: tuple[str, ...] = ()
 
 
-def render(plan: Plan, fmt: str) -> Rendered:
+def render(plan: Plan, fmt: str, paper: str = DEFAULT_PAPER) -> Rendered:
+    """The plan as fmt; paper ('a4' or 'letter') sets the PDF's page size."""
+    if paper not in PAPERS:
+        raise ValueError(f"unknown paper {paper!r}; allowed: {', '.join(PAPERS)}")
     module, function, extension = RENDERERS[fmt]
-    result = getattr(importlib.import_module(module), function)(plan)
+    draw = getattr(importlib.import_module(module), function)
+    result = draw(plan, paper=paper) if fmt == "pdf" else draw(plan)
     if isinstance(result, bytes):
         return Rendered(result, extension)
     return Rendered(result.data, extension, tuple(result.warnings))
+
+
+def print_warnings(plan: Plan) -> tuple[str, ...]:
+    """What of the plan's text the PDF cannot print as written (none without ReportLab)."""
+    if "pdf" not in available_formats():
+        return ()
+    module = importlib.import_module("planner.render.pdf.render")
+    return tuple(module.plan_warnings(plan))
 
 
 def available_formats() -> tuple[str, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from planner.plan import Week
@@ -28,9 +29,16 @@ def hours(value: float) -> str:
     return f"{round(value, 2):g} h"
 
 
+def rounded_hours(value: float) -> str:
+    """Hours as a reader plans them: '561.5 h' (to the half hour), '8 h'; '45 min' under one."""
+    if 0 < value < 0.95:
+        return f"{max(5, math.floor(value * 12 + 0.5) * 5)} min"
+    return f"{math.floor(value * 2 + 0.5) / 2:g} h"
+
+
 def week_heading(week: Week) -> str:
     """'Week 3 · 18–24 Jan 2027 · 7.5 h'."""
-    return f"Week {week.number} · {date_range(week.start, week.end)} · {hours(week.hours)}"
+    return f"Week {week.number} · {date_range(week.start, week.end)} · {rounded_hours(week.hours)}"
 
 
 def week_key(number: int) -> str:

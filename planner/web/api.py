@@ -13,6 +13,7 @@ from planner.pipeline import make_plan
 from planner.profile.load import load_text
 from planner.profile.model import Profile
 from planner.profile.validate import validate
+from planner.render import DEFAULT_PAPER, PAPERS
 from planner.web.context import MAX_BODY, state
 from planner.web.downloads import plan_download
 from planner.web.errors import problems_response
@@ -34,10 +35,20 @@ def plan() -> Response:
         return problems_response([Problem(
             f"unknown format {fmt!r}; allowed: {', '.join(state().formats)}",
             field="format")], 400)
+    paper = _paper()
+    if paper not in PAPERS:
+        return problems_response([Problem(
+            f"unknown paper {paper!r}; allowed: {', '.join(PAPERS)}", field="paper")], 400)
     profile, problems = profile_from_request()
     if profile is None:
         return problems_response(problems, 422)
-    return plan_download(make_plan(profile, today, state().catalog), fmt)
+    return plan_download(make_plan(profile, today, state().catalog), fmt, paper)
+
+
+def _paper() -> str:
+    """?paper=a4|letter, or the form's paper field (the summary page's downloads send it)."""
+    form = request.form.get("paper") if request.mimetype in FORM_TYPES else None
+    return (request.args.get("paper") or form or DEFAULT_PAPER).strip().lower()
 
 
 def profile_from_request() -> tuple[Profile | None, list[Problem]]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from flask import Flask, Response
+from flask import Flask, Response, abort, request
 
 from planner.catalog.load import load_catalog
 from planner.catalog.model import Catalog
 from planner.render import available_formats
 from planner.templating import templates_dir
 from planner.web.api import api
-from planner.web.context import MAX_BODY, WebState
+from planner.web.context import MAX_BODY, SERVER_ERROR, WebState
 from planner.web.errors import register_error_handlers
 from planner.web.pages import pages
 
@@ -40,8 +40,16 @@ def create_app(catalog: Catalog | None = None,
     app.register_blueprint(pages)
     app.register_blueprint(api)
     register_error_handlers(app)
+    app.before_request(_server_error)
     app.after_request(_security_headers)
     return app
+
+
+def _server_error() -> None:
+    """A request waitress refused (body too large, unreadable) gets the app's own answer."""
+    code = request.environ.get(SERVER_ERROR)
+    if code:
+        abort(int(code))
 
 
 def _security_headers(response: Response) -> Response:

@@ -13,6 +13,7 @@ from planner.catalog.model import Catalog
 from planner.templating import environment
 
 MAX_BODY = 64 * 1024  # a profile is a few hundred bytes; anything near this is not one
+SERVER_ERROR = "studyplan.server_error"  # environ key: the HTTP error waitress found first
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,10 @@ CONTENT_TYPES = {
 _RENDER_LOCK = threading.Lock()
 
 
-def plan_download(plan: Plan, fmt: str) -> Response:
-    """The plan rendered as fmt, sent as an attachment named after the person."""
+def plan_download(plan: Plan, fmt: str, paper: str = "a4") -> Response:
+    """The plan rendered as fmt (PDF pages: paper), sent as an attachment named after it."""
     with _RENDER_LOCK:
-        rendered = render(plan, fmt)
+        rendered = render(plan, fmt, paper)
     response = Response(rendered.data, content_type=CONTENT_TYPES.get(
         fmt, "application/octet-stream"))
     response.headers["Content-Disposition"] = content_disposition(

@@ -7,15 +7,13 @@ from datetime import date
 from typing import Any
 
 from planner.catalog.model import Catalog
-from planner.plan import WEEKDAYS
 from planner.profile.questions import ASKED, Choice, Question
 
-DAY_TITLES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                 "Saturday", "Sunday"), strict=True))
 FORMAT_TITLES = {"pdf": ("PDF", "print it, or tick boxes in a PDF viewer"),
                  "md": ("Markdown", "plain text with checkboxes"),
                  "ics": ("iCalendar", "study sessions in your calendar"),
                  "json": ("JSON", "the plan as data")}
+PAPER_CHOICES = (Choice("a4", "A4", "210 × 297 mm"), Choice("letter", "US Letter", "8.5 × 11 in"))
 
 
 @dataclass(frozen=True)
@@ -32,6 +30,7 @@ class Field:
     selected: frozenset[str]  # the ticked values of a radio or checkbox group
     groups: tuple[tuple[str, tuple[Choice, ...]], ...]  # choices, under group headings
     error: str | None = None
+    notice: str | None = None  # news about the answer, not a problem (the quiz's level)
 
     @property
     def choices(self) -> tuple[Choice, ...]:
@@ -44,7 +43,7 @@ def html_id(key: str) -> str:
 
 def answers_from_defaults(formats: tuple[str, ...]) -> dict[str, list[str]]:
     """The answers a fresh form starts with: each question's default."""
-    answers: dict[str, list[str]] = {"formats": list(formats)}
+    answers: dict[str, list[str]] = {"formats": list(formats), "paper": ["a4"]}
     for q in ASKED:
         if q.default is None:
             continue
@@ -60,25 +59,38 @@ def _text(value: Any) -> str:
 
 
 def build_fields(catalog: Catalog, answers: dict[str, list[str]], errors: dict[str, str],
-                 formats: tuple[str, ...]) -> list[Field]:
-    """Every question as a Field, then the choice of download formats."""
-    out = [_field(q, catalog, answers.get(q.key, []), errors.get(q.key)) for q in ASKED]
+                 formats: tuple[str, ...], notices: dict[str, str] | None = None,
+                 quiz: bool = False) -> list[Field]:
+    """Every question as a Field, then the placement quiz (when there is one), then the
+    choice of download formats."""
+    notices = notices or {}
+    out = [_field(q, catalog, answers.get(q.key, []), errors.get(q.key), notices.get(q.key))
+           for q in ASKED]
+    if quiz:
+        out.append(Field("quiz", html_id("quiz"), "Not sure of your levels?",
+                         "Take the placement quiz: the same questions as in the terminal.",
+                         "quiz", False, "", frozenset(), ()))
     format_choices = tuple(Choice(f, *FORMAT_TITLES.get(f, (f.upper(), ""))) for f in formats)
+    first = format_choices[0].title if format_choices else ""
     out.append(Field("formats", html_id("formats"), "Files to download",
-                     "The summary page offers a download for each format you tick.",
-                     "formats", False, "", frozenset(answers.get("formats", [])),
-                     (("", format_choices),), errors.get("formats")))
+                     "The summary page offers a download for each format you tick; none "
+                     f"ticked means the {first}.", "formats", False, "",
+                     frozenset(answers.get("formats", [])), (("", format_choices),),
+                     errors.get("formats")))
+    out.append(Field("paper", html_id("paper"), "Paper size", "The page size of the PDF.",
+                     "choice", False, "", frozenset(answers.get("paper", [])),
+                     (("", PAPER_CHOICES),), errors.get("paper")))
     return out
 
 
-def _field(q: Question, catalog: Catalog, given: list[str], error: str | None) -> Field:
+def _field(q: Question, catalog: Catalog, given: list[str], error: str | None,
+           notice: str | None) -> Field:
     return Field(q.key, html_id(q.key), q.prompt, q.help, q.kind, q.required,
-                 given[0] if given else "", frozenset(given), _groups(q, catalog), error)
+                 given[0] if given else "", frozenset(given), _groups(q, catalog), error,
+                 notice)
 
 
 def _groups(q: Question, catalog: Catalog) -> tuple[tuple[str, tuple[Choice, ...]], ...]:
-    if q.kind == "days":
-        return (("", tuple(Choice(d, DAY_TITLES[d]) for d in WEEKDAYS)),)
     if q.choices is None:
         return ()
     choices = q.choices(catalog)
@@ -97,10 +109,10 @@ def _groups(q: Question, catalog: Catalog) -> tuple[tuple[str, tuple[Choice, ...
 # How the page groups the questions; a question not named here lands in the last part.
 PARTS = (
     ("About you", ("name", "goal")),
-    ("Your background", ("background.math", "background.python", "background.ml")),
+    ("Your background", ("background.math", "background.python", "background.ml", "quiz")),
     ("Your time", ("hours_per_week", "start_date", "weeks", "study_days")),
     ("What to focus on", ("interests", "completed")),
-    ("Your files", ("formats",)),
+    ("Your files", ("formats", "paper")),
 )
 
 

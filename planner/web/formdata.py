@@ -52,12 +52,7 @@ def profile_data(form: FormLike, whole_form: bool = False) -> dict[str, Any]:
 
 def _typed(raw: str, kind: str) -> Any:
     """The value as its question's type when it reads cleanly, else the text unchanged."""
-    if kind in ("level", "integer"):
-        try:
-            return int(raw)
-        except ValueError:
-            return raw
-    if kind == "number":
+    if kind in ("level", "integer", "number"):
         try:
             number = float(raw)
         except ValueError:

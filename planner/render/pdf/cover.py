@@ -13,14 +13,14 @@ from reportlab.platypus import (
 )
 
 from planner.plan import Plan
-from planner.render.formatting import day, hours
+from planner.render.formatting import day, rounded_hours
 from planner.render.pdf.document import COVER_BAND
 from planner.render.pdf.flowables import OutlineEntry, PushToBottom, outlined
-from planner.render.pdf.markup import para_text
+from planner.render.pdf.markup import para_text, wrapped_text
 from planner.render.pdf.para import para
-from planner.render.pdf.styles import FRAME_WIDTH, MARGIN_TOP, RULE, Styles
+from planner.render.pdf.styles import MARGIN_TOP, RULE, Page, Styles
 
-TITLE = "Your LLM engineering<br/>study plan"
+KICKER = "YOUR STUDY PLAN"
 
 
 def _fact(label: str, value: str, styles: Styles) -> list[Paragraph]:
@@ -47,7 +47,10 @@ def facts_table(cells: list[list[Paragraph]], widths: list[float], depth: int = 
 
 
 _HOW_TO = (
-    ("One page a week", "What to study, why it is in your plan, and where to find it."),
+    (
+        "A new page each week",
+        "What to study, why, and where to find it; room for notes where the week ends.",
+    ),
     (
         "Tick as you go",
         "The boxes work in most PDF viewers (Acrobat, Preview, Firefox), or on paper.",
@@ -61,7 +64,7 @@ _HOW_TO = (
 HOW_TO_HEIGHT = 92
 
 
-def _how_to(styles: Styles) -> Table:
+def _how_to(styles: Styles, width: float) -> Table:
     cells = [
         [
             para(f"{number:02d}", styles.step_number),
@@ -70,32 +73,41 @@ def _how_to(styles: Styles) -> Table:
         ]
         for number, (title, text) in enumerate(_HOW_TO, start=1)
     ]
-    return facts_table(cells, [FRAME_WIDTH / 3] * 3, depth=3)
+    return facts_table(cells, [width / 3] * 3, depth=3)
 
 
-def cover(plan: Plan, styles: Styles) -> list[Flowable]:
+def _track_title(plan: Plan, styles: Styles, width: float) -> tuple[Paragraph, float]:
+    """The track's name in the band ("LLM application developer"), and its height."""
+    title = para(para_text(plan.goal_title), styles.cover_title)
+    return title, title.wrap(width, COVER_BAND)[1]
+
+
+def cover(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
     """The cover's flowables, ending with the switch to body pages."""
     facts = [
         _fact("Starts", day(plan.start_date), styles),
         _fact("Ends", day(plan.end_date), styles),
         _fact("Weeks", str(len(plan.weeks)), styles),
-        _fact("Per week", hours(plan.hours_per_week), styles),
+        _fact("Per week", rounded_hours(plan.hours_per_week), styles),
     ]
-    title_block = styles.kicker.leading + 10 + 2 * styles.cover_title.leading
+    width = page.frame_width
+    title, title_height = _track_title(plan, styles, width)
+    title_block = styles.kicker.leading + 10 + title_height
     band_in_frame = COVER_BAND - MARGIN_TOP
     return [
-        Spacer(1, band_in_frame - 44 - title_block),
-        outlined(para("STUDYPLAN", styles.kicker), OutlineEntry("Cover", "cover", 0)),
+        Spacer(1, max(0.0, band_in_frame - 44 - title_block)),
+        outlined(para(KICKER, styles.kicker), OutlineEntry("Cover", "cover", 0)),
         Spacer(1, 10),
-        para(TITLE, styles.cover_title),
+        title,
         Spacer(1, 44 + 48),
-        para(para_text(plan.name), styles.cover_name),
+        para(wrapped_text(plan.name, styles.cover_name.fontName, styles.cover_name.fontSize,
+                          width), styles.cover_name),
         Spacer(1, 4),
-        para(para_text(plan.goal_title), styles.cover_goal),
+        para(f"A week-by-week plan on the {para_text(plan.goal_title)} track", styles.cover_goal),
         Spacer(1, 34),
-        facts_table(facts, [FRAME_WIDTH * w for w in (0.27, 0.27, 0.18, 0.28)]),
+        facts_table(facts, [width * w for w in (0.27, 0.27, 0.18, 0.28)]),
         PushToBottom(HOW_TO_HEIGHT),
-        _how_to(styles),
+        _how_to(styles, width),
         NextPageTemplate("body"),
         PageBreak(),
     ]

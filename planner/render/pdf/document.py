@@ -13,12 +13,12 @@ from planner.render.pdf.flowables import OutlineEntry
 from planner.render.pdf.fonts import BODY
 from planner.render.pdf.styles import (
     ACCENT,
-    FAINT,
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
-    PAGE,
+    MUTED,
     RULE,
+    Page,
 )
 
 COVER_BAND = 330.0
@@ -28,7 +28,7 @@ FOOTER_SIZE = 8
 
 
 class PlanCanvas(Canvas):
-    """A canvas that, when saved, fills in the total page count and attaches files."""
+    """A canvas that fills in the total page count, attaches files, opens on its bookmarks."""
 
     def __init__(self, *args: Any, attachments: tuple[Attachment, ...] = (), **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -38,29 +38,23 @@ class PlanCanvas(Canvas):
         pages = self.getPageNumber() - 1
         self.beginForm(PAGE_COUNT_FORM)
         self.setFont(BODY, FOOTER_SIZE)
-        self.setFillColor(FAINT)
+        self.setFillColor(MUTED)
         self.drawString(0, 0, str(pages))
         self.endForm()
         for name, data, mime, description in self.attachments:
             attach_file(self, name, data, mime, description)
+        self.showOutline()  # /PageMode /UseOutlines: the viewer opens with the bookmarks pane
         super().save()
 
 
-def _draw_cover(canv: Canvas, _doc: BaseDocTemplate) -> None:
-    width, height = PAGE
-    canv.saveState()
-    canv.setFillColor(ACCENT)
-    canv.rect(0, height - COVER_BAND, width, COVER_BAND, stroke=0, fill=1)
-    canv.restoreState()
-
-
 class PlanDocTemplate(BaseDocTemplate):
-    """A4 pages: a cover with an accent band, then body pages with a footer."""
+    """Pages of the chosen paper: a cover with an accent band, then body pages with a footer."""
 
-    def __init__(self, buffer: io.BytesIO, footer_name: Paragraph, **info: Any) -> None:
+    def __init__(self, buffer: io.BytesIO, page: Page, footer_name: Paragraph,
+                 **info: Any) -> None:
         super().__init__(
             buffer,
-            pagesize=PAGE,
+            pagesize=page.size,
             leftMargin=MARGIN_X,
             rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP,
@@ -69,6 +63,7 @@ class PlanDocTemplate(BaseDocTemplate):
             creator="studyplan",
             **info,
         )
+        self.sheet = page  # not "page": the template counts pages in that name
         self.footer_name = footer_name
         frame = Frame(
             self.leftMargin,
@@ -81,21 +76,29 @@ class PlanDocTemplate(BaseDocTemplate):
             topPadding=0,
             bottomPadding=0,
         )
+        # the footer is drawn when a page ends, after its text: text extraction then reads a
+        # page top down, so a week page's text starts with its week
         self.addPageTemplates(
             [
-                PageTemplate("cover", [frame], onPage=_draw_cover),
-                PageTemplate("body", [frame], onPage=self._draw_footer),
+                PageTemplate("cover", [frame], onPage=self._draw_cover),
+                PageTemplate("body", [frame], onPageEnd=self._draw_footer),
             ]
         )
+
+    def _draw_cover(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
+        canv.saveState()
+        canv.setFillColor(ACCENT)
+        canv.rect(0, self.sheet.height - COVER_BAND, self.sheet.width, COVER_BAND, stroke=0, fill=1)
+        canv.restoreState()
 
     def _draw_footer(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
         y = MARGIN_BOTTOM - 30
         canv.saveState()
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.6)
-        canv.line(MARGIN_X, y + 13, PAGE[0] - MARGIN_X, y + 13)
+        canv.line(MARGIN_X, y + 13, self.sheet.width - MARGIN_X, y + 13)
         canv.setFont(BODY, FOOTER_SIZE)
-        canv.setFillColor(FAINT)
+        canv.setFillColor(MUTED)
         label = f"Page {canv.getPageNumber()} of "
         canv.drawString(MARGIN_X, y, label)
         canv.translate(MARGIN_X + canv.stringWidth(label, BODY, FOOTER_SIZE), y)

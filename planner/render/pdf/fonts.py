@@ -1,12 +1,10 @@
-"""Fonts for the PDF: Source Sans Pro from PyPI, a CJK fallback, and per-character coverage."""
+"""Fonts for the PDF: Source Sans Pro from PyPI, CJK, Arabic and Hebrew fallbacks, coverage."""
 
 from __future__ import annotations
 
 import functools
-import shutil
-import subprocess
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -14,6 +12,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
+
+from planner.render.pdf.fontfiles import NOTO, FontFile, fc_match, register_first
 
 BODY = "SourceSans"
 BOLD = "SourceSans-Bold"
@@ -34,7 +34,7 @@ _SOURCE_SANS_FILES = {
 }
 
 # TrueType CJK fonts in the places Linux distributions and macOS put them (path, subfont index).
-KNOWN_CJK_FONTS: tuple[tuple[Path, int], ...] = (
+KNOWN_CJK_FONTS: tuple[FontFile, ...] = (
     (Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"), 0),
     (Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"), 0),
     (Path("/usr/share/fonts/wqy-microhei/wqy-microhei.ttc"), 0),
@@ -50,6 +50,38 @@ _CID_HAN = "STSong-Light"
 
 
 @dataclass(frozen=True)
+class Fallback:
+    """A registered fallback font and the characters it draws."""
+
+    name: str
+    path: str
+    chars: frozenset[int]
+
+
+@dataclass(frozen=True)
+class RtlFont:
+    """Where to look for a right-to-left script's font (Debian's fonts-noto-core)."""
+
+    name: str
+    lang: str  # for fontconfig
+    probe: int  # a character the font must have: a presentation form for Arabic
+    files: tuple[FontFile, ...]
+    bold: FontFile | None = None
+
+
+ARABIC = "StudyplanArabic"
+HEBREW = "StudyplanHebrew"
+RTL_FONTS = (
+    # shaped Arabic is drawn as presentation forms (U+FB50-U+FEFF): the font must map them
+    RtlFont(ARABIC, "ar", 0xFE8D, ((NOTO / "NotoSansArabic-Regular.ttf", 0),
+                                   (NOTO / "NotoNaskhArabic-Regular.ttf", 0)),
+            (NOTO / "NotoSansArabic-Bold.ttf", 0)),
+    RtlFont(HEBREW, "he", 0x05D0, ((NOTO / "NotoSansHebrew-Regular.ttf", 0),),
+            (NOTO / "NotoSansHebrew-Bold.ttf", 0)),
+)
+
+
+@dataclass(frozen=True)
 class FontSet:
     """The fonts one document may use, and which of them draws each character."""
 
@@ -59,6 +91,9 @@ class FontSet:
     _cache: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     # finds and registers a CJK font on first need: parsing one costs ~0.1 s at start-up
     cjk_loader: Callable[[], tuple[str, frozenset[int]] | None] | None = field(
+        default=None, compare=False, repr=False)
+    fallbacks: tuple[Fallback, ...] = ()  # Arabic, Hebrew: tried before CJK
+    rtl_loader: Callable[[], tuple[Fallback, ...]] | None = field(
         default=None, compare=False, repr=False)
 
     def font_for(self, char: str) -> str | None:
@@ -72,6 +107,12 @@ class FontSet:
     def _choose(self, code: int) -> str | None:
         if code in self.body_chars:
             return BODY
+        if self.rtl_loader is not None:
+            object.__setattr__(self, "fallbacks", self.rtl_loader())
+            object.__setattr__(self, "rtl_loader", None)
+        for fallback in self.fallbacks:
+            if code in fallback.chars:
+                return fallback.name
         if self.cjk_loader is not None:
             found = self.cjk_loader()
             object.__setattr__(self, "cjk_loader", None)
@@ -136,56 +177,32 @@ def _register_source_sans() -> frozenset[int]:
     return frozenset(faces[BODY].face.charToGlyph)
 
 
-def _fc_match_cjk() -> list[tuple[Path, int]]:
-    """Ask fontconfig (when present) for its Chinese font; only TrueType outlines can embed."""
-    if shutil.which("fc-match") is None:
-        return []
-    try:
-        found = subprocess.run(
-            ["fc-match", "-f", "%{file}\t%{index}", ":lang=zh"],
-            capture_output=True,
-            text=True,
-            timeout=5,
-            check=False,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return []
-    path, _, index = found.partition("\t")
-    if not path.lower().endswith((".ttf", ".ttc")):
-        return []
-    return [(Path(path), int(index or 0))]
-
-
-def _load_cjk(candidates: Iterable[tuple[Path, int]]) -> tuple[str, frozenset[int]] | None:
-    for path, index in candidates:
-        if not path.is_file():
-            continue
-        try:
-            face = TTFont(CJK, str(path), subfontIndex=index)
-        except Exception:  # a broken or CFF-outline font is simply not a candidate
-            continue
-        chars = frozenset(face.face.charToGlyph)
-        if _CJK_PROBE in chars:
-            pdfmetrics.registerFont(face)
-            pdfmetrics.registerFontFamily(CJK, normal=CJK, bold=CJK, italic=CJK, boldItalic=CJK)
-            return str(path), chars
-    return None
-
-
 def load_fonts(
-    cjk_candidates: Sequence[tuple[Path, int]] = KNOWN_CJK_FONTS, *, ask_fontconfig: bool = True
+    cjk_candidates: Sequence[FontFile] = KNOWN_CJK_FONTS,
+    *,
+    ask_fontconfig: bool = True,
+    rtl_fonts: Sequence[RtlFont] = RTL_FONTS,
 ) -> FontSet:
-    """Register Source Sans Pro and the first working CJK TrueType font among the candidates."""
+    """Register Source Sans Pro; find the CJK and right-to-left fallbacks on first need."""
     body = _register_source_sans()
     candidates = list(cjk_candidates)
 
     def find_cjk() -> tuple[str, frozenset[int]] | None:
-        cjk = _load_cjk(candidates)
+        cjk = register_first(CJK, candidates, _CJK_PROBE)
         if cjk is None and ask_fontconfig:
-            cjk = _load_cjk(_fc_match_cjk())
+            cjk = register_first(CJK, fc_match("zh"), _CJK_PROBE)
         return cjk
 
-    return FontSet(body_chars=body, cjk_loader=find_cjk)
+    def find_rtl() -> tuple[Fallback, ...]:
+        found = []
+        for font in rtl_fonts:
+            extra = fc_match(font.lang) if ask_fontconfig else []
+            loaded = register_first(font.name, [*font.files, *extra], font.probe, font.bold)
+            if loaded is not None:
+                found.append(Fallback(font.name, loaded[0], loaded[1]))
+        return tuple(found)
+
+    return FontSet(body_chars=body, cjk_loader=find_cjk, rtl_loader=find_rtl)
 
 
 @functools.cache

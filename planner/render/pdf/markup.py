@@ -9,6 +9,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from itertools import groupby
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from planner.render.pdf.fonts import (
     BODY,
     REPLACEMENT,
@@ -17,6 +19,7 @@ from planner.render.pdf.fonts import (
     is_invisible,
     is_viewer_font,
 )
+from planner.render.pdf.rtl import has_rtl, visual_order
 
 _SPACES = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
 _DROP = "drop"  # marker "font" for invisible characters
@@ -58,6 +61,7 @@ def _runs(text: str, fonts: FontSet) -> list[tuple[str, str]]:
     text = text.translate(_SPACES)
     if text.isascii():
         return [(BODY, text)]
+    text = visual_order(text)  # Arabic shaped, right-to-left runs in the order they are seen
     return [(font, "".join(chars)) for font, chars in groupby(text, lambda c: _font_of(c, fonts))]
 
 
@@ -72,6 +76,30 @@ def para_text(text: str, fonts: FontSet | None = None) -> str:
         elif font != _DROP:
             parts.append(f'<font name="{font}">{html.escape(run, quote=True)}</font>')
     return "".join(parts)
+
+
+def wrapped_text(text: str, font: str, size: float, width: float,
+                 fonts: FontSet | None = None) -> str:
+    """para_text, with right-to-left text broken into lines first (in reading order).
+
+    Reordering happens before ReportLab breaks lines, so a right-to-left text that wraps
+    would show its last words on its first line; breaking it here keeps the lines in order.
+    """
+    if not has_rtl(text):
+        return para_text(text, fonts)
+    fonts = _fonts(fonts)
+
+    def width_of(line: str) -> float:
+        return sum(stringWidth(run, font if f in (BODY, _DROP, _MISSING) else f, size)
+                   for f, run in _runs(line, fonts))
+
+    lines: list[str] = []
+    for word in text.split():
+        if lines and width_of(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "<br/>".join(para_text(line, fonts) for line in lines)
 
 
 def plain_text(text: str, fonts: FontSet | None = None) -> str:

@@ -13,17 +13,20 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from planner.plan import Omitted, Plan
-from planner.render.formatting import date_range, day, hours, week_key
+from planner.plan import Omitted, Plan, Week
+from planner.render.formatting import date_range, day, rounded_hours, week_key
 from planner.render.pdf.cover import facts_table
 from planner.render.pdf.flowables import OutlineEntry, outlined, tinted_box
 from planner.render.pdf.fonts import SEMIBOLD
 from planner.render.pdf.markup import para_text
 from planner.render.pdf.para import para
-from planner.render.pdf.styles import ACCENT, FRAME_WIDTH, RULE, Styles, hex_of
-from planner.render.pdf.timeline import timeline
+from planner.render.pdf.styles import ACCENT, RULE, Page, Styles, hex_of
+from planner.render.pdf.timeline import LIGHT_KINDS, MONTHS, grouped_by_month, timeline
 
 WHY_MIN_SPACE = 200  # less room than this left after the overview: "Why" starts a page
+WEEK_ROWS_MAX = 20  # longer plans list months, not weeks, in the overview's table
+PERIOD_ROWS_MAX = 30  # ... and quarters when there would be more months than this
+MONTH_SECTIONS = 3  # sections named per month; the rest are counted
 
 
 def _bullets(texts: list[str], styles: Styles) -> list[Flowable]:
@@ -44,14 +47,14 @@ def _dropped_groups(plan: Plan) -> list[str]:
             continue
         total = sum(o.hours for o in items)
         head = f"{group.capitalize()} ({len(items)} item{'s' * (len(items) > 1)}"
-        head += f", {hours(total)})" if total else ")"
-        titles = ", ".join(f"{para_text(o.title)} ({hours(o.hours)})" if o.hours
+        head += f", {rounded_hours(total)})" if total else ")"
+        titles = ", ".join(f"{para_text(o.title)} ({rounded_hours(o.hours)})" if o.hours
                            else para_text(o.title) for o in items)
         lines.append(f"<font name='{SEMIBOLD}'>{head}:</font> {titles}")
     return lines
 
 
-def _deadline_box(plan: Plan, styles: Styles) -> Table:
+def _deadline_box(plan: Plan, styles: Styles, width: float) -> Table:
     deadline = plan.profile.get("weeks", len(plan.weeks))
     lines: list[Flowable] = [
         para(
@@ -63,37 +66,81 @@ def _deadline_box(plan: Plan, styles: Styles) -> Table:
         Spacer(1, 4),
         *_bullets(_dropped_groups(plan), styles),
     ]
-    return tinted_box(lines, FRAME_WIDTH)
+    return tinted_box(lines, width)
 
 
-def _focus(plan: Plan, index: int) -> str:
-    titles = dict.fromkeys(item.section_title for item in plan.weeks[index].items)
-    return " · ".join(para_text(title) for title in titles)
+def _sections(weeks: list[Week], limit: int = 0) -> str:
+    """The sections studied in these weeks, most hours first when limited ('… and 2 more')."""
+    hours: dict[str, float] = {}
+    for week in weeks:
+        for item in week.items:
+            if item.kind not in LIGHT_KINDS:
+                hours[item.section_title] = hours.get(item.section_title, 0.0) + item.hours
+    titles = list(hours)
+    if limit and len(titles) > limit:
+        titles = sorted(titles, key=lambda t: -hours[t])[:limit]
+        rest = len(hours) - limit
+        return " · ".join(para_text(t) for t in titles) + f" · and {rest} more"
+    return " · ".join(para_text(t) for t in titles)
 
 
-def _week_list(plan: Plan, styles: Styles) -> Table:
-    link = hex_of(ACCENT)
-    rows = [
-        [para(head.upper(), styles.cell_head) for head in ("Week", "Dates", "Hours", "Focus")]
-    ]
-    for index, week in enumerate(plan.weeks):
-        rows.append(
-            [
-                para(
-                    f'<a href="#{week_key(week.number)}" color="{link}">Week {week.number}</a>',
-                    styles.cell,
-                ),
-                para(date_range(week.start, week.end), styles.cell),
-                para(hours(week.hours), styles.cell),
-                para(_focus(plan, index), styles.cell),
-            ]
-        )
-    table = Table(rows, colWidths=[FRAME_WIDTH * w for w in (0.12, 0.25, 0.1, 0.53)], repeatRows=1)
+def _week_link(number: int) -> str:
+    return f'<a href="#{week_key(number)}" color="{hex_of(ACCENT)}">{number}</a>'
+
+
+def _by_week(plan: Plan, styles: Styles) -> list[list[Paragraph]]:
+    rows = [[para(h.upper(), styles.cell_head) for h in ("Week", "Dates", "Hours", "Sections")]]
+    for week in plan.weeks:
+        rows.append([
+            para(f'<a href="#{week_key(week.number)}" color="{hex_of(ACCENT)}">'
+                 f"Week {week.number}</a>", styles.cell),
+            para(date_range(week.start, week.end), styles.cell),
+            para(rounded_hours(week.hours), styles.cell),
+            para(_sections([week]), styles.cell),
+        ])
+    return rows
+
+
+def _periods(plan: Plan) -> tuple[str, list[tuple[str, list[Week]]]]:
+    """Weeks grouped by month, or by quarter when months would run past PERIOD_ROWS_MAX."""
+    months: dict[tuple[int, int], list[Week]] = {}
+    for week in plan.weeks:
+        months.setdefault((week.start.year, week.start.month), []).append(week)
+    if len(months) <= PERIOD_ROWS_MAX:
+        return "Month", [(f"{MONTHS[m - 1]} {y}", ws) for (y, m), ws in months.items()]
+    quarters: dict[tuple[int, int], list[Week]] = {}
+    for (year, month), weeks in months.items():
+        quarters.setdefault((year, (month - 1) // 3), []).extend(weeks)
+    return "Quarter", [(f"{MONTHS[3 * q]}–{MONTHS[3 * q + 2]} {y}", ws)
+                       for (y, q), ws in quarters.items()]
+
+
+def _by_period(plan: Plan, styles: Styles) -> list[list[Paragraph]]:
+    unit, periods = _periods(plan)
+    rows = [[para(h.upper(), styles.cell_head)
+             for h in (unit, "Weeks", "Hours", "Main sections")]]
+    for label, weeks in periods:
+        rows.append([
+            para(label, styles.cell),
+            para(" ".join(_week_link(w.number) for w in weeks), styles.cell),
+            para(rounded_hours(sum(w.hours for w in weeks)), styles.cell),
+            para(_sections(weeks, MONTH_SECTIONS), styles.cell),
+        ])
+    return rows
+
+
+def _week_list(plan: Plan, styles: Styles, width: float) -> Table:
+    """A row per week for short plans; per month or quarter (weeks as links) for long ones."""
+    grouped = len(plan.weeks) > WEEK_ROWS_MAX
+    rows = _by_period(plan, styles) if grouped else _by_week(plan, styles)
+    shares = (0.15, 0.22, 0.1, 0.53) if grouped else (0.12, 0.23, 0.1, 0.55)
+    table = Table(rows, colWidths=[width * w for w in shares], repeatRows=1)
     table.setStyle(
         TableStyle(
             [
                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -103,22 +150,29 @@ def _week_list(plan: Plan, styles: Styles) -> Table:
     return table
 
 
-def _legend(plan: Plan) -> str:
-    has_milestone = any(i.kind == "milestone" for w in plan.weeks for i in w.items)
-    legend = "Darker bars: more of that week's hours."
-    return legend + " Diamonds: milestone projects." if has_milestone else legend
+def _legend(plan: Plan, by_month: bool) -> str:
+    items = [i for w in plan.weeks for i in w.items]
+    unit = "month" if by_month else "week"
+    legend = f"One column per {unit}; darker bars: more of that {unit}'s hours."
+    if any(i.kind == "milestone" for i in items):
+        legend += " Diamonds: milestone projects."
+    if any(i.kind in LIGHT_KINDS for i in items):
+        legend += " The thin grey row: short spaced-review slots."
+    return legend
 
 
 def _label(text: str, styles: Styles) -> Paragraph:
     return para(text.upper(), styles.label)
 
 
-def at_a_glance(plan: Plan, styles: Styles) -> list[Flowable]:
+def at_a_glance(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
     """Facts, the timeline, the deadline box when something was dropped, notes, the week list."""
+    width = page.frame_width
+    chart = timeline(plan, width)
     facts = [
         [para(label, styles.cell_head), para(value, styles.stat_value)]
         for label, value in (
-            ("TOTAL", hours(plan.total_hours)),
+            ("TOTAL", rounded_hours(plan.total_hours)),
             ("WEEKS", str(len(plan.weeks))),
             ("ENDS", day(plan.end_date)),
             ("SECTIONS", str(len(plan.sections()))),
@@ -129,17 +183,17 @@ def at_a_glance(plan: Plan, styles: Styles) -> list[Flowable]:
             para("Your plan at a glance", styles.h1),
             OutlineEntry("Your plan at a glance", "glance", 0),
         ),
-        facts_table(facts, [FRAME_WIDTH * w for w in (0.22, 0.16, 0.32, 0.3)]),
+        facts_table(facts, [width * w for w in (0.22, 0.16, 0.32, 0.3)]),
         Spacer(1, 22),
-        _label("Timeline · hours per section and week", styles),
+        _label("Timeline · hours per section", styles),
         Spacer(1, 6),
-        timeline(plan, FRAME_WIDTH),
+        chart,
         Spacer(1, 4),
-        para(_legend(plan), styles.meta),
+        para(_legend(plan, grouped_by_month(plan, width)), styles.meta),
         Spacer(1, 14),
     ]
     if plan.dropped:
-        story += [_deadline_box(plan, styles), Spacer(1, 16)]
+        story += [_deadline_box(plan, styles, width), Spacer(1, 16)]
     if plan.notes:
         story += [
             _label("Notes", styles),
@@ -147,9 +201,10 @@ def at_a_glance(plan: Plan, styles: Styles) -> list[Flowable]:
             *_bullets([para_text(n) for n in plan.notes], styles),
             Spacer(1, 12),
         ]
+    by = _periods(plan)[0].lower() if len(plan.weeks) > WEEK_ROWS_MAX else "week"
     story += [
-        KeepTogether([_label("Week by week", styles), Spacer(1, 4)]),
-        _week_list(plan, styles),
+        KeepTogether([_label(f"{by} by {by}", styles), Spacer(1, 4)]),
+        _week_list(plan, styles, width),
     ]
     return [*story, Spacer(1, 30), CondPageBreak(WHY_MIN_SPACE)]
 

@@ -1,4 +1,4 @@
-"""Render a Plan as the PDF people print or tick off: cover, overview, why, one page a week."""
+"""Render a Plan as the PDF people print or tick off: cover, overview, why, the weeks, links."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from planner.render.pdf.markup import describe_chars, para_text, scan_text, usin
 from planner.render.pdf.overview import at_a_glance, why_this_plan
 from planner.render.pdf.para import para
 from planner.render.pdf.qr import resource_codes
-from planner.render.pdf.styles import FAINT, styles
+from planner.render.pdf.styles import DEFAULT_PAPER, MUTED, page_of, styles
 from planner.render.pdf.weeks import week_pages
 
 FOOTER_NAME_CHARS = 60  # half the footer's width: a longer name would wrap into the page
@@ -31,12 +31,15 @@ class RenderedPdf:
     warnings: tuple[str, ...]
 
 
-def render_pdf(plan: Plan, *, fonts: FontSet | None = None) -> RenderedPdf:
+def render_pdf(plan: Plan, *, fonts: FontSet | None = None,
+               paper: str = DEFAULT_PAPER) -> RenderedPdf:
     """The plan as PDF bytes (same Plan, same bytes) and what could not print as written."""
     fonts = fonts or default_fonts()
+    page = page_of(paper)
     buffer = io.BytesIO()
     document = PlanDocTemplate(
         buffer,
+        page,
         _footer_name(plan.name, fonts),
         title=f"Study plan for {plan.name}",
         author=plan.name,
@@ -46,11 +49,11 @@ def render_pdf(plan: Plan, *, fonts: FontSet | None = None) -> RenderedPdf:
     look = styles()
     with using_fonts(fonts):
         story = [
-            *cover(plan, look),
-            *at_a_glance(plan, look),
+            *cover(plan, look, page),
+            *at_a_glance(plan, look, page),
             *why_this_plan(plan, look),
-            *week_pages(plan, look),
-            *resource_codes(plan, look),
+            *week_pages(plan, look, page),
+            *resource_codes(plan, look, page),
         ]
     profile = plan.profile_text.encode()
     attachment = (
@@ -60,7 +63,7 @@ def render_pdf(plan: Plan, *, fonts: FontSet | None = None) -> RenderedPdf:
         "The profile this plan was built from",
     )
     document.build(story, canvasmaker=functools.partial(PlanCanvas, attachments=(attachment,)))
-    return RenderedPdf(buffer.getvalue(), tuple(_warnings(plan, fonts)))
+    return RenderedPdf(buffer.getvalue(), plan_warnings(plan, fonts))
 
 
 def _footer_name(name: str, fonts: FontSet) -> Paragraph:
@@ -69,7 +72,7 @@ def _footer_name(name: str, fonts: FontSet) -> Paragraph:
         fontName="SourceSans",
         fontSize=FOOTER_SIZE,
         leading=FOOTER_SIZE * 1.3,
-        textColor=FAINT,
+        textColor=MUTED,
         alignment=TA_RIGHT,
     )
     short = name if len(name) <= FOOTER_NAME_CHARS else name[: FOOTER_NAME_CHARS - 1] + "…"
@@ -96,7 +99,9 @@ def _user_texts(plan: Plan) -> Iterator[tuple[str, str]]:
         yield "A note", text
 
 
-def _warnings(plan: Plan, fonts: FontSet) -> list[str]:
+def plan_warnings(plan: Plan, fonts: FontSet | None = None) -> tuple[str, ...]:
+    """What of the plan's text the PDF cannot print as written, without drawing it."""
+    fonts = fonts or default_fonts()
     missing: dict[str, dict[str, None]] = {}
     viewer: dict[str, None] = {}
     for where, text in _user_texts(plan):
@@ -115,4 +120,4 @@ def _warnings(plan: Plan, fonts: FontSet) -> list[str]:
             f"CJK text uses the PDF viewer's own {', '.join(viewer)} font: it is not embedded "
             "and may not show in every viewer."
         )
-    return warnings
+    return tuple(warnings)

@@ -7,27 +7,60 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from planner.render.pdf.fonts import BODY, BOLD, SEMIBOLD
 
-PAGE = A4
+PAPERS = {"a4": A4, "letter": LETTER}  # ISO A4 (210 x 297 mm) and US Letter (8.5 x 11 in)
+DEFAULT_PAPER = "a4"
 MARGIN_X = 22 * mm
 MARGIN_TOP = 22 * mm
 MARGIN_BOTTOM = 24 * mm
-FRAME_WIDTH = PAGE[0] - 2 * MARGIN_X
 
+
+@dataclass(frozen=True)
+class Page:
+    """One paper size's geometry: the page and the body frame inside its margins."""
+
+    paper: str
+    width: float
+    height: float
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return self.width, self.height
+
+    @property
+    def frame_width(self) -> float:
+        return self.width - 2 * MARGIN_X
+
+    @property
+    def frame_height(self) -> float:
+        return self.height - MARGIN_TOP - MARGIN_BOTTOM
+
+
+def page_of(paper: str = DEFAULT_PAPER) -> Page:
+    """The Page for 'a4' or 'letter' (a KeyError names anything else)."""
+    width, height = PAPERS[paper]
+    return Page(paper, width, height)
+
+
+FRAME_WIDTH = page_of(DEFAULT_PAPER).frame_width  # A4's, for pages without a paper choice
+
+# Every text colour reads at 4.5:1 or more on white and on ACCENT_TINT (WCAG AA, small
+# text); tests/test_pdf_print.py computes it. RULE and ACCENT_TINT are for lines and fills.
 INK = HexColor("#1F2430")
-MUTED = HexColor("#667085")
-FAINT = HexColor("#98A2B3")
+MUTED = HexColor("#5D6679")
 RULE = HexColor("#E4E7EC")
 ACCENT = HexColor("#3552C9")
 ACCENT_DARK = HexColor("#24398F")
 ACCENT_TINT = HexColor("#EEF1FB")
-ACCENT_MID = HexColor("#A9B6EA")
+ACCENT_MID = HexColor("#A9B6EA")  # timeline fills, never text
+ON_ACCENT = HexColor("#D6DDF7")  # small text on the ACCENT cover band (4.9:1)
 WHITE = HexColor("#FFFFFF")
+TEXT_COLORS = {"INK": INK, "MUTED": MUTED, "ACCENT": ACCENT, "ACCENT_DARK": ACCENT_DARK}
 
 
 def hex_of(color: Color) -> str:
@@ -59,6 +92,7 @@ class Styles:
     cell_head: ParagraphStyle
     code_title: ParagraphStyle
     code_url: ParagraphStyle
+    running: ParagraphStyle
 
 
 def _style(
@@ -76,6 +110,8 @@ def _style(
         leading=leading or size * 1.35,
         textColor=color,
         alignment=TA_LEFT,
+        allowWidows=0,  # never one line of a paragraph alone at a page's top or foot
+        allowOrphans=0,
         **extra,
     )
 
@@ -84,7 +120,7 @@ def _style(
 def styles() -> Styles:
     """The paragraph styles, built once (fonts must be registered first)."""
     return Styles(
-        kicker=_style("kicker", SEMIBOLD, 9, 12, ACCENT_MID),
+        kicker=_style("kicker", SEMIBOLD, 9, 12, ON_ACCENT),
         cover_title=_style("cover_title", BOLD, 34, 38, WHITE),
         cover_name=_style("cover_name", SEMIBOLD, 24, 30, INK),
         cover_goal=_style("cover_goal", BODY, 14, 19, MUTED),
@@ -115,5 +151,6 @@ def styles() -> Styles:
         cell=_style("cell", BODY, 9, 12, INK),
         cell_head=_style("cell_head", SEMIBOLD, 7.5, 10, MUTED),
         code_title=_style("code_title", SEMIBOLD, 8.5, 11, INK),
-        code_url=_style("code_url", BODY, 6.5, 8.5, MUTED),
+        code_url=_style("code_url", BODY, 7, 8.5, MUTED),
+        running=_style("running", SEMIBOLD, 10, 13, MUTED),
     )
