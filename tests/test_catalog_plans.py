@@ -77,6 +77,8 @@ def places(plan: Plan) -> dict[str, list[tuple[int, int]]]:
 def test_every_week_and_part_has_something_to_tick(data):
     _, plan = plan_for(data)
     assert plan.weeks
+    ids = [tid for w in plan.weeks for i in w.items for tid in i.task_ids(w.number)]
+    assert len(ids) == len(set(ids))  # one box, one name: every task id is unique
     for week in plan.weeks:
         assert any(item.tasks for item in week.items)  # no week without a box
         for item in week.items:
@@ -231,8 +233,8 @@ def test_plans_are_deterministic(data):
     assert build_plan(profile, CATALOG, TODAY) == plan
 
 
-@pytest.mark.parametrize("goal, level, hours", itertools.product(
-    sorted(CATALOG.tracks), (0, 2, 4), (3, 8, 15)))
+@pytest.mark.parametrize("goal, level, hours", list(itertools.product(
+    sorted(CATALOG.tracks), (0, 2, 4), (3, 8, 15))))
 def test_packing_is_within_a_week_of_the_lower_bound(goal, level, hours):
     _, plan = plan_for({"name": "X", "goal": goal, "hours_per_week": hours,
                         "background": {"math": level, "python": level, "ml": level}})

@@ -66,6 +66,8 @@ def test_pack_properties(graph):
         assert min(started) <= min(fresh) and min(started)[0] == 0
     for number, chunks in enumerate(weeks):
         assert chunks and all(c.pieces for c in chunks)  # no empty week, no empty part
+        for chunk in chunks:  # a task has at most one piece a week: one box, one id
+            assert len({p.task for p in chunk.pieces}) == len(chunk.pieces)
         assert sum(c.hours for c in chunks) <= capacity + EPS
         open_work = any(not units[i].woven for i, got in where.items()
                         if got[-1][0] > number)

@@ -35,9 +35,12 @@ def small_plan(catalog: Catalog, text: str = ADA) -> Plan:
     return build_plan(profile, catalog, TODAY)
 
 
-def task_ids(plan: Plan, item_id: str | None = None) -> list[str]:
+def task_ids(plan: Plan, item_id: str | None = None,
+             numbers: tuple[int, ...] | None = None) -> list[str]:
+    """The checkbox ids of plan, of one item, of some of its tasks (every session of each)."""
     return [f"w{w.number}-{i.id}-t{t.index}" for w in plan.weeks for i in w.items
-            for t in i.tasks if item_id in (None, i.id)]
+            for t in i.tasks if item_id in (None, i.id)
+            and (numbers is None or t.index in numbers)]
 
 
 def tick_pdf(pdf: bytes, names: set[str], on: str = "/Yes", value: bool = True) -> bytes:

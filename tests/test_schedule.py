@@ -42,9 +42,14 @@ def test_every_task_once_and_parts_numbered(small_catalog, today):
             continue
         whole = small_catalog.items[item_id]
         assert [p.part for p in parts] == [(k, len(parts)) for k in range(1, len(parts) + 1)]
-        assert sum((p.checklist for p in parts), ()) == whole.checklist
-        assert [t.index for p in parts for t in p.tasks] == list(range(len(whole.checklist)))
-        assert parts[-1].checklist[-1] == whole.checklist[-1]  # self-check at the very end
+        tasks = [t for p in parts for t in p.tasks]
+        # every task once, in order; a long task in numbered sessions, one a week
+        assert list(dict.fromkeys(t.text for t in tasks)) == list(whole.checklist)
+        assert sorted({t.index for t in tasks}) == list(range(len(whole.checklist)))
+        for index in {t.index for t in tasks}:
+            sessions = [t.session for t in tasks if t.index == index]
+            assert sessions == [(k, len(sessions)) for k in range(1, len(sessions) + 1)]
+        assert parts[-1].tasks[-1].text == whole.checklist[-1]  # self-check at the very end
 
 
 def test_deadline_drops_least_important_leaf_with_reason(small_catalog, today):
@@ -53,7 +58,9 @@ def test_deadline_drops_least_important_leaf_with_reason(small_catalog, today):
                       small_catalog, today)
     assert len(plan.weeks) <= len(full.weeks) - 1
     assert plan.full_weeks == len(full.weeks)
-    assert plan.dropped and all("deadline" in d.reason for d in plan.dropped)
+    partly = [n for n in plan.notes if "does not fit whole before your deadline" in n]
+    assert plan.dropped or partly  # whole items left out, or the last one started only
+    assert all("deadline" in d.reason for d in plan.dropped)
     kept = {i.id for w in plan.weeks for i in w.items}
     for d in plan.dropped:
         assert d.id not in kept
@@ -70,7 +77,8 @@ def test_plan_is_deterministic(small_catalog, today):
 def test_review_slots_follow_finished_items(small_catalog, today):
     plan = build_plan(make(small_catalog, hours=10), small_catalog, today)
     reviews = [i for w in plan.weeks for i in w.items if i.kind == "review"]
-    assert reviews and all(r.hours <= 1.0 for r in reviews)
+    # about 15% of the week at most, and the minutes no task fits (under half an hour)
+    assert reviews and all(r.hours <= 1.5 + 0.5 for r in reviews)
     # said once, by the rule that asks for review (not again as a note)
     assert any("review" in f.why.lower() for f in plan.fired)
     assert not any("review" in n.lower() for n in plan.notes)

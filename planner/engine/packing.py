@@ -59,7 +59,11 @@ class Chunk:
     hours: float = 0.0  # the pieces' hours
 
     def add(self, piece: Piece) -> None:
-        self.pieces.append(piece)
+        """Add piece; a further session of the task this week ends with joins it."""
+        if self.pieces and self.pieces[-1].task == piece.task:
+            self.pieces[-1] = Piece(piece.task, self.pieces[-1].hours + piece.hours)
+        else:
+            self.pieces.append(piece)
         self.hours += piece.hours
 
 
