@@ -93,6 +93,9 @@ def main() -> None:
         print("batch benchmark: not available in this build")
     else:
         batch_main(sys.argv[1:])
+    from benchmarks.bench_cohort_progress import main as cohort_main
+
+    cohort_main([])
 
 
 if __name__ == "__main__":

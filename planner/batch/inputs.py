@@ -65,30 +65,32 @@ def check_paths(paths: Iterable[Path]) -> list[Path]:
     return paths
 
 
-def profile_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files in argument order; a folder gives its *.yaml/*.yml files, recursively, sorted.
+def profile_files(paths: Iterable[Path],
+                  suffixes: tuple[str, ...] = PROFILE_SUFFIXES) -> Iterator[Path]:
+    """Files in argument order; a folder gives its *.yaml/*.yml files (or other suffixes),
+    recursively, sorted.
 
     Hidden entries (a leading dot) and symlinked folders are not entered; a file named
     twice is built once.
     """
     seen: set[Path] = set()
     for path in paths:
-        for file in _walk(path) if path.is_dir() else iter([path]):
+        for file in _walk(path, suffixes) if path.is_dir() else iter([path]):
             key = file.resolve()
             if key not in seen:
                 seen.add(key)
                 yield file
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
     with os.scandir(folder) as scan:
         entries = sorted(scan, key=lambda e: e.name)
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
-        elif entry.name.lower().endswith(PROFILE_SUFFIXES) and entry.is_file():
+            yield from _walk(Path(entry.path), suffixes)
+        elif entry.name.lower().endswith(suffixes) and entry.is_file():
             yield Path(entry.path)
 
 

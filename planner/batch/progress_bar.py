@@ -15,8 +15,9 @@ class Progress:
     """Counts finished jobs and shows done / failed / remaining and the rate."""
 
     def __init__(self, total: int, stream: TextIO | None = None,
-                 tty: bool | None = None) -> None:
+                 tty: bool | None = None, label: str = "batch") -> None:
         self.stream = stream or sys.stderr
+        self.label = label  # the verb that prefixes the plain lines
         self.tty = self.stream.isatty() if tty is None else tty
         self.total = total
         self.done = self.failed = self.skipped = 0
@@ -57,7 +58,7 @@ class Progress:
     def close(self) -> None:
         self._clear()
         if self.total:
-            print(f"batch: {self.line()}", file=self.stream, flush=True)
+            print(f"{self.label}: {self.line()}", file=self.stream, flush=True)
 
     def _show(self, force: bool = False) -> None:
         now = time.monotonic()
@@ -73,7 +74,7 @@ class Progress:
         if tenth > self._last_tenth or now - self._last_draw >= PLAIN_EVERY_SECONDS:
             self._last_tenth, self._last_draw = tenth, now
             if self.finished < self.total:  # the last line is close()'s summary
-                print(f"batch: {self.line()}", file=self.stream, flush=True)
+                print(f"{self.label}: {self.line()}", file=self.stream, flush=True)
 
     def _clear(self) -> None:
         if self.tty:

@@ -22,7 +22,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "init": ("planner.cli.init", "write a commented starter profile"),
     "schema": ("planner.cli.schema", "print the profile's JSON Schema"),
     "content": ("planner.cli.content", "check the catalog (`studyplan content check`)"),
-    "progress": ("planner.cli.progress_cmd", "read ticked boxes back from a PDF; re-plan"),
+    "progress": ("planner.cli.progress_cmd", "read ticked boxes back; re-plan; a cohort"),
 }
 EPILOG = """\
 examples:

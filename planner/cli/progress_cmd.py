@@ -48,8 +48,9 @@ if TYPE_CHECKING:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE",
-                        help="the filled-in PDF, a ticked Markdown export, or a progress YAML")
+    parser.add_argument("file", nargs="+", type=Path, metavar="FILE",
+                        help="the filled-in PDF, a ticked Markdown export, or a progress YAML "
+                             "(several, or folders: a cohort, see below)")
     parser.add_argument("--replan", action="store_true",
                         help="write the updated profile and a new plan for what is left")
     parser.add_argument("--from", dest="start", metavar="YYYY-MM-DD", type=parse_date,
@@ -60,9 +61,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "a Markdown FILE); without: pdf writes the summary as a PDF")
     add_paper(parser)
     add_today(parser)
+    add_cohort_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    if len(args.file) > 1 or args.file[0].is_dir():
+        return run_cohort(args)
+    args.file = args.file[0]
     from planner.catalog.load import load_catalog
     from planner.progress.planned import plan_of
     from planner.progress.read import read_progress
@@ -124,3 +129,50 @@ def _replan(args: argparse.Namespace, progress: Progress, today: date, catalog: 
     print(result.profile_path)
     for path in result.written.paths:
         print(path)
+
+
+# --- several files or a folder: a cohort ---------------------------------------------------
+
+COHORT = """\
+With several files or a folder (searched for .pdf, .md and .yaml files), progress reads a
+whole cohort's plans and writes cohort-progress.csv, .json and .pdf into -o DIR: one row per
+learner (matched by the profile each file embeds, so a renamed copy counts once; of two
+files of one learner the newer counts: a later re-plan, else more tasks ticked, else the one
+modified last), the items learners are overdue on, and suggested study groups. A file that
+cannot be read is listed with its reason and never stops the others: exit 1 when some failed.
+--paper sets the page size of cohort-progress.pdf.
+"""
+
+
+def add_cohort_arguments(parser: argparse.ArgumentParser) -> None:
+    from planner.cli.batch_cmd import _jobs
+
+    group = parser.add_argument_group("a cohort (several files or a folder)", COHORT)
+    group.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
+                       help="worker processes (default: the number of CPUs; 1: no pool)")
+    group.add_argument("--shard", metavar="I/N", default="1/1",
+                       help="read only the I-th of N disjoint slices of the files, and merge "
+                            "the reports of the shards finished so far")
+
+
+def run_cohort(args: argparse.Namespace) -> int:
+    """Read every plan, write cohort-progress.csv/.json/.pdf; exit 1 when some failed."""
+    from planner.batch.inputs import parse_shard
+    from planner.cli.exitcodes import ExitCode
+    from planner.errors import UserError
+    from planner.progress.cohort import files_line
+    from planner.progress.cohort_run import run_cohort as read_cohort
+
+    if args.replan or args.start or args.format:
+        raise UserError("--replan, --from and --format take one file; "
+                        "with several files or a folder, progress writes a cohort report")
+    today = today_of(args)
+    result = read_cohort(args.file, args.output, today, args.jobs, parse_shard(args.shard),
+                         paper=args.paper)
+    summary = result.cohort.summary()
+    print(f"Cohort progress on {today}: {summary['learners']} learners from "
+          f"{files_line(summary)}")
+    print("  " + " · ".join(f"{k} {n}" for k, n in summary["status"].items()))
+    for path in result.written:
+        print(path)
+    return ExitCode.PARTIAL if result.failed else ExitCode.OK

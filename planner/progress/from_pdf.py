@@ -15,6 +15,7 @@ from pypdf.generic import DictionaryObject
 
 from planner.errors import UserError
 from planner.plan import PROFILE_ATTACHMENT
+from planner.progress.form_scan import form_fields
 from planner.progress.model import Progress, Task
 
 # what still shows a page came from studyplan once its form and attachment are gone: the
@@ -22,6 +23,9 @@ from planner.progress.model import Progress, Task
 _OUR_TEXT = re.compile(r"studyplan|Week \d+ ·", re.IGNORECASE)
 _PAGES_LOOKED_AT = 4
 _READ_ERRORS = (PdfReadError, ValueError, KeyError, TypeError, AttributeError)
+
+# libyaml's safe loader when present: several times faster, which a cohort of files feels
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_pdf(data: bytes, path: Path) -> Progress:
@@ -94,7 +98,7 @@ def _profile(attached: list[bytes] | None, path: Path) -> dict[str, Any]:
                         "`studyplan build` wrote in another viewer, or re-plan from the "
                         "profile YAML with a progress file (see `studyplan progress --help`)")
     try:
-        profile = yaml.safe_load(attached[0].decode("utf-8"))
+        profile = yaml.load(attached[0].decode("utf-8"), Loader=SAFE_LOADER)
     except (yaml.YAMLError, UnicodeDecodeError):
         profile = None
     if not isinstance(profile, dict):
@@ -104,15 +108,19 @@ def _profile(attached: list[bytes] | None, path: Path) -> dict[str, Any]:
 
 def checkboxes(reader: PdfReader) -> Iterator[tuple[str, bool]]:
     """(field name, ticked) for every checkbox widget on every page."""
+    for widget in form_fields(reader) or _annotations(reader):  # the fast path, else pypdf's
+        if widget.get("/Subtype") != "/Widget":
+            continue
+        field = widget if "/T" in widget else widget.get("/Parent", widget).get_object()
+        if _inherited(field, "/FT") != "/Btn" or "/T" not in field:
+            continue
+        yield str(field["/T"]), _is_on(field, widget)
+
+
+def _annotations(reader: PdfReader) -> Iterator[DictionaryObject]:
     for page in reader.pages:
         for ref in page.get("/Annots") or ():
-            widget = ref.get_object()
-            if widget.get("/Subtype") != "/Widget":
-                continue
-            field = widget if "/T" in widget else widget.get("/Parent", widget).get_object()
-            if _inherited(field, "/FT") != "/Btn" or "/T" not in field:
-                continue
-            yield str(field["/T"]), _is_on(field, widget)
+            yield ref.get_object()
 
 
 def _inherited(field: DictionaryObject, key: str) -> Any:
