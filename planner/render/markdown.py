@@ -49,10 +49,14 @@ def _item(week: Week, item: PlannedItem) -> dict[str, Any]:
     for resource in item.resources:
         url = md_url(resource.url)
         links.append(f"[{md_text(resource.title)}]({url})" if url else md_text(resource.title))
+    title = md_text(item.title) + (f" · part {k} of {n}" if n > 1 else "")
+    if k > 1:  # a continuation: its reasons and links stand at its first part
+        title += f", continued from week {item.continued_from}" if item.continued_from else ""
+        links = []
     return {
-        "title": md_text(item.title) + (f" · part {k} of {n}" if n > 1 else ""),
+        "title": title,
         "facts": " · ".join(facts),
-        "reasons": [md_text(r) for r in item.reasons],
+        "reasons": [md_text(r) for r in item.reasons] if k == 1 else [],
         "resources": links,
         "tasks": [(md_text(task), tid)
                   for task, tid in zip(item.checklist, item.task_ids(week.number), strict=True)],

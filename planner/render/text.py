@@ -28,9 +28,13 @@ def explain_text(plan: Plan, width: int | None = None) -> str:
         out += ["", f"Week {week.number} · {week.start:%d %b} - {week.end:%d %b %Y} · "
                     f"{week.hours:g} h"]
         for item in week.items:
-            part = f" (part {item.part[0]} of {item.part[1]})" if item.part[1] > 1 else ""
+            k, n = item.part
+            part = f" (part {k} of {n})" if n > 1 else ""
+            if k > 1 and item.continued_from:
+                part = f" (part {k} of {n}, continued from week {item.continued_from})"
             out.append(f"  * {item.title}{part} · {item.hours:g} h · {item.section_title}")
-            out += _wrapped([f"why: {r}" for r in item.reasons], width, "      ")
+            if k == 1:  # a continuation's reasons stand at its first part
+                out += _wrapped([f"why: {r}" for r in item.reasons], width, "      ")
     return "\n".join(out)
 
 
