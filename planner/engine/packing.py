@@ -267,7 +267,10 @@ class _Packer:
         weave = self.others > 0 and not any(units[i].woven for i in week)
         groups = {units[i].group for i in week} if capped else set()
         new.sort(key=lambda i: (not (weave and units[i].woven), units[i].group in groups))
-        out = [i for i in under_way if not self.blocked[i]] + new
+        going = [i for i in under_way if not self.blocked[i]]
+        if not capped:  # after the first pass, the item with least time this week goes first
+            going.sort(key=lambda i: week[i].hours if i in week else 0.0)
+        out = going + new
         if self.others > 0:  # at most one habit a week while other work remains
             habit = next((i for i in out if units[i].woven and (i in week or weave)), None)
             out = [i for i in out if not units[i].woven or i == habit]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from functools import cache
@@ -39,15 +40,16 @@ def pack_items(chosen: tuple[Chosen, ...], catalog: Catalog, hours_per_week: flo
                review: ReviewPolicy) -> Packed:
     """Pack the chosen items' remaining tasks into weeks of hours_per_week.
 
-    A task longer than the room a week keeps beside its review slot becomes sessions.
+    The order items start in: level, then what a rule marked as key ("Python comes first"),
+    then the authored order. A task longer than the room a week keeps beside its review
+    slot becomes sessions.
     """
-    ids = {c.item.id for c in chosen}
-    order = authored_order(catalog)
     habits = _habits(chosen)
-    units = {c.item.id: Unit(c.item.id, tuple(h for _, h in c.tasks),
-                             tuple(p for p in c.item.prerequisites if p in ids),
-                             (LEVELS.index(c.item.level), order[c.item.id]),
-                             c.item.section, c.item.id in habits, 0, c.started)
+    ranks = _ranks(chosen, authored_order(catalog))
+    needs = _needs(chosen, habits)
+    units = {c.item.id: Unit(c.item.id, tuple(h for _, h in c.tasks), needs[c.item.id],
+                             ranks[c.item.id], c.item.section, c.item.id in habits, 0,
+                             c.started)
              for c in chosen}
     if not units:
         return Packed([], 0, hours_per_week)
@@ -56,6 +58,76 @@ def pack_items(chosen: tuple[Chosen, ...], catalog: Catalog, hours_per_week: flo
     weeks = pack(units, hours_per_week, review, longest)
     total = sum(chunk.hours for week in weeks for chunk in week)
     return Packed(weeks, math.ceil(total / hours_per_week - 1e-9), hours_per_week)
+
+
+def _ranks(chosen: tuple[Chosen, ...], order: dict[str, int]) -> dict[str, tuple[int, ...]]:
+    """Each item's priority: level, what a rule marked as key, the authored order.
+
+    A habit (soft skills, ethics) that technical work builds on takes the rank of the
+    earliest work that needs it, so it comes right before that work, not in the first weeks
+    because it is a beginner item.
+    """
+    own = {c.item.id: (LEVELS.index(c.item.level), int(not c.emphasised), order[c.item.id], 0)
+           for c in chosen}
+    users: dict[str, list[str]] = {}
+    for c in chosen:
+        for pre in c.item.prerequisites:
+            users.setdefault(pre, []).append(c.item.id)
+
+    @functools.cache
+    def rank(item_id: str) -> tuple[int, ...]:
+        if item_id not in woven:
+            return own[item_id]
+        later = [rank(u) for u in users.get(item_id, ()) if u in own]
+        if not later:
+            return own[item_id]
+        first = min(later)
+        return (*first[:3], first[3] - 1)  # just before it
+
+    woven = {c.item.id for c in chosen if is_woven(c)}
+    return {item_id: rank(item_id) for item_id in own}
+
+
+def _needs(chosen: tuple[Chosen, ...], habits: set[str]) -> dict[str, tuple[str, ...]]:
+    """Each item's prerequisites inside the plan; a habit that technical work builds on also
+    waits for that work's other prerequisites, so it lands next to the work it serves."""
+    by_id = {c.item.id: c for c in chosen}
+    pres = {i: tuple(p for p in c.item.prerequisites if p in by_id) for i, c in by_id.items()}
+    users: dict[str, list[str]] = {}
+    for item_id, before in pres.items():
+        for pre in before:
+            users.setdefault(pre, []).append(item_id)
+
+    @functools.cache
+    def ancestors(item_id: str) -> frozenset[str]:
+        return frozenset(pres[item_id]).union(*(ancestors(p) for p in pres[item_id]))
+
+    out = dict(pres)
+    for item_id, c in by_id.items():
+        if item_id in habits or not is_woven(c):
+            continue
+        served = _served(item_id, users, by_id)
+        if served is None:
+            continue
+        extra = [p for p in pres[served] if p != item_id and not is_woven(by_id[p])
+                 and item_id not in ancestors(p) and p not in out[item_id]]
+        out[item_id] = (*out[item_id], *extra)
+    return out
+
+
+def _served(item_id: str, users: dict[str, list[str]], by_id: dict[str, Chosen]) -> str | None:
+    """The first technical item (authored order) that builds on item_id, through habits."""
+    seen, stack, found = set(), list(users.get(item_id, ())), []
+    while stack:
+        here = stack.pop()
+        if here in seen:
+            continue
+        seen.add(here)
+        if is_woven(by_id[here]):
+            stack.extend(users.get(here, ()))
+        else:
+            found.append(here)
+    return min(found, default=None)
 
 
 def _habits(chosen: tuple[Chosen, ...]) -> set[str]:
