@@ -152,12 +152,17 @@ def test_a_deadline_is_a_budget_spent_on_the_goal(data):
     profile, plan = plan_for(data)
     if not profile.weeks:
         return
-    if not any("Even the most valuable" in n for n in plan.notes):
+    items = {i.id for w in plan.weeks for i in w.items if i.id in CATALOG.items}
+    if any("Even the most valuable" in n for n in plan.notes):
+        assert len(items) == 1  # only when the one most valuable item cannot fit
+    else:
         assert len(plan.weeks) <= profile.weeks
     budget = profile.weeks * profile.hours_per_week
-    if plan.dropped and budget >= 8:  # something was left out: the hours were worth it
-        assert plan.total_hours >= 0.75 * budget, (plan.total_hours, budget)
-        assert all("deadline" in d.reason and d.hours > 0 for d in plan.dropped)
+    assert all("deadline" in d.reason and d.hours > 0 for d in plan.dropped)
+    # something was left out, so the hours are spent (tasks of up to 4 h leave a few free
+    # in a small budget)
+    if plan.dropped and budget >= 24:
+        assert plan.total_hours >= 0.8 * budget, (plan.total_hours, budget)
 
 
 @SETTINGS

@@ -105,7 +105,7 @@ def _notes(profile: Profile, plan: Plan, packing: Packing, extra: int) -> list[s
             notes.append(f"{c.item.title} does not fit whole before your deadline: its first "
                          f"{len(c.tasks)} tasks are planned, and {c.left_after:g} h of it "
                          "come after the deadline.")
-    if profile.weeks and len(packed.weeks) > profile.weeks:
+    if profile.weeks and len(packed.weeks) > profile.weeks and len(packing.kept) <= 1:
         notes.append(f"Even the most valuable item needs {len(packed.weeks)} weeks, more than "
                      f"your deadline of {profile.weeks}: more hours a week, or a later "
                      "deadline, would fit it.")
