@@ -28,3 +28,20 @@ def varied_profiles(catalog: Catalog, count: int, seed: int = 7) -> list[dict[st
             data["weeks"] = rng.choice([8, 12, 16, 26])
         out.append(data)
     return out
+
+
+BACKGROUNDS = [(0, 0, 0), (1, 1, 0), (2, 2, 1), (1, 3, 1), (3, 3, 3), (4, 4, 4), (2, 4, 1),
+               (4, 1, 4)]
+
+
+def matrix_profiles(catalog: Catalog) -> list[dict[str, Any]]:
+    """Every track x eight backgrounds x 1.5-15 h/week, then with deadlines of 6-20 weeks."""
+    out = []
+    for goal in sorted(catalog.tracks):
+        for math, python, ml in BACKGROUNDS:
+            base = {"name": "Matrix", "goal": goal, "start_date": "2027-01-04",
+                    "background": {"math": math, "python": python, "ml": ml}}
+            out += [{**base, "hours_per_week": h} for h in (1.5, 3, 5, 8, 10, 15)]
+            out += [{**base, "hours_per_week": h, "weeks": w}
+                    for h in (3, 5, 10) for w in (6, 8, 12, 20)]
+    return out

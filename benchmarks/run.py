@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.profiles import varied_profiles  # noqa: E402
+from benchmarks.profiles import matrix_profiles, varied_profiles  # noqa: E402
 from benchmarks.quality import plan_quality  # noqa: E402
 from planner.catalog.load import load_catalog  # noqa: E402
 from planner.engine.build import build_plan  # noqa: E402
@@ -86,7 +86,8 @@ def main() -> None:
           "(goal < 0.8 s)")
     print(f"studyplan --help: median {help_s:.3f} s (goal < 0.3 s)")
     print(f"in process: plan median {plan_s * 1000:.1f} ms, PDF median {pdf_s * 1000:.1f} ms")
-    print(plan_quality(load_catalog(), varied_profiles(load_catalog(), 300)))
+    catalog = load_catalog()
+    print(plan_quality(catalog, varied_profiles(catalog, 300) + matrix_profiles(catalog)))
     try:
         from benchmarks.bench_batch import main as batch_main
     except ImportError:
