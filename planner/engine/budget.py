@@ -200,8 +200,8 @@ def _start_one(chosen: tuple[Chosen, ...], items: tuple[Chosen, ...], packed: Pa
         tasks = best.tasks[:count]
         left = best.hours - sum(h for _, h in tasks)
         part = replace(best, tasks=tasks, hours=best.hours - left, left_after=left, why=(
-            *best.why, Why("deadline", f"Only its first {count} of {len(best.tasks)} tasks "
-                                       f"fit before your deadline; the other {left:g} h come "
+            *best.why, Why("deadline", f"{_first(count)} of its {len(best.tasks)} tasks "
+                                       f"before your deadline; the other {left:g} h come "
                                        "after it.")))
         trial = tuple(part if c.item.id == best.item.id else c
                       for c in items if c.item.id in kept | {best.item.id})
@@ -210,6 +210,10 @@ def _start_one(chosen: tuple[Chosen, ...], items: tuple[Chosen, ...], packed: Pa
             return trial, attempt
         count -= 1
     return chosen, packed
+
+
+def _first(count: int) -> str:
+    return "Only the first fits" if count == 1 else f"Only the first {count} fit"
 
 
 def _in_order(items: tuple[Chosen, ...], kept: set[str]) -> tuple[Chosen, ...]:

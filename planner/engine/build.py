@@ -102,9 +102,10 @@ def _notes(profile: Profile, plan: Plan, packing: Packing, extra: int) -> list[s
                      "with why), and the hours went to what serves your goal most.")
     for c in packing.kept:
         if c.left_after:
+            first = "task is" if len(c.tasks) == 1 else f"{len(c.tasks)} tasks are"
             notes.append(f"{c.item.title} does not fit whole before your deadline: its first "
-                         f"{len(c.tasks)} tasks are planned, and {c.left_after:g} h of it "
-                         "come after the deadline.")
+                         f"{first} planned, and {c.left_after:g} h of it come after the "
+                         "deadline.")
     if profile.weeks and len(packed.weeks) > profile.weeks and len(packing.kept) <= 1:
         notes.append(f"Even the most valuable item needs {len(packed.weeks)} weeks, more than "
                      f"your deadline of {profile.weeks}: more hours a week, or a later "
