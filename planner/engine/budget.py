@@ -200,9 +200,8 @@ def _start_one(chosen: tuple[Chosen, ...], items: tuple[Chosen, ...], packed: Pa
         tasks = best.tasks[:count]
         left = best.hours - sum(h for _, h in tasks)
         part = replace(best, tasks=tasks, hours=best.hours - left, left_after=left, why=(
-            *best.why, Why("deadline", f"{_first(count)} of its {len(best.tasks)} tasks "
-                                       f"before your deadline; the other {left:g} h come "
-                                       "after it.")))
+            *best.why, Why("deadline", f"{_first(count, len(best.tasks))} before your "
+                                       f"deadline; the other {left:g} h come after it.")))
         trial = tuple(part if c.item.id == best.item.id else c
                       for c in items if c.item.id in kept | {best.item.id})
         attempt = packer(trial)
@@ -212,8 +211,11 @@ def _start_one(chosen: tuple[Chosen, ...], items: tuple[Chosen, ...], packed: Pa
     return chosen, packed
 
 
-def _first(count: int) -> str:
-    return "Only the first fits" if count == 1 else f"Only the first {count} fit"
+def _first(count: int, of: int) -> str:
+    """'Only the first of its 5 tasks fits', 'Only the first 2 of its 5 tasks fit'."""
+    if count == 1:
+        return f"Only the first of its {of} tasks fits"
+    return f"Only the first {count} of its {of} tasks fit"
 
 
 def _in_order(items: tuple[Chosen, ...], kept: set[str]) -> tuple[Chosen, ...]:

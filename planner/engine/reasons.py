@@ -59,7 +59,7 @@ def _reasons(c: Chosen, users: list[str], first: dict[str, int],
         text = line
     else:  # started, or a rule of yours: what it says, then what the item is for
         text = f"{lead.text} {line}"
-    marks = [w for w in rest if w.kind == "rule" and w.text not in text]
+    marks = [w for w in rest if w.kind in ("rule", "deadline") and w.text not in text]
     text = " ".join([text, *dict.fromkeys(w.text for w in marks)])
     out = [replace(lead, text=text)]
     if users and lead.kind != "needed-by":
