@@ -15,6 +15,8 @@ from planner.plan import profile_yaml
 from planner.render.formatting import week_heading
 from planner.render.pdf.fonts import default_fonts, load_fonts
 from planner.render.pdf.render import render_pdf
+from tests.pdf_reading import Pdf, descriptor
+from tests.pdf_reading import used_fonts as fonts_of_page
 from tests.sample_plans import HOSTILE, long_plan, minimal_plan, unicode_plan
 
 FIELD_NAME = re.compile(r"^w(\d+)-([a-z0-9-]+)-t(\d+)$")
@@ -145,23 +147,9 @@ def test_outline_has_the_parts_and_every_week(long_pdf):
 
 def used_fonts(reader: PdfReader) -> dict[str, DictionaryObject]:
     """Fonts some page draws text with (each page selects an unused Helvetica in an empty BT)."""
-    used = {}
-    for page in reader.pages:
-        content = page.get_contents().get_data().decode("latin-1")
-        fonts = page["/Resources"].get("/Font", {})
-        for block in re.findall(r"\bBT\b(.*?)\bET\b", content, re.S):
-            if not re.search(r"T[jJ]\b", block):
-                continue
-            for key in re.findall(r"(/F\d+(?:\+\d+)?) [\d.]+ Tf", block):
-                font = fonts[key].get_object()
-                used[str(font["/BaseFont"])] = font
-    return used
-
-
-def descriptor(font: DictionaryObject) -> DictionaryObject:
-    if "/DescendantFonts" in font:
-        font = font["/DescendantFonts"][0].get_object()
-    return font["/FontDescriptor"].get_object()
+    pdf = Pdf(b"", reader, [])
+    return {name: font for index in range(len(reader.pages))
+            for name, font in fonts_of_page(pdf, index).items()}
 
 
 def test_every_font_that_draws_text_is_embedded(long_pdf):

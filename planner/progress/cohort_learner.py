@@ -16,7 +16,7 @@ from typing import Any
 
 from planner.errors import UserError
 from planner.plan import Plan
-from planner.progress.model import Progress
+from planner.progress.model import Progress, start_date_of
 from planner.progress.planned import tasks_by_id
 
 # profile fields a re-plan changes: the same learner before and after `progress --replan`
@@ -170,14 +170,11 @@ def learner_of(progress: Progress, shape: PlanShape | None, today: date,
 
 
 def _start(profile: dict[str, Any], source: str) -> date:
-    value = profile.get("start_date")
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
+    start = start_date_of(profile)
+    if start is None:
         raise UserError(f"{source}: the embedded profile has no start_date, so the plan "
-                        "cannot be placed in time") from None
+                        "cannot be placed in time")
+    return start
 
 
 def _position(done: float, week_amounts: list[float]) -> float:

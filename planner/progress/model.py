@@ -57,7 +57,7 @@ class Progress:
         return round(100 * self.done / len(self.tasks)) if self.tasks else 0
 
     def weeks(self) -> list[WeekProgress]:
-        start = _start_date(self.profile)
+        start = start_date_of(self.profile)
         numbers = sorted({t.week for t in self.tasks})
         return [WeekProgress(n, start + timedelta(weeks=n - 1) if start else None,
                              sum(t.done for t in self.tasks if t.week == n),
@@ -66,7 +66,7 @@ class Progress:
     @property
     def end_date(self) -> date | None:
         """The last day of the plan the file holds (its own weeks, not a rebuilt plan)."""
-        start = _start_date(self.profile)
+        start = start_date_of(self.profile)
         weeks = max([self.week_count, *(t.week for t in self.tasks)])
         return start + timedelta(weeks=weeks, days=-1) if start and weeks else None
 
@@ -97,7 +97,8 @@ class Progress:
         return finished + [i for i in self.marked_completed if i not in finished]
 
 
-def _start_date(profile: dict[str, Any]) -> date | None:
+def start_date_of(profile: dict[str, Any]) -> date | None:
+    """The embedded profile's start date, or None when it has none."""
     value = profile.get("start_date")
     if isinstance(value, date):
         return value
