@@ -229,16 +229,16 @@ def test_the_placement_quiz_by_keyboard_alone(browser, server_url: str, viewport
                 page.keyboard.press("ArrowDown")
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
         tab_to(page, "el.textContent === 'Make my plan'")
-        page.keyboard.press("Enter")
-        page.wait_for_load_state()
+        with page.expect_navigation():  # the next page, not the one still showing
+            page.keyboard.press("Enter")
         notice = page.locator("#f-background-math-notice")
         assert notice.inner_text().startswith("The quiz suggests Math level 4 · graduate; "
                                               "you rated yourself 0 · none.")
         assert page.locator("#f-background-math-5").is_checked()  # level 4, chosen
         assert page.locator(".feedback").first.inner_text().startswith("Right. ")
         tab_to(page, "el.textContent === 'Make my plan'")
-        page.keyboard.press("Enter")
-        page.wait_for_load_state()
+        with page.expect_navigation():  # the next page, not the one still showing
+            page.keyboard.press("Enter")
         assert page.get_by_role("heading", level=1).inner_text() == "Your plan, Ada Lovelace"
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     finally:
