@@ -169,6 +169,8 @@ class _Packer:
         week: dict[str, Chunk] = {}
         room = self.capacity - slot
         for mode in ("capped", "open", "fill"):
+            if mode == "fill" and room < self.shortest_fill - EPS:
+                break  # no session fits what is left, and no whole task did before
             room = self.fill(week, room, mode)
         if not week:  # only habits not released yet are left: release them now
             self.early = True
@@ -204,14 +206,15 @@ class _Packer:
         mode: capped (an item takes at most SHARE_CAP of the week, so others get room), open,
         or fill (the last hours: a task may be split into sessions to use them).
         """
-        limit = self.capacity * SHARE_CAP if mode == "capped" else self.capacity
         tasks = self.left[item_id]
         chunk = week.get(item_id)
+        if tasks[0].hours > room + EPS and not tasks[0].long and (
+                mode != "fill" or tasks[0].hours < MIN_SESSION):
+            if chunk is None and self.waiting is None and mode == "open":
+                self.waiting = item_id  # goes first next week, so it cannot starve
+            return 0.0  # the next task cannot go in whole, nor in sessions
+        limit = self.capacity * SHARE_CAP if mode == "capped" else self.capacity
         if chunk is None:
-            if tasks[0].hours > room + EPS and not tasks[0].long and mode != "fill":
-                if self.waiting is None and mode == "open":
-                    self.waiting = item_id  # goes first next week, so it cannot starve
-                return 0.0
             chunk = Chunk(item_id)
         moved = 0.0
         while tasks:

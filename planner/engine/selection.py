@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from planner.catalog.model import Catalog, Item
+from planner.catalog.model import Catalog, Item, Task
 from planner.engine.rules import Fired, Rule
 from planner.plan import Omitted, RuleFiring, Why
 from planner.profile.model import Profile
@@ -72,9 +73,14 @@ def share_out(total: float, weights: list[float]) -> list[float]:
 def planned_tasks(item: Item, factor: float,
                   done: tuple[int, ...] = ()) -> tuple[tuple[int, float], ...]:
     """(task index, hours) of the tasks still to do, scaled so the item's hours round well."""
-    total = round_hours(item.hours * factor)
-    hours = share_out(total, [t.hours for t in item.tasks])
+    hours = _scaled(item.tasks, round_hours(item.hours * factor))
     return tuple((k, h) for k, h in enumerate(hours) if k not in done)
+
+
+@functools.lru_cache(maxsize=4096)
+def _scaled(tasks: tuple[Task, ...], total: float) -> tuple[float, ...]:
+    """The tasks' hours shared out to total: the same for every plan, so worked out once."""
+    return tuple(share_out(total, [t.hours for t in tasks]))
 
 
 class Selector:
