@@ -40,7 +40,7 @@ class EncodedCode:
 
     value: str
     modules: int
-    path: PDFPathObject  # only read after it is built, so plans on any thread can share it
+    path: str  # the dark modules' `re` operators, formatted once and shared by every document
 
 
 DARK_RUN = re.compile(rb"\x00+")  # a run of black modules in a row of the code's image
@@ -64,7 +64,7 @@ def encoded_code(url: str) -> EncodedCode:
         y = size - 1 - row  # the image runs top down, PDF space bottom up
         for run in DARK_RUN.finditer(pixels, row * size, (row + 1) * size):
             path.rect(run.start() - row * size, y, run.end() - run.start(), 1)
-    return EncodedCode(url, size, path)
+    return EncodedCode(url, size, str(path.getCode()))
 
 
 class QrCode(Flowable):
@@ -84,7 +84,8 @@ class QrCode(Flowable):
         canv.saveState()
         canv.scale(QR_SIZE / self.code.modules, QR_SIZE / self.code.modules)
         canv.setFillColor(INK)
-        canv.drawPath(self.code.path, stroke=0, fill=1)
+        canv._code.append(self.code.path)  # what drawPath appends, without formatting it again
+        canv.drawPath(PDFPathObject(), stroke=0, fill=1)
         canv.restoreState()
         canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1, thickness=0)
 

@@ -63,8 +63,9 @@ WHITE = HexColor("#FFFFFF")
 TEXT_COLORS = {"INK": INK, "MUTED": MUTED, "ACCENT": ACCENT, "ACCENT_DARK": ACCENT_DARK}
 
 
+@functools.lru_cache(maxsize=64)
 def hex_of(color: Color) -> str:
-    """'#3552c9' for markup attributes such as <a color=...>."""
+    """'#3552c9' for markup attributes such as <a color=...> (once per colour: hexval is slow)."""
     return "#" + color.hexval()[2:]
 
 
