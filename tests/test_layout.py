@@ -112,3 +112,12 @@ def test_few_modules_stay_loose_at_the_top() -> None:
     loose = sorted(p.name for p in PACKAGE.glob("*.py"))
     assert len(loose) <= MAX_LOOSE, loose
     assert not {"utils.py", "helpers.py", "misc.py", "common.py"} & set(loose)
+
+
+def test_the_catalog_and_the_plan_model_sit_below_the_profile(graph: dict[str, set[str]]) -> None:
+    above = ("planner.profile", "planner.engine", "planner.pipeline", "planner.render",
+             "planner.progress", *FRONTS)
+    wrong = {name: " -> ".join(path) for name in graph
+             if name.startswith(("planner.catalog", "planner.plan"))
+             for there, path in reachable(graph, name).items() if there.startswith(above)}
+    assert wrong == {}

@@ -10,7 +10,6 @@ from typing import Any
 import yaml
 
 from planner.errors import ContentError, Problem
-from planner.profile.questions import LEVEL_NAMES
 
 AREAS = ("math", "python", "ml")
 AREA_TITLES = {"math": "Math", "python": "Python", "ml": "Machine learning"}
@@ -112,11 +111,6 @@ def offered_level(self_rating: int, quiz_level: int) -> int | None:
     return quiz_level if disagrees(self_rating, quiz_level) else None
 
 
-def level_text(area: str, level: int) -> str:
-    """"2 · intro college"."""
-    return f"{level} · {LEVEL_NAMES[area][level]}"
-
-
 def feedback(question: QuizQuestion, chosen: int) -> str:
     """What to say after an answer, in full sentences: right or not, and why."""
     answer = f"{LETTERS[question.answer]}) {question.correct_choice}"
@@ -127,12 +121,6 @@ def feedback(question: QuizQuestion, chosen: int) -> str:
     else:
         verdict = f"Not quite: the answer is {answer}."
     return f"{verdict} {_sentence(question.explanation)}"
-
-
-def offer_text(area: str, level: int, rating: int) -> str:
-    """The sentence that offers the quiz's level instead of the self-rating."""
-    return (f"The quiz suggests {AREA_TITLES[area]} level {level_text(area, level)}; you rated "
-            f"yourself {level_text(area, rating)}.")
 
 
 def _sentence(text: str) -> str:

@@ -20,10 +20,10 @@ from planner.profile.questions import (
     AREAS,
     BY_KEY,
     DAY_TITLES,
-    LEVEL_NAMES,
     QUESTIONS,
     Invalid,
     Question,
+    level_text,
 )
 from planner.profile.validate import validate
 
@@ -105,10 +105,6 @@ def profile_from_answers(answers: dict[str, Any], catalog: Catalog) -> Profile:
     if profile is None:
         raise UserError(problems, header="The answers do not make a valid profile:")
     return profile
-
-
-def level_text(area: str, level: int) -> str:
-    return f"{level} · {LEVEL_NAMES[area][level]}"
 
 
 def summary(profile: Profile, plan: Plan, catalog: Catalog, answers: dict[str, Any],

@@ -13,7 +13,6 @@ from planner.catalog.quiz import (
     QuizQuestion,
     feedback,
     load_quiz,
-    offer_text,
     offered_level,
     quiz_file,
     suggested_level,
@@ -21,6 +20,7 @@ from planner.catalog.quiz import (
 from planner.errors import UserError
 from planner.interview import screen
 from planner.interview.prompts import POINTER, Prompter
+from planner.profile.placement import offer_text
 
 INDENT = "   "
 

@@ -37,6 +37,13 @@ LEVEL_NAMES: dict[str, tuple[str, ...]] = {  # short names of the five levels, p
     "python": ("none", "beginner", "comfortable", "proficient", "expert"),
     "ml": ("none", "aware", "practitioner", "deep learning", "expert"),
 }
+
+
+def level_text(area: str, level: int) -> str:
+    """"2 · intro college"."""
+    return f"{level} · {LEVEL_NAMES[area][level]}"
+
+
 # what someone at each level can already do; short enough that an answered prompt fits 80
 # columns ("? Your math background 3 · ...")
 LEVELS: dict[str, tuple[str, ...]] = {

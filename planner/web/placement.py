@@ -21,11 +21,11 @@ from planner.catalog.quiz import (
     QuizQuestion,
     feedback,
     load_quiz,
-    offer_text,
     offered_level,
     quiz_file,
     suggested_level,
 )
+from planner.profile.placement import offer_text
 from planner.web.formdata import FormLike
 
 PREFIX = "quiz."
