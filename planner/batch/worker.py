@@ -71,8 +71,8 @@ def init_worker(settings: Settings, in_pool: bool = True) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         # SIGTERM (pool.terminate, or the parent dying) unwinds the stack, so write_atomic
         # removes its temporary file: a stopped batch leaves only whole files.
-        signal.signal(signal.SIGTERM, _exit_on_term)
-        _die_with_parent()
+        signal.signal(signal.SIGTERM, exit_on_term)
+        die_with_parent()
     _catalog = load_catalog(settings.content) if settings.content else load_catalog()
     with contextlib.suppress(ImportError):  # warm up: fonts and ReportLab, once per process
         from planner.render.pdf.fonts import default_fonts
@@ -80,11 +80,11 @@ def init_worker(settings: Settings, in_pool: bool = True) -> None:
         default_fonts()
 
 
-def _exit_on_term(_signum: int, _frame: object) -> None:
+def exit_on_term(_signum: int, _frame: object) -> None:
     raise SystemExit(143)
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Ask Linux to send SIGTERM when the parent dies (a kill -9 must not leave orphans)."""
     parent = os.getppid()
     with contextlib.suppress(OSError, AttributeError):

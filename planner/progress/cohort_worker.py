@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from planner.batch.worker import REPORT_BUG, _die_with_parent, _exit_on_term
+from planner.batch.worker import REPORT_BUG, die_with_parent, exit_on_term
 from planner.catalog.load import load_catalog
 from planner.catalog.model import Catalog
 from planner.errors import UserError
@@ -57,8 +57,8 @@ def init_worker(today: date, catalog: Catalog | None = None, in_pool: bool = Tru
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     if in_pool:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, _exit_on_term)
-        _die_with_parent()
+        signal.signal(signal.SIGTERM, exit_on_term)
+        die_with_parent()
     _state = _State(today, catalog or load_catalog(), OrderedDict())
 
 
