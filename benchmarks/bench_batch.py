@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
+
+from benchmarks.measure import run_studyplan
 
 TODAY = date(2026, 11, 25)
 GOALS = ("llm-engineer", "llm-applications", "llm-research")
@@ -45,22 +45,9 @@ def write_profiles(folder: Path, count: int) -> None:
 def run_batch(inputs: Path, out: Path, jobs: int) -> tuple[float, float, float]:
     """Wall seconds and CPU seconds (all processes) of `studyplan batch -j jobs`, and the
     peak RSS (MB) of a worker."""
-    code = ("import resource, sys; from planner.cli import main; code = main(sys.argv[1:]); "
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
-            "sys.exit(code)")
-    command = [sys.executable, "-c", code, "batch", str(inputs), "-o", str(out), "-j",
-               str(jobs), "--today", TODAY.isoformat()]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    if done.returncode != 0:
-        raise SystemExit(f"batch failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    child_kb = int(done.stderr.strip().splitlines()[-1])
-    own_kb = after.ru_maxrss  # with -j 1, the batch process itself is the worker
-    return seconds, cpu, (child_kb if jobs > 1 else own_kb) / 1024
+    m = run_studyplan(["batch", str(inputs), "-o", str(out), "-j", str(jobs), "--today",
+                       TODAY.isoformat()], jobs)
+    return m.seconds, m.cpu, m.worker_mb
 
 
 def render_alone(inputs: Path, sample: int) -> float:

@@ -17,7 +17,6 @@ import io
 import os
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,6 +25,8 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
+
+from benchmarks.measure import run_studyplan
 
 TODAY = date(2027, 3, 1)
 START = date(2027, 1, 4)
@@ -107,24 +108,9 @@ def write_cohort(folder: Path, count: int, templates: list[tuple[bytes, int, str
 def run_progress(inputs: Path, out: Path, jobs: int) -> tuple[float, float, float, float]:
     """Wall seconds, CPU seconds of all processes, peak RSS (MB) of the command and of a
     worker, for `studyplan progress inputs -j jobs`."""
-    code = ("import resource, sys; from planner.cli import main; code = main(sys.argv[1:]); "
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
-            "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
-            "sys.exit(code)")
-    import resource
-
-    command = [sys.executable, "-c", code, "progress", str(inputs), "-o", str(out), "-j",
-               str(jobs), "--today", TODAY.isoformat()]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0:
-        raise SystemExit(f"progress failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    own_kb, child_kb = map(int, done.stderr.strip().splitlines()[-1].split())
-    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return seconds, cpu, own_kb / 1024, (child_kb if jobs > 1 else own_kb) / 1024
+    m = run_studyplan(["progress", str(inputs), "-o", str(out), "-j", str(jobs), "--today",
+                       TODAY.isoformat()], jobs)
+    return m.seconds, m.cpu, m.command_mb, m.worker_mb
 
 
 def main(argv: list[str] | None = None) -> int:
