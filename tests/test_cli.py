@@ -189,3 +189,21 @@ def test_stream_builds_one_file_set_per_profile(run_cli, tmp_path):
     assert names == ["ada-lovelace-2.json", "ada-lovelace.json", "ada.json"]
     data = yaml.safe_load((tmp_path / "output" / "ada.json").read_text())
     assert data["name"] == "Ada"
+
+
+def test_explain_says_each_shared_reason_once(catalog, today):
+    from planner.engine.build import build_plan
+    from planner.profile.validate import validate
+    from planner.render.text import explain_text
+
+    profile, _ = validate({"name": "Slow", "goal": "llm-engineer", "hours_per_week": 3,
+                           "weeks": 20, "background": {"math": 4, "python": 4, "ml": 4}},
+                          catalog)
+    plan = build_plan(profile, catalog, today)
+    out = explain_text(plan)
+    left_out = out[out.index("Left out"):out.index("Skipped:")].count("\n  - ")
+    skipped = out[out.index("Skipped:"):out.index("Notes:")].count("\n  - ")
+    assert left_out == len({o.group for o in plan.dropped})  # one entry per importance
+    assert skipped == len({o.reason for o in plan.skipped})  # each reason said once
+    flat = " ".join(out.split())
+    assert all(" ".join(o.title.split()) in flat for o in (*plan.dropped, *plan.skipped))
