@@ -109,7 +109,6 @@ def _item(d: dict[str, Any]) -> Item:
         id=d["id"], title=d["title"], section=d["section"], summary=d["summary"].strip(),
         outcomes=_strs(d.get("outcomes")), hours=float(d["hours"]),
         level=d.get("level", "beginner"), kind=kind, priority=int(d.get("priority", 2)),
-        splittable=bool(d.get("splittable", True)),
         prerequisites=_strs(d.get("prerequisites")),
         resources=tuple(_resource(r) for r in d.get("resources") or ()),
         tasks=tuple(_task(t) for t in d.get("checklist") or ()), tags=_strs(d.get("tags")),

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.plan import Resource
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 LEVELS = ("beginner", "intermediate", "advanced")
 KINDS = ("lesson", "project", "milestone")
 RESOURCE_KINDS = ("course", "docs", "book", "paper", "video", "tool")
@@ -51,7 +49,6 @@ class Item:
     level: str
     kind: str
     priority: int  # 1 core, 2 recommended, 3 optional: what a deadline drops first is 3
-    splittable: bool
     prerequisites: tuple[str, ...]
     resources: tuple[Resource, ...]
     tasks: tuple[Task, ...]

@@ -29,7 +29,7 @@ class ReviewPolicy:
         items = due(len(finished) + 1, finished)
         if not items:
             return 0.0
-        return min(self.cap, _quarter(sum(self.hours[i] for i in items) * REVIEW_SHARE))
+        return min(self.cap, quarter(sum(self.hours[i] for i in items) * REVIEW_SHARE))
 
 
 def due(week: int, finished: list[list[str]]) -> list[str]:
@@ -37,5 +37,6 @@ def due(week: int, finished: list[list[str]]) -> list[str]:
     return [i for lag in REVIEW_LAGS if week - lag >= 1 for i in finished[week - lag - 1]]
 
 
-def _quarter(hours: float) -> float:
+def quarter(hours: float) -> float:
+    """hours to the nearest quarter hour, at least a quarter."""
     return max(0.25, round(hours * 4) / 4)

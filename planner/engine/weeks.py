@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from planner.catalog.model import Catalog
 from planner.engine.packing import REVIEW, Chunk
-from planner.engine.review import due
+from planner.engine.review import due, quarter
 from planner.engine.selection import Chosen
 from planner.plan import PlannedItem, PlannedTask, Week, Why
 
@@ -31,7 +31,7 @@ def dated_weeks(packed: list[list[Chunk]], chosen: dict[str, Chosen], catalog: C
     last: dict[str, int] = {}
     finished: list[list[str]] = []
     weeks: list[Week] = []
-    light = _quarter(sum(c.hours for c in packed[0]) / 2) if packed else 0.0
+    light = quarter(sum(c.hours for c in packed[0]) / 2) if packed else 0.0
     for number, chunks in enumerate(layout, 1):
         if chunks is None:
             weeks.append(_week(number, start, [_catch_up_item(number, light)]))
@@ -93,10 +93,6 @@ def _session_counts(packed: list[list[Chunk]]) -> dict[tuple[str, int], int]:
             for piece in chunk.pieces:
                 counts[(chunk.id, piece.task)] = counts.get((chunk.id, piece.task), 0) + 1
     return counts
-
-
-def _quarter(hours: float) -> float:
-    return max(0.25, round(hours * 4) / 4)
 
 
 def _planned(chosen: Chosen, chunk: Chunk, part: tuple[int, int], catalog: Catalog,

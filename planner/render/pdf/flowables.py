@@ -102,7 +102,7 @@ class NotesLines(Flowable):
     def draw(self) -> None:
         if not self.height:
             return
-        _, label_height = self.label.wrap(self.width, self.height)
+        self.label.wrap(self.width, self.height)  # drawOn needs the lines broken
         top = self.height - 24
         self.label.drawOn(self.canv, 0, top)
         self.canv.setStrokeColor(RULE)

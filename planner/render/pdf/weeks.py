@@ -140,11 +140,6 @@ def _heading(week: Week, styles: Styles, first: bool) -> Paragraph:
     return outlined(para(text, styles.h2), *entries)
 
 
-def continued_heading(week: Week) -> str:
-    """The line atop every page of a week after its first."""
-    return f"Week {week.number} (continued) · {date_range(week.start, week.end)}"
-
-
 def _body(week: Week, styles: Styles, page: Page, seen: _Seen) -> WeekBody:
     items = [_item_blocks(week, item, styles, seen, page.frame_height) for item in week.items]
     _keep_small_items_whole(items, page.frame_width, page.frame_height)
