@@ -278,6 +278,19 @@ def test_an_application_developer_with_a_deadline_reaches_prompting_an_api_and_r
     assert any(i.kind in ("project", "milestone") for w in plan.weeks for i in w.items)
 
 
+def test_an_expert_with_a_deadline_spends_it_on_llm_work_not_on_reviews():
+    # the rules halve what an ML expert knows into a review; half the hours must not make
+    # it look twice as valuable per hour when a deadline chooses
+    data = {"name": "X", "goal": "llm-engineer", "hours_per_week": 15, "weeks": 12,
+            "background": {"math": 4, "python": 4, "ml": 4}}
+    plan = plan_for(data)[1]
+    planned = {i.id: i for w in plan.weeks for i in w.items if i.id in CATALOG.items}
+    assert {"finetune-with-trainer", "rag-fundamentals"} <= set(planned)
+    milestones = [CATALOG.items[i] for i, it in planned.items() if it.kind == "milestone"]
+    assert milestones
+    assert all(m.section not in AREA_SECTIONS["ml"] for m in milestones), milestones
+
+
 def test_a_plan_past_a_year_offers_planned_alternatives():
     data = {"name": "X", "goal": "llm-engineer", "hours_per_week": 2,
             "background": {"math": 0, "python": 0, "ml": 0}}

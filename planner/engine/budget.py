@@ -54,11 +54,12 @@ def _values(items: tuple[Chosen, ...], interests: set[str]) -> dict[str, float]:
     """What an item is worth to this learner: priority, their choices, something to show.
 
     Habits (soft skills, ethics) count a quarter: a deadline is spent on the technical goal,
-    and the habits come back in the full plan.
+    and the habits come back in the full plan. An item the rules shrink to a review of what
+    the learner knows is worth that much less: fewer hours must not look denser.
     """
     out = {}
     for c in items:
-        value = PRIORITY_VALUE.get(c.item.priority, 2.0)
+        value = PRIORITY_VALUE.get(c.item.priority, 2.0) * min(1.0, c.scale)
         if is_woven(c):
             value /= 4
         if interests & set(c.item.tags):

@@ -29,6 +29,7 @@ class Chosen:
     tasks: tuple[tuple[int, float], ...] = ()  # (catalog task index, planned hours) to do
     started: bool = False  # some of its tasks are done already (a re-plan)
     left_after: float = 0.0  # hours of its tasks a deadline leaves for after it
+    scale: float = 1.0  # the rules' hour factor: below 1, a review of what you know
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -201,7 +202,8 @@ class Selector:
                                        f"{len(item.tasks)} tasks: it continues first with "
                                        "the rest."), *whys)
             chosen.append(Chosen(item, sum(h for _, h in tasks), whys,
-                                 item_id in self.emphasised, tasks, bool(done)))
+                                 item_id in self.emphasised, tasks, bool(done),
+                                 scale=self.factors.get(item_id, 1.0)))
         skipped = [self.omitted(item_id, why, needed_by) for item_id, why in self.skips.items()
                    if self.would_hold(item_id, kept, needed_by)]
         return Selection(tuple(chosen), tuple(skipped),
