@@ -285,7 +285,7 @@ def test_an_expert_with_a_deadline_spends_it_on_llm_work_not_on_reviews():
             "background": {"math": 4, "python": 4, "ml": 4}}
     plan = plan_for(data)[1]
     planned = {i.id: i for w in plan.weeks for i in w.items if i.id in CATALOG.items}
-    assert {"finetune-with-trainer", "rag-fundamentals"} <= set(planned)
+    assert {"finetune-with-trainer", "lora-qlora-peft", "rag-fundamentals"} <= set(planned)
     milestones = [CATALOG.items[i] for i, it in planned.items() if it.kind == "milestone"]
     assert milestones
     assert all(m.section not in AREA_SECTIONS["ml"] for m in milestones), milestones
