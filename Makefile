@@ -21,6 +21,7 @@ test: $(STAMP) lint
 
 lint: $(STAMP)
 	$(BIN)/ruff check planner tests benchmarks
+	$(BIN)/ruff format --check planner tests benchmarks
 	$(BIN)/mypy
 
 bench: $(STAMP)

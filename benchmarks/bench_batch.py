@@ -34,9 +34,18 @@ background: {{math: {math}, python: {python}, ml: {ml}}}
 def write_profiles(folder: Path, count: int) -> None:
     """Varied 12-16-week profiles, several to a file (YAML streams) in nested folders."""
     for start in range(0, count, 10):
-        docs = [PROFILE.format(n=n, goal=GOALS[n % 3], hours=6 + n % 9, weeks=12 + n % 5,
-                               math=n % 5, python=(n // 5) % 5, ml=(n // 25) % 5)
-                for n in range(start, min(start + 10, count))]
+        docs = [
+            PROFILE.format(
+                n=n,
+                goal=GOALS[n % 3],
+                hours=6 + n % 9,
+                weeks=12 + n % 5,
+                math=n % 5,
+                python=(n // 5) % 5,
+                ml=(n // 25) % 5,
+            )
+            for n in range(start, min(start + 10, count))
+        ]
         path = folder / f"group-{start // 100:03d}" / f"cohort-{start:05d}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("---\n".join(docs), encoding="utf-8")
@@ -45,8 +54,9 @@ def write_profiles(folder: Path, count: int) -> None:
 def run_batch(inputs: Path, out: Path, jobs: int) -> tuple[float, float, float]:
     """Wall seconds and CPU seconds (all processes) of `studyplan batch -j jobs`, and the
     peak RSS (MB) of a worker."""
-    m = run_studyplan(["batch", str(inputs), "-o", str(out), "-j", str(jobs), "--today",
-                       TODAY.isoformat()], jobs)
+    m = run_studyplan(
+        ["batch", str(inputs), "-o", str(out), "-j", str(jobs), "--today", TODAY.isoformat()], jobs
+    )
     return m.seconds, m.cpu, m.worker_mb
 
 
@@ -59,8 +69,12 @@ def render_alone(inputs: Path, sample: int) -> float:
     from planner.render import render
 
     catalog = load_catalog()
-    profiles = [lp.profile for f in sorted(inputs.rglob("*.yaml"))
-                for lp in load_file(f, catalog) if lp.profile][:sample]
+    profiles = [
+        lp.profile
+        for f in sorted(inputs.rglob("*.yaml"))
+        for lp in load_file(f, catalog)
+        if lp.profile
+    ][:sample]
     render(make_plan(profiles[0], TODAY, catalog), "pdf")  # warm up: imports, fonts
     started = time.process_time()
     for profile in profiles:
@@ -79,16 +93,21 @@ def main(argv: list[str] | None = None) -> int:
         inputs = Path(tmp) / "in"
         write_profiles(inputs, count)
         alone = render_alone(inputs, min(count, 40))
-        print(f"batch: {count} profiles; plan + PDF alone in-process {alone * 1000:.0f} ms "
-              f"CPU/plan; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+        print(
+            f"batch: {count} profiles; plan + PDF alone in-process {alone * 1000:.0f} ms "
+            f"CPU/plan; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}"
+        )
         for jobs in (1, 2):
-            runs = [run_batch(inputs, Path(tmp) / f"out-{jobs}-{r}", jobs)
-                    for r in range(args.repeat)]
+            runs = [
+                run_batch(inputs, Path(tmp) / f"out-{jobs}-{r}", jobs) for r in range(args.repeat)
+            ]
             seconds = statistics.median(s for s, _, _ in runs)
             per_plan = statistics.median(c for _, c, _ in runs) / count  # CPU, all processes
-            print(f"batch -j {jobs}: {seconds:.1f} s, {count / seconds:.1f} plans/s, "
-                  f"{per_plan * 1000:.0f} ms CPU/plan = {per_plan / alone:.2f}x in-process, "
-                  f"peak RSS per worker {max(m for _, _, m in runs):.0f} MB")
+            print(
+                f"batch -j {jobs}: {seconds:.1f} s, {count / seconds:.1f} plans/s, "
+                f"{per_plan * 1000:.0f} ms CPU/plan = {per_plan / alone:.2f}x in-process, "
+                f"peak RSS per worker {max(m for _, _, m in runs):.0f} MB"
+            )
     return 0
 
 

@@ -37,10 +37,17 @@ GOAL_FILES_PER_SECOND = 50.0
 
 
 def template_profiles() -> list[dict[str, object]]:
-    return [{"name": "Template", "goal": GOALS[n % 3], "hours_per_week": 6 + n % 4 * 2,
-             "start_date": START.isoformat(), "weeks": 12 + n % 5,
-             "background": {"math": n % 5, "python": (n + 2) % 5, "ml": (n + 1) % 4}}
-            for n in range(TEMPLATES)]
+    return [
+        {
+            "name": "Template",
+            "goal": GOALS[n % 3],
+            "hours_per_week": 6 + n % 4 * 2,
+            "start_date": START.isoformat(),
+            "weeks": 12 + n % 5,
+            "background": {"math": n % 5, "python": (n + 2) % 5, "ml": (n + 1) % 4},
+        }
+        for n in range(TEMPLATES)
+    ]
 
 
 def ticked_templates() -> list[tuple[bytes, int, str]]:
@@ -68,8 +75,9 @@ def ticked_templates() -> list[tuple[bytes, int, str]]:
                 field[NameObject("/V")] = field[NameObject("/AS")] = state
             buffer = io.BytesIO()
             writer.write(buffer)
-            out.append((buffer.getvalue(), _embedded_file(buffer.getvalue()),
-                        profile_yaml(plan.profile)))
+            out.append(
+                (buffer.getvalue(), _embedded_file(buffer.getvalue()), profile_yaml(plan.profile))
+            )
     return out
 
 
@@ -86,13 +94,17 @@ def with_profile(pdf: bytes, number: int, profile: str) -> bytes:
     root = re.findall(rb"/Root (\d+ \d+ R)", pdf[previous:])[0]
     data = profile.encode("utf-8")
     offset = len(pdf) + 1
-    update = (b"\n%d 0 obj\n<< /Type /EmbeddedFile /Length %d >>\nstream\n%s\nendstream\nendobj\n"
-              % (number, len(data), data))
+    update = (
+        b"\n%d 0 obj\n<< /Type /EmbeddedFile /Length %d >>\nstream\n%s\nendstream\nendobj\n"
+        % (number, len(data), data)
+    )
     xref = len(pdf) + len(update)
     # the table starts with the free head entry, as viewers write their incremental saves
-    update += (b"xref\n0 1\n0000000000 65535 f \n%d 1\n%010d 00000 n \ntrailer\n"
-               b"<< /Size %d /Root %s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n"
-               % (number, offset, size, root, previous, xref))
+    update += (
+        b"xref\n0 1\n0000000000 65535 f \n%d 1\n%010d 00000 n \ntrailer\n"
+        b"<< /Size %d /Root %s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n"
+        % (number, offset, size, root, previous, xref)
+    )
     return pdf + update
 
 
@@ -108,8 +120,10 @@ def write_cohort(folder: Path, count: int, templates: list[tuple[bytes, int, str
 def run_progress(inputs: Path, out: Path, jobs: int) -> tuple[float, float, float, float]:
     """Wall seconds, CPU seconds of all processes, peak RSS (MB) of the command and of a
     worker, for `studyplan progress inputs -j jobs`."""
-    m = run_studyplan(["progress", str(inputs), "-o", str(out), "-j", str(jobs), "--today",
-                       TODAY.isoformat()], jobs)
+    m = run_studyplan(
+        ["progress", str(inputs), "-o", str(out), "-j", str(jobs), "--today", TODAY.isoformat()],
+        jobs,
+    )
     return m.seconds, m.cpu, m.command_mb, m.worker_mb
 
 
@@ -124,21 +138,28 @@ def main(argv: list[str] | None = None) -> int:
         small, whole = Path(tmp) / "fifth", Path(tmp) / "all"
         write_cohort(small, args.count // 5, templates)
         write_cohort(whole, args.count, templates)
-        print(f"cohort progress: {args.count} ticked PDFs of {TEMPLATES} plans made in "
-              f"{time.perf_counter() - started:.0f} s; {os.cpu_count()} CPUs, load average "
-              f"{os.getloadavg()[0]:.1f}")
+        print(
+            f"cohort progress: {args.count} ticked PDFs of {TEMPLATES} plans made in "
+            f"{time.perf_counter() - started:.0f} s; {os.cpu_count()} CPUs, load average "
+            f"{os.getloadavg()[0]:.1f}"
+        )
         fifth = run_progress(small, Path(tmp) / "out-fifth", 2)
         for jobs in (1, 2):
-            runs = [run_progress(whole, Path(tmp) / f"out-{jobs}-{r}", jobs)
-                    for r in range(args.repeat)]
+            runs = [
+                run_progress(whole, Path(tmp) / f"out-{jobs}-{r}", jobs) for r in range(args.repeat)
+            ]
             seconds = statistics.median(r[0] for r in runs)
             cpu = statistics.median(r[1] for r in runs) / args.count
             goal = f" (goal >= {GOAL_FILES_PER_SECOND:g})" if jobs == 2 else ""
-            print(f"progress -j {jobs}: {seconds:.1f} s, {args.count / seconds:.1f} files/s"
-                  f"{goal}, {cpu * 1000:.0f} ms CPU/file, peak RSS: command "
-                  f"{max(r[2] for r in runs):.0f} MB, worker {max(r[3] for r in runs):.0f} MB")
-        print(f"memory with -j 2 for {args.count // 5} files: command {fifth[2]:.0f} MB, "
-              f"worker {fifth[3]:.0f} MB")
+            print(
+                f"progress -j {jobs}: {seconds:.1f} s, {args.count / seconds:.1f} files/s"
+                f"{goal}, {cpu * 1000:.0f} ms CPU/file, peak RSS: command "
+                f"{max(r[2] for r in runs):.0f} MB, worker {max(r[3] for r in runs):.0f} MB"
+            )
+        print(
+            f"memory with -j 2 for {args.count // 5} files: command {fifth[2]:.0f} MB, "
+            f"worker {fifth[3]:.0f} MB"
+        )
     return 0
 
 

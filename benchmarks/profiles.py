@@ -7,8 +7,18 @@ from typing import Any
 
 from planner.catalog.model import Catalog
 
-NAMES = ["Ada Lovelace", "Alan Turing", "Сергей Иванов", "Ελένη Παπαδοπούλου", "李小龍",
-         "Zoë O'Brien", "Grace <Hopper> & Co", "Ngozi Okonjo", "José Álvarez", "Aiko 山田"]
+NAMES = [
+    "Ada Lovelace",
+    "Alan Turing",
+    "Сергей Иванов",
+    "Ελένη Παπαδοπούλου",
+    "李小龍",
+    "Zoë O'Brien",
+    "Grace <Hopper> & Co",
+    "Ngozi Okonjo",
+    "José Álvarez",
+    "Aiko 山田",
+]
 
 
 def varied_profiles(catalog: Catalog, count: int, seed: int = 7) -> list[dict[str, Any]]:
@@ -30,8 +40,16 @@ def varied_profiles(catalog: Catalog, count: int, seed: int = 7) -> list[dict[st
     return out
 
 
-BACKGROUNDS = [(0, 0, 0), (1, 1, 0), (2, 2, 1), (1, 3, 1), (3, 3, 3), (4, 4, 4), (2, 4, 1),
-               (4, 1, 4)]
+BACKGROUNDS = [
+    (0, 0, 0),
+    (1, 1, 0),
+    (2, 2, 1),
+    (1, 3, 1),
+    (3, 3, 3),
+    (4, 4, 4),
+    (2, 4, 1),
+    (4, 1, 4),
+]
 
 
 def matrix_profiles(catalog: Catalog) -> list[dict[str, Any]]:
@@ -39,9 +57,16 @@ def matrix_profiles(catalog: Catalog) -> list[dict[str, Any]]:
     out = []
     for goal in sorted(catalog.tracks):
         for math, python, ml in BACKGROUNDS:
-            base = {"name": "Matrix", "goal": goal, "start_date": "2027-01-04",
-                    "background": {"math": math, "python": python, "ml": ml}}
+            base = {
+                "name": "Matrix",
+                "goal": goal,
+                "start_date": "2027-01-04",
+                "background": {"math": math, "python": python, "ml": ml},
+            }
             out += [{**base, "hours_per_week": h} for h in (1.5, 3, 5, 8, 10, 15)]
-            out += [{**base, "hours_per_week": h, "weeks": w}
-                    for h in (3, 5, 10) for w in (6, 8, 12, 20)]
+            out += [
+                {**base, "hours_per_week": h, "weeks": w}
+                for h in (3, 5, 10)
+                for w in (6, 8, 12, 20)
+            ]
     return out

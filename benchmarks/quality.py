@@ -22,11 +22,16 @@ from planner.profile.validate import validate
 AREA_SECTIONS = {
     "math": {"mathematics"},
     "python": {"programming", "cs-fundamentals", "collaboration"},
-    "ml": {"genai-overview", "frameworks", "machine-learning", "neural-networks",
-           "tokenization-embeddings", "sequence-models"},
+    "ml": {
+        "genai-overview",
+        "frameworks",
+        "machine-learning",
+        "neural-networks",
+        "tokenization-embeddings",
+        "sequence-models",
+    },
 }
-KEY_APPLICATION_ITEMS = {"prompting-fundamentals", "llm-apis-structured-output",
-                         "rag-fundamentals"}
+KEY_APPLICATION_ITEMS = {"prompting-fundamentals", "llm-apis-structured-output", "rag-fundamentals"}
 
 
 @dataclass
@@ -80,11 +85,14 @@ def _background(tally: Tally, catalog: Catalog, data: dict[str, Any], plan: Plan
     planned = {i.id for w in plan.weeks for i in w.items if i.id in catalog.items}
     for area, sections in AREA_SECTIONS.items():
         if data["background"][area] == 4:
-            basics = [i for i in planned if catalog.items[i].section in sections
-                      and catalog.items[i].level == "beginner"
-                      and not WOVEN & set(catalog.items[i].tags)
-                      and not ("python" in catalog.items[i].tags
-                               and data["background"]["python"] <= 1)]
+            basics = [
+                i
+                for i in planned
+                if catalog.items[i].section in sections
+                and catalog.items[i].level == "beginner"
+                and not WOVEN & set(catalog.items[i].tags)
+                and not ("python" in catalog.items[i].tags and data["background"]["python"] <= 1)
+            ]
             tally.counts["experts given their area's basics"] += bool(basics)
     first4 = [i for w in plan.weeks[:4] for i in w.items if i.id in catalog.items]
     habits = sum(i.hours for i in first4 if WOVEN & set(catalog.items[i.id].tags))
@@ -139,8 +147,14 @@ def prerequisite_violations(plan: Plan) -> int:
         for s, item in enumerate(w.items):
             first.setdefault(item.id, (w.number, s))
             last[item.id] = (w.number, s)
-    return sum(1 for w in plan.weeks for i in w.items if i.part[0] == 1
-               for pre in i.prerequisites if pre in last and last[pre] >= first[i.id])
+    return sum(
+        1
+        for w in plan.weeks
+        for i in w.items
+        if i.part[0] == 1
+        for pre in i.prerequisites
+        if pre in last and last[pre] >= first[i.id]
+    )
 
 
 def longest_section_run(plan: Plan) -> int:

@@ -82,8 +82,9 @@ def main() -> None:
         plan_s, pdf_s, weeks = in_process(profile)
         build_s = median_seconds([STUDYPLAN, "build", str(profile), "-o", str(folder / "out")])
         help_s = median_seconds([STUDYPLAN, "--help"])
-    print(f"studyplan build, {weeks}-week plan, whole process: median {build_s:.3f} s "
-          "(goal < 0.8 s)")
+    print(
+        f"studyplan build, {weeks}-week plan, whole process: median {build_s:.3f} s (goal < 0.8 s)"
+    )
     print(f"studyplan --help: median {help_s:.3f} s (goal < 0.3 s)")
     print(f"in process: plan median {plan_s * 1000:.1f} ms, PDF median {pdf_s * 1000:.1f} ms")
     catalog = load_catalog()

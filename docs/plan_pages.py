@@ -32,8 +32,12 @@ SHADOW = (214, 218, 226)
 def page_indexes(document: pdfium.PdfDocument) -> list[int]:
     """Cover, overview, week 1, and the first page of the QR appendix (by its bookmarks)."""
     marks = {item.get_title(): item.get_dest().get_index() for item in document.get_toc()}
-    return [0, marks["Your plan at a glance"], marks["Week by week"],
-            marks.get("Resources (QR codes)", len(document) - 1)]
+    return [
+        0,
+        marks["Your plan at a glance"],
+        marks["Week by week"],
+        marks.get("Resources (QR codes)", len(document) - 1),
+    ]
 
 
 def main() -> None:
@@ -44,12 +48,16 @@ def main() -> None:
     pages = []
     for index in page_indexes(document):
         page = document[index]
-        pages.append(page.render(scale=PAGE_WIDTH * 2 / page.get_width()).to_pil()
-                     .resize((PAGE_WIDTH, round(PAGE_WIDTH * page.get_height() /
-                                                page.get_width())), Image.LANCZOS))
+        pages.append(
+            page.render(scale=PAGE_WIDTH * 2 / page.get_width())
+            .to_pil()
+            .resize(
+                (PAGE_WIDTH, round(PAGE_WIDTH * page.get_height() / page.get_width())),
+                Image.LANCZOS,
+            )
+        )
     height = max(p.height for p in pages)
-    sheet = Image.new("RGB", (len(pages) * (PAGE_WIDTH + GAP) + GAP, height + 2 * GAP),
-                      BACKGROUND)
+    sheet = Image.new("RGB", (len(pages) * (PAGE_WIDTH + GAP) + GAP, height + 2 * GAP), BACKGROUND)
     draw = ImageDraw.Draw(sheet)
     for k, page in enumerate(pages):
         x = GAP + k * (PAGE_WIDTH + GAP)

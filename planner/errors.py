@@ -47,14 +47,19 @@ class Problem:
             column -= start - (1 if start else 0)
         lines = [str(self), f"{self.line:>{gutter}} | {shown(excerpt)}"]
         if self.column is not None:
-            lines.append(f"{'':>{gutter}} | {' ' * width(excerpt[:column - 1])}^")
+            lines.append(f"{'':>{gutter}} | {' ' * width(excerpt[: column - 1])}^")
         if fix is not None:
             lines.append(f"{'fix':>{gutter}} | {shown(fix)}")
         return "\n".join(lines)
 
     def as_json(self) -> dict[str, object]:
-        return {"field": self.field, "line": self.line, "column": self.column,
-                "message": self.message, "fix": self.fix}
+        return {
+            "field": self.field,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+            "fix": self.fix,
+        }
 
 
 def sentence(text: str) -> str:
@@ -68,7 +73,7 @@ def sentence(text: str) -> str:
 
 def _cut(text: str, start: int) -> str:
     """EXCERPT_CHARS of text from start, with an ellipsis where text goes on."""
-    part = text[start:start + EXCERPT_CHARS]
+    part = text[start : start + EXCERPT_CHARS]
     return ("…" if start else "") + part + ("…" if start + EXCERPT_CHARS < len(text) else "")
 
 
@@ -79,8 +84,10 @@ def shown(text: str) -> str:
 
 def width(text: str) -> int:
     """Terminal columns text takes once shown: wide (CJK) characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0
-               if unicodedata.combining(c) else 1 for c in shown(text))
+    return sum(
+        2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1
+        for c in shown(text)
+    )
 
 
 class UserError(Exception):
@@ -95,8 +102,10 @@ class UserError(Exception):
 
     def render(self) -> str:
         lines = [self.header] if self.header else []
-        lines += [p.explained() if p.file else p.message if not p.field
-                  else f"{p.field}: {p.message}" for p in self.problems]
+        lines += [
+            p.explained() if p.file else p.message if not p.field else f"{p.field}: {p.message}"
+            for p in self.problems
+        ]
         return "\n".join(lines)
 
 

@@ -14,8 +14,9 @@ def read_input(path: Path, max_bytes: int, expected: str) -> bytes:
     """
     try:
         if path.stat().st_size > max_bytes:
-            raise UserError(f"{path}: larger than {max_bytes // 1_000_000} MB; "
-                            f"is it really {expected}?")
+            raise UserError(
+                f"{path}: larger than {max_bytes // 1_000_000} MB; is it really {expected}?"
+            )
         return path.read_bytes()
     except FileNotFoundError:
         raise UserError(f"{path}: no such file") from None

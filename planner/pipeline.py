@@ -33,8 +33,10 @@ def parse_formats(text: str) -> tuple[str, ...]:
     wanted = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
     unknown = [f for f in wanted if f not in FORMATS]
     if unknown or not wanted:
-        raise UserError(f"--format: unknown format {', '.join(unknown) or '(none)'}; "
-                        f"allowed: {', '.join(FORMATS)} (comma-separated)")
+        raise UserError(
+            f"--format: unknown format {', '.join(unknown) or '(none)'}; "
+            f"allowed: {', '.join(FORMATS)} (comma-separated)"
+        )
     return wanted
 
 
@@ -52,8 +54,13 @@ def make_plan(profile: Profile, today: date, catalog: Catalog | None = None) -> 
     return replace(build_plan(profile, catalog or load_catalog(), today), built_on=today)
 
 
-def write_plan(plan: Plan, folder: Path, formats: tuple[str, ...],
-               stem: str | None = None, paper: str = DEFAULT_PAPER) -> Written:
+def write_plan(
+    plan: Plan,
+    folder: Path,
+    formats: tuple[str, ...],
+    stem: str | None = None,
+    paper: str = DEFAULT_PAPER,
+) -> Written:
     """Render each format and write it atomically as folder/<stem>.<ext> (PDF pages: paper).
 
     A file there that holds ticked boxes is never written over: it is kept under another

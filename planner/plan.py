@@ -21,8 +21,10 @@ DEFAULT_STUDY_DAYS = ("mon", "wed", "sat")
 PROFILE_ATTACHMENT = "profile.yaml"
 PROFILE_MARKER = "[studyplan:profile]: #"
 OLD_PROFILE_MARKER = "<!-- studyplan:profile -->"  # files written before; still read
-TASK_ID = re.compile(r"^w(?P<week>[1-9][0-9]*)-(?P<item>[a-z0-9]+(?:-[a-z0-9]+)*)"
-                     r"-t(?P<index>[0-9]+)$")
+TASK_ID = re.compile(
+    r"^w(?P<week>[1-9][0-9]*)-(?P<item>[a-z0-9]+(?:-[a-z0-9]+)*)"
+    r"-t(?P<index>[0-9]+)$"
+)
 
 
 def task_id(week: int, item_id: str, index: int) -> str:
@@ -39,9 +41,12 @@ def learner_key(profile: dict[str, Any]) -> str:
     goal, background or interests. Changing one of these (a new goal) makes a new learner.
     """
     name = unicodedata.normalize("NFC", str(profile.get("name", ""))).strip()
-    facts = {"name": name, "goal": str(profile.get("goal", "")),
-             "background": {str(k): v for k, v in (profile.get("background") or {}).items()},
-             "interests": sorted({str(i) for i in profile.get("interests") or ()})}
+    facts = {
+        "name": name,
+        "goal": str(profile.get("goal", "")),
+        "background": {str(k): v for k, v in (profile.get("background") or {}).items()},
+        "interests": sorted({str(i) for i in profile.get("interests") or ()}),
+    }
     text = json.dumps(facts, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 

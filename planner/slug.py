@@ -8,8 +8,14 @@ import unicodedata
 
 MAX_LEN = 60
 _UNSAFE = re.compile(r"[^\w\-]+", re.UNICODE)
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
-             *(f"lpt{i}" for i in range(10))}
+_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
 
 
 def slugify(name: str) -> str:

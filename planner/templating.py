@@ -20,4 +20,7 @@ def environment(html: bool = False) -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(str(templates_dir())),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(["html", "html.j2"]) if html else False,
-        keep_trailing_newline=True, trim_blocks=False, lstrip_blocks=False)
+        keep_trailing_newline=True,
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )

@@ -20,8 +20,11 @@ TODAY = date(2026, 11, 25)  # a Wednesday: the default start is Monday 2026-11-3
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite the golden files in tests/golden from the current output")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden files in tests/golden from the current output",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -66,11 +69,19 @@ def studyplan_command() -> list[str]:
 def run_cli(tmp_path: Path):
     """Run the real `studyplan` console script in tmp_path; returns CompletedProcess."""
 
-    def run(*args: str, input: str | None = None, cwd: Path | None = None,
-            timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str, input: str | None = None, cwd: Path | None = None, timeout: float = 120
+    ) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "PYTHONHASHSEED": "0", "NO_COLOR": "1"}
-        return subprocess.run([*studyplan_command(), *args], cwd=cwd or tmp_path, env=env,
-                              input=input, capture_output=True, text=True, timeout=timeout,
-                              stdin=None if input is not None else subprocess.DEVNULL)
+        return subprocess.run(
+            [*studyplan_command(), *args],
+            cwd=cwd or tmp_path,
+            env=env,
+            input=input,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            stdin=None if input is not None else subprocess.DEVNULL,
+        )
 
     return run

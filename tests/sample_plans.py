@@ -54,8 +54,10 @@ def item(
         resources=resources
         if resources is not None
         else (Resource(f"{title} — official docs", f"https://example.org/{item_id}"),),
-        tasks=tuple(PlannedTask(text, hours / len(checklist), task_offset + j)
-                    for j, text in enumerate(checklist)),
+        tasks=tuple(
+            PlannedTask(text, hours / len(checklist), task_offset + j)
+            for j, text in enumerate(checklist)
+        ),
         continued_from=continued_from,
     )
 
@@ -163,10 +165,18 @@ def long_plan(weeks: int = 16) -> Plan:
         hours_per_week=8,
         start_date=start,
         weeks=weeks_from(start, [_week_items(n) for n in range(1, weeks + 1)]),
-        dropped=(Omitted("rlhf", "RLHF in depth",
-                         Why("deadline", "Lowest priority and nothing depends on it.")),),
-        skipped=(Omitted("python-basics", "Python basics",
-                         Why("completed", "You marked it as completed.")),),
+        dropped=(
+            Omitted(
+                "rlhf",
+                "RLHF in depth",
+                Why("deadline", "Lowest priority and nothing depends on it."),
+            ),
+        ),
+        skipped=(
+            Omitted(
+                "python-basics", "Python basics", Why("completed", "You marked it as completed.")
+            ),
+        ),
         notes=("The plan is one week longer than the lower bound: a catch-up week.",),
         fired=(
             RuleFiring("math-low", "You rated math 1/4: linear algebra comes first."),

@@ -49,8 +49,14 @@ def mixed(tmp_path: Path) -> Path:
     """Nested folders, a stream with a bad document, duplicate names, a .yml, a hidden file."""
     inputs = tmp_path / "in"
     write(inputs / "b.yaml", GOOD.format(name="Ada Lovelace", hours=6))
-    write(inputs / "a" / "stream.yaml", GOOD.format(name="Ada Lovelace", hours=8) + "---\n"
-          + BAD + "---\n" + GOOD.format(name="Grace Hopper", hours=5))
+    write(
+        inputs / "a" / "stream.yaml",
+        GOOD.format(name="Ada Lovelace", hours=8)
+        + "---\n"
+        + BAD
+        + "---\n"
+        + GOOD.format(name="Grace Hopper", hours=5),
+    )
     write(inputs / "a" / "deeper" / "alan.yml", GOOD.format(name="Alan Turing", hours=10))
     write(inputs / ".hidden.yaml", GOOD.format(name="Hidden", hours=5))
     write(inputs / "notes.txt", "not a profile")
@@ -58,23 +64,31 @@ def mixed(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_mixed_inputs_build_the_good_ones_and_report_the_bad(mixed: Path, tmp_path: Path,
-                                                             jobs: int) -> None:
+def test_mixed_inputs_build_the_good_ones_and_report_the_bad(
+    mixed: Path, tmp_path: Path, jobs: int
+) -> None:
     out = tmp_path / "out"
     result = run_batch([mixed], settings(out, ("pdf", "json")), jobs=jobs)
     assert (result.ok, result.failed, result.skipped, result.cancelled) == (4, 1, 0, False)
     rows = report(out)
     # sorted paths, then position in the stream: a/ before b.yaml, stream before deeper/
     assert [(Path(r["source"]).name, r["document"]) for r in rows] == [
-        ("alan.yml", "0"), ("stream.yaml", "0"), ("stream.yaml", "1"), ("stream.yaml", "2"),
-        ("b.yaml", "0")]
+        ("alan.yml", "0"),
+        ("stream.yaml", "0"),
+        ("stream.yaml", "1"),
+        ("stream.yaml", "2"),
+        ("b.yaml", "0"),
+    ]
     failed = [r for r in rows if r["status"] == "failed"]
     assert len(failed) == 1 and failed[0]["outputs"] == ""
     assert f"{mixed / 'a' / 'stream.yaml'}:8:17: hours_per_week:" in failed[0]["error"]
     names = {r["outputs"] for r in rows if r["status"] == "ok"}
-    assert names == {"alan-turing.pdf;alan-turing.json", "ada-lovelace.pdf;ada-lovelace.json",
-                     "grace-hopper.pdf;grace-hopper.json",
-                     "ada-lovelace-2.pdf;ada-lovelace-2.json"}
+    assert names == {
+        "alan-turing.pdf;alan-turing.json",
+        "ada-lovelace.pdf;ada-lovelace.json",
+        "grace-hopper.pdf;grace-hopper.json",
+        "ada-lovelace-2.pdf;ada-lovelace-2.json",
+    }
     for pdf in out.glob("*.pdf"):
         assert len(PdfReader(pdf).pages) >= 1
     assert not list(out.glob("*hidden*")) and not list(out.glob(".*"))
@@ -110,8 +124,7 @@ def test_a_missing_path_stops_before_any_work(mixed: Path, tmp_path: Path) -> No
     assert not out.exists()
 
 
-def test_skip_existing_skips_whole_outputs_and_builds_the_rest(mixed: Path,
-                                                               tmp_path: Path) -> None:
+def test_skip_existing_skips_whole_outputs_and_builds_the_rest(mixed: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch([mixed], settings(out, ("pdf", "json")), jobs=1)
     (out / "grace-hopper.json").unlink()  # one of its files is missing: build it again
@@ -129,7 +142,8 @@ def explode(plan: object) -> bytes:
 
 
 def test_a_crashing_renderer_fails_one_profile_not_the_batch(
-        mixed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    mixed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # a renderer bug cannot be produced on purpose with the real renderers: plug one in
     monkeypatch.setitem(RENDERERS, "json", (__name__, "explode", "json"))
     out = tmp_path / "out"
@@ -149,7 +163,8 @@ def test_unreadable_and_empty_files_are_reported(tmp_path: Path) -> None:
     result = run_batch([inputs], settings(out), jobs=1)
     assert result.failed == 3
     errors = {Path(r["source"]).name: r["error"] for r in report(out)}
-    assert errors["empty.yaml"].endswith("empty.yaml:1: no profile in this file; "
-                                         "`studyplan init` writes a starter profile")
+    assert errors["empty.yaml"].endswith(
+        "empty.yaml:1: no profile in this file; `studyplan init` writes a starter profile"
+    )
     assert errors["latin1.yaml"].endswith("latin1.yaml: not UTF-8 text (byte 9)")
     assert "syntax.yaml:1:7: the [ opened here is never closed" in errors["syntax.yaml"]

@@ -22,8 +22,10 @@ hours_per_week: {hours}
 weeks: {weeks}
 background: {{math: 2, python: 3, ml: 1}}
 """
-BAD = "name: Broken\ngoal: llm-engineer\nhours_per_week: lots\n" \
-      "background: {math: 1, python: 2, ml: 0}\n"
+BAD = (
+    "name: Broken\ngoal: llm-engineer\nhours_per_week: lots\n"
+    "background: {math: 1, python: 2, ml: 0}\n"
+)
 
 
 def cohort(folder: Path, count: int, weeks: int = 3) -> Path:
@@ -42,19 +44,27 @@ def rows(out: Path, suffix: str = "") -> list[dict[str, str]]:
 def test_mixed_batch_exits_1_and_writes_the_good_ones(run_cli, tmp_path: Path) -> None:
     inputs = cohort(tmp_path / "in", 2)
     (inputs / "z-stream.yaml").write_text(
-        GOOD.format(name="Learner 00", hours=6, weeks=3) + "---\n" + BAD, encoding="utf-8")
+        GOOD.format(name="Learner 00", hours=6, weeks=3) + "---\n" + BAD, encoding="utf-8"
+    )
     result = run_cli("batch", "in", "-o", "out", "--format", "pdf,json", "--today", "2026-11-25")
     assert result.returncode == 1, result.stderr
     out = tmp_path / "out"
     assert sorted(p.name for p in out.glob("learner-*.pdf")) == [
-        "learner-00-2.pdf", "learner-00.pdf", "learner-01.pdf"]
+        "learner-00-2.pdf",
+        "learner-00.pdf",
+        "learner-01.pdf",
+    ]
     assert "in/z-stream.yaml:9:17: hours_per_week:" in result.stderr
     assert "Traceback" not in result.stderr
     failed = [r for r in rows(out) if r["status"] == "failed"]
     assert [(r["source"], r["document"], r["line"]) for r in failed] == [
-        ("in/z-stream.yaml", "1", "7")]
-    assert result.stdout.split() == ["out/batch-report.csv", "out/batch-report.json",
-                                     "out/cohort.pdf"]
+        ("in/z-stream.yaml", "1", "7")
+    ]
+    assert result.stdout.split() == [
+        "out/batch-report.csv",
+        "out/batch-report.json",
+        "out/cohort.pdf",
+    ]
     text = PdfReader(out / "cohort.pdf").pages[0].extract_text()
     assert "3 learners with a plan. 1 profile could not be planned" in text
     assert "Learners per track" in text and "LLM application" in text
@@ -68,11 +78,17 @@ def test_all_good_exits_0(run_cli, tmp_path: Path) -> None:
     assert (tmp_path / "out" / "learner-01.md").read_text(encoding="utf-8").strip()
 
 
-@pytest.mark.parametrize("args", [["in", "missing.yaml"], ["in", "--shard", "4/3"],
-                                  ["in", "--shard", "x"], ["in", "-j", "0"],
-                                  ["in", "--format", "pdf,docx"]])
-def test_usage_errors_exit_2_and_write_nothing(run_cli, tmp_path: Path,
-                                               args: list[str]) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["in", "missing.yaml"],
+        ["in", "--shard", "4/3"],
+        ["in", "--shard", "x"],
+        ["in", "-j", "0"],
+        ["in", "--format", "pdf,docx"],
+    ],
+)
+def test_usage_errors_exit_2_and_write_nothing(run_cli, tmp_path: Path, args: list[str]) -> None:
     cohort(tmp_path / "in", 1)
     result = run_cli("batch", *args, "-o", "out")
     assert result.returncode == 2, result.stderr
@@ -82,8 +98,9 @@ def test_usage_errors_exit_2_and_write_nothing(run_cli, tmp_path: Path,
 
 def test_shards_together_build_the_whole_cohort(run_cli, tmp_path: Path) -> None:
     inputs = cohort(tmp_path / "in", 5)
-    (inputs / "dup.yaml").write_text(GOOD.format(name="Learner 01", hours=5, weeks=3),
-                                     encoding="utf-8")
+    (inputs / "dup.yaml").write_text(
+        GOOD.format(name="Learner 01", hours=5, weeks=3), encoding="utf-8"
+    )
     for shard in ("1/3", "2/3", "3/3"):
         result = run_cli("batch", "in", "-o", "out", "--shard", shard, "--format", "json")
         assert result.returncode == 0, result.stderr
@@ -116,9 +133,14 @@ def test_a_killed_batch_leaves_whole_files_and_resumes(tmp_path: Path) -> None:
     cohort(tmp_path / "in", 16, weeks=6)
     out = tmp_path / "out"
     command = [*studyplan_command(), "batch", "in", "-o", "out", "-j", "2"]
-    proc = subprocess.Popen(command, cwd=tmp_path, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        command,
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while len(list(out.glob("learner-*.pdf"))) < 3 and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -130,8 +152,14 @@ def test_a_killed_batch_leaves_whole_files_and_resumes(tmp_path: Path) -> None:
     assert not list(out.glob("*.part")) and not list(out.glob(".*"))
     for pdf in first:
         assert len(PdfReader(pdf).pages) >= 1
-    resumed = subprocess.run([*command, "--skip-existing"], cwd=tmp_path, capture_output=True,
-                             text=True, stdin=subprocess.DEVNULL, timeout=300)
+    resumed = subprocess.run(
+        [*command, "--skip-existing"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+    )
     assert resumed.returncode == 0, resumed.stderr
     statuses = [r["status"] for r in rows(out)]
     assert statuses.count("skipped") >= len(first) and statuses.count("ok") >= 1
@@ -142,9 +170,15 @@ def test_a_killed_batch_leaves_whole_files_and_resumes(tmp_path: Path) -> None:
 def test_ctrl_c_stops_the_pool_writes_the_report_and_exits_130(tmp_path: Path) -> None:
     cohort(tmp_path / "in", 16, weeks=6)
     out = tmp_path / "out"
-    proc = subprocess.Popen([*studyplan_command(), "batch", "in", "-o", "out", "-j", "2"],
-                            cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        [*studyplan_command(), "batch", "in", "-o", "out", "-j", "2"],
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     assert proc.stderr is not None
     progress = proc.stderr.readline()  # plain progress lines: the parent has results by now
     assert progress.startswith("batch: ") and " done" in progress

@@ -30,13 +30,22 @@ def cohort(tmp_path: Path) -> Path:
 
 def test_folders_expand_recursively_in_sorted_order(cohort: Path) -> None:
     files = [f.relative_to(cohort).as_posix() for f in profile_files([cohort, cohort / "a.yaml"])]
-    assert files == ["a.yaml", "b/c/0.yaml", "b/c/1.yaml", "b/c/2.yaml", "b/c/3.yaml",
-                     "b/c/4.yaml", "b/c/5.yaml", "b/stream.yml"]  # a.yaml only once
+    assert files == [
+        "a.yaml",
+        "b/c/0.yaml",
+        "b/c/1.yaml",
+        "b/c/2.yaml",
+        "b/c/3.yaml",
+        "b/c/4.yaml",
+        "b/c/5.yaml",
+        "b/stream.yml",
+    ]  # a.yaml only once
 
 
 @pytest.mark.parametrize("count", [2, 3, 5])
-def test_shards_cover_every_document_exactly_once_with_the_same_names(cohort: Path,
-                                                                      count: int) -> None:
+def test_shards_cover_every_document_exactly_once_with_the_same_names(
+    cohort: Path, count: int
+) -> None:
     whole = plan_inputs([cohort])
     assert whole.total == 11 and len(whole.jobs) == 11
     parts = [plan_inputs([cohort], Shard(i, count)) for i in range(1, count + 1)]

@@ -30,11 +30,20 @@ EPS = 1e-6
 AREA_SECTIONS = {
     "math": {"mathematics"},
     "python": {"programming", "cs-fundamentals", "collaboration"},
-    "ml": {"genai-overview", "frameworks", "machine-learning", "neural-networks",
-           "tokenization-embeddings", "sequence-models"},
+    "ml": {
+        "genai-overview",
+        "frameworks",
+        "machine-learning",
+        "neural-networks",
+        "tokenization-embeddings",
+        "sequence-models",
+    },
 }
-SETTINGS = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @st.composite
@@ -46,8 +55,9 @@ def profiles(draw):
         "hours_per_week": draw(st.sampled_from([1.5, 2, 3, 5, 7.5, 10, 15, 25, 40])),
         "start_date": "2027-01-04",
         "background": {a: draw(st.integers(0, 4)) for a in ("math", "python", "ml")},
-        "interests": draw(st.lists(st.sampled_from(sorted(CATALOG.interests)), max_size=3,
-                                   unique=True)),
+        "interests": draw(
+            st.lists(st.sampled_from(sorted(CATALOG.interests)), max_size=3, unique=True)
+        ),
         "completed": draw(st.lists(st.sampled_from(items), max_size=4, unique=True)),
     }
     started = draw(st.lists(st.sampled_from(items), max_size=2, unique=True))
@@ -102,8 +112,9 @@ def test_items_are_split_only_between_tasks_and_every_task_is_planned(data):
         indices = [t.index for _, p in seen for t in p.tasks]
         assert indices == sorted(indices)  # tasks in the catalog's order
         whole = set(range(len(CATALOG.items[item_id].tasks))) - set(done.get(item_id, ()))
-        partly = any(c for c in plan.notes if CATALOG.items[item_id].title in c
-                     and "does not fit whole" in c)
+        partly = any(
+            c for c in plan.notes if CATALOG.items[item_id].title in c and "does not fit whole" in c
+        )
         if not partly:
             assert set(indices) == whole  # every task still to do, none done twice
         sessions: dict[int, list[tuple[int, int]]] = {}
@@ -116,8 +127,7 @@ def test_items_are_split_only_between_tasks_and_every_task_is_planned(data):
             assert part.part == (k, len(seen))
             if k > 1:  # a continuation says so instead of repeating the item's reasons
                 assert part.continued_from == seen[k - 2][0]
-                assert part.reasons == (f"Continues {part.title} from week "
-                                        f"{part.continued_from}.",)
+                assert part.reasons == (f"Continues {part.title} from week {part.continued_from}.",)
 
 
 @SETTINGS
@@ -140,8 +150,11 @@ def test_what_is_done_or_left_out_is_not_planned(data):
     planned = {i.id for w in plan.weeks for i in w.items}
     assert not planned & set(profile.completed)
     assert not planned & {d.id for d in plan.dropped}
-    ready = [i for i, _ in profile.tasks_done if i in planned
-             and not set(CATALOG.items[i].prerequisites) & planned]
+    ready = [
+        i
+        for i, _ in profile.tasks_done
+        if i in planned and not set(CATALOG.items[i].prerequisites) & planned
+    ]
     if ready:  # work already under way continues first (once what it needs is done)
         assert {i.id for i in plan.weeks[0].items} & set(ready)
 
@@ -175,8 +188,7 @@ def test_experts_skip_the_basics_of_their_area(data):
             continue
         for item_id in planned:
             item = CATALOG.items[item_id]
-            if item.section in sections and item.level == "beginner" \
-                    and not WOVEN & set(item.tags):
+            if item.section in sections and item.level == "beginner" and not WOVEN & set(item.tags):
                 # only what a weak area keeps: Python-tagged items for Python 0-1
                 assert "python" in item.tags and profile.background.python <= 1, item_id
 
@@ -189,18 +201,35 @@ def test_habits_are_woven_in_after_the_first_weeks_one_at_a_time(data):
     for week in plan.weeks:
         for item in week.items:
             total[item.id] += item.hours
-    woven = {i for i in total if i in CATALOG.items and WOVEN & set(CATALOG.items[i].tags)
-             and total[i] <= WOVEN_MAX_HOURS}
-    needed, stack = set(), [p for i in total if i in CATALOG.items and i not in woven
-                            for p in CATALOG.items[i].prerequisites]
+    woven = {
+        i
+        for i in total
+        if i in CATALOG.items and WOVEN & set(CATALOG.items[i].tags) and total[i] <= WOVEN_MAX_HOURS
+    }
+    needed, stack = (
+        set(),
+        [
+            p
+            for i in total
+            if i in CATALOG.items and i not in woven
+            for p in CATALOG.items[i].prerequisites
+        ],
+    )
     while stack:  # a habit that other work builds on is placed where that work needs it
         item_id = stack.pop()
         if item_id in total and item_id not in needed:
             needed.add(item_id)
             stack.extend(CATALOG.items[item_id].prerequisites)
     habit_ids = woven - needed - set(dict(profile.tasks_done))
-    last_other = max((w.number for w in plan.weeks for i in w.items
-                      if i.id in CATALOG.items and i.id not in habit_ids), default=0)
+    last_other = max(
+        (
+            w.number
+            for w in plan.weeks
+            for i in w.items
+            if i.id in CATALOG.items and i.id not in habit_ids
+        ),
+        default=0,
+    )
     for week in plan.weeks:
         habits = {i.id for i in week.items if i.id in habit_ids}
         if week.number < last_other:
@@ -238,51 +267,82 @@ def test_plans_are_deterministic(data):
     assert build_plan(profile, CATALOG, TODAY) == plan
 
 
-@pytest.mark.parametrize("goal, level, hours", list(itertools.product(
-    sorted(CATALOG.tracks), (0, 2, 4), (3, 8, 15))))
+@pytest.mark.parametrize(
+    "goal, level, hours", list(itertools.product(sorted(CATALOG.tracks), (0, 2, 4), (3, 8, 15)))
+)
 def test_packing_is_within_a_week_of_the_lower_bound(goal, level, hours):
-    _, plan = plan_for({"name": "X", "goal": goal, "hours_per_week": hours,
-                        "background": {"math": level, "python": level, "ml": level}})
+    _, plan = plan_for(
+        {
+            "name": "X",
+            "goal": goal,
+            "hours_per_week": hours,
+            "background": {"math": level, "python": level, "ml": level},
+        }
+    )
     catch_up = sum(1 for w in plan.weeks if any(i.kind == "catch-up" for i in w.items))
     assert len(plan.weeks) - catch_up <= plan.lower_bound_weeks + 1
 
 
 def test_beginner_gets_foundations_an_expert_skips():
     def ids(level):
-        data = {"name": "X", "goal": "llm-engineer", "hours_per_week": 10,
-                "background": {"math": level, "python": level, "ml": level}}
+        data = {
+            "name": "X",
+            "goal": "llm-engineer",
+            "hours_per_week": 10,
+            "background": {"math": level, "python": level, "ml": level},
+        }
         return {i.id for w in plan_for(data)[1].weeks for i in w.items}
 
     beginner, expert = ids(0), ids(4)
-    foundations = {"math-refresher", "python-basics", "linear-algebra", "ml-fundamentals",
-                   "neural-networks-basics", "pytorch-basics", "what-is-an-llm"}
+    foundations = {
+        "math-refresher",
+        "python-basics",
+        "linear-algebra",
+        "ml-fundamentals",
+        "neural-networks-basics",
+        "pytorch-basics",
+        "what-is-an-llm",
+    }
     assert foundations <= beginner
     assert not foundations & expert
     assert {"transformer-architecture", "finetune-with-trainer"} <= beginner & expert
 
 
 def test_ml_high_and_python_low_keeps_pytorch():
-    data = {"name": "X", "goal": "llm-engineer", "hours_per_week": 10,
-            "background": {"math": 2, "python": 1, "ml": 3}}
+    data = {
+        "name": "X",
+        "goal": "llm-engineer",
+        "hours_per_week": 10,
+        "background": {"math": 2, "python": 1, "ml": 3},
+    }
     planned = {i.id for w in plan_for(data)[1].weeks for i in w.items}
     assert "pytorch-basics" in planned and "neural-networks-basics" not in planned
 
 
 def test_an_application_developer_with_a_deadline_reaches_prompting_an_api_and_rag():
-    data = {"name": "X", "goal": "llm-applications", "hours_per_week": 6, "weeks": 10,
-            "background": {"math": 1, "python": 3, "ml": 1}}
+    data = {
+        "name": "X",
+        "goal": "llm-applications",
+        "hours_per_week": 6,
+        "weeks": 10,
+        "background": {"math": 1, "python": 3, "ml": 1},
+    }
     plan = plan_for(data)[1]
     planned = {i.id for w in plan.weeks for i in w.items}
-    assert {"prompting-fundamentals", "llm-apis-structured-output",
-            "rag-fundamentals"} <= planned
+    assert {"prompting-fundamentals", "llm-apis-structured-output", "rag-fundamentals"} <= planned
     assert any(i.kind in ("project", "milestone") for w in plan.weeks for i in w.items)
 
 
 def test_an_expert_with_a_deadline_spends_it_on_llm_work_not_on_reviews():
     # the rules halve what an ML expert knows into a review; half the hours must not make
     # it look twice as valuable per hour when a deadline chooses
-    data = {"name": "X", "goal": "llm-engineer", "hours_per_week": 15, "weeks": 12,
-            "background": {"math": 4, "python": 4, "ml": 4}}
+    data = {
+        "name": "X",
+        "goal": "llm-engineer",
+        "hours_per_week": 15,
+        "weeks": 12,
+        "background": {"math": 4, "python": 4, "ml": 4},
+    }
     plan = plan_for(data)[1]
     planned = {i.id: i for w in plan.weeks for i in w.items if i.id in CATALOG.items}
     assert {"finetune-with-trainer", "lora-qlora-peft", "rag-fundamentals"} <= set(planned)
@@ -292,8 +352,12 @@ def test_an_expert_with_a_deadline_spends_it_on_llm_work_not_on_reviews():
 
 
 def test_a_plan_past_a_year_offers_planned_alternatives():
-    data = {"name": "X", "goal": "llm-engineer", "hours_per_week": 2,
-            "background": {"math": 0, "python": 0, "ml": 0}}
+    data = {
+        "name": "X",
+        "goal": "llm-engineer",
+        "hours_per_week": 2,
+        "background": {"math": 0, "python": 0, "ml": 0},
+    }
     profile, plan = plan_for(data)
     assert len(plan.weeks) > 52
     assert 2 <= len(plan.alternatives) <= 3
@@ -309,32 +373,52 @@ def test_a_plan_past_a_year_offers_planned_alternatives():
 
 
 def test_soft_skills_and_ethics_are_woven_through():
-    data = {"name": "X", "goal": "llm-engineer", "hours_per_week": 8,
-            "background": {"math": 1, "python": 1, "ml": 0}}
+    data = {
+        "name": "X",
+        "goal": "llm-engineer",
+        "hours_per_week": 8,
+        "background": {"math": 1, "python": 1, "ml": 0},
+    }
     plan = plan_for(data)[1]
-    soft = [w.number for w in plan.weeks for i in w.items
-            if i.section in ("communication", "problem-solving", "responsible-ai")]
+    soft = [
+        w.number
+        for w in plan.weeks
+        for i in w.items
+        if i.section in ("communication", "problem-solving", "responsible-ai")
+    ]
     assert soft and min(soft) <= len(plan.weeks) // 3  # not left to the end
     assert max(soft) - min(soft) >= len(plan.weeks) // 3  # spread over the plan
 
 
 def test_re_planning_keeps_the_order_of_what_is_left():
-    data = {"name": "X", "goal": "llm-engineer", "hours_per_week": 8,
-            "start_date": "2027-01-04", "background": {"math": 2, "python": 2, "ml": 1}}
+    data = {
+        "name": "X",
+        "goal": "llm-engineer",
+        "hours_per_week": 8,
+        "start_date": "2027-01-04",
+        "background": {"math": 2, "python": 2, "ml": 1},
+    }
     _, plan = plan_for(data)
     first = plan.weeks[0].items
     finished, started = first[0].id, first[1]
-    again = {**data, "start_date": "2027-01-11", "completed": [finished],
-             "tasks_done": {started.id: [started.tasks[0].index]}}
+    again = {
+        **data,
+        "start_date": "2027-01-11",
+        "completed": [finished],
+        "tasks_done": {started.id: [started.tasks[0].index]},
+    }
     _, replan = plan_for(again)
 
     def order(p):
-        return [i for i in dict.fromkeys(i.id for w in p.weeks for i in w.items
-                                         if i.kind not in ("review", "catch-up"))]
+        return [
+            i
+            for i in dict.fromkeys(
+                i.id for w in p.weeks for i in w.items if i.kind not in ("review", "catch-up")
+            )
+        ]
 
     before, after = order(plan), order(replan)
     assert after[0] == started.id or started.id in {i.id for i in replan.weeks[0].items}
     common = [i for i in before if i in after and i != started.id]
-    moved = sum(1 for a, b in itertools.combinations(common, 2)
-                if after.index(a) > after.index(b))
+    moved = sum(1 for a, b in itertools.combinations(common, 2) if after.index(a) > after.index(b))
     assert moved <= 0.05 * len(common) * (len(common) - 1) / 2

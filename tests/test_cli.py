@@ -32,14 +32,25 @@ def write(tmp_path, text, name="ada.yaml"):
 def test_help_lists_every_verb(run_cli):
     result = run_cli("--help")
     assert result.returncode == 0
-    for verb in ("interview", "build", "batch", "serve", "explain", "validate", "init",
-                 "schema", "content", "progress"):
+    for verb in (
+        "interview",
+        "build",
+        "batch",
+        "serve",
+        "explain",
+        "validate",
+        "init",
+        "schema",
+        "content",
+        "progress",
+    ):
         assert verb in result.stdout
 
 
 def test_python_m_planner_is_the_same_command(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "planner", "--version"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "planner", "--version"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0 and result.stdout.startswith("studyplan ")
 
 
@@ -59,7 +70,9 @@ def test_build_is_idempotent(run_cli, tmp_path):
     first = (tmp_path / "output" / "ada-lovelace.pdf").read_bytes()
     run_cli("build", "ada.yaml", "--format", "pdf,json")
     assert sorted(p.name for p in (tmp_path / "output").iterdir()) == [
-        "ada-lovelace.json", "ada-lovelace.pdf"]
+        "ada-lovelace.json",
+        "ada-lovelace.pdf",
+    ]
     assert (tmp_path / "output" / "ada-lovelace.pdf").read_bytes() == first
 
 
@@ -70,8 +83,7 @@ def test_bad_profile_lists_every_problem_and_writes_nothing(run_cli, tmp_path):
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
         "error: ada.yaml: 3 problems in this profile:",
-        "ada.yaml:3:17: hours_per_week: lots is not a number; write a number of hours from 1 "
-        "to 60",
+        "ada.yaml:3:17: hours_per_week: lots is not a number; write a number of hours from 1 to 60",
         "  3 | hours_per_week: lots",
         "    |                 ^",
         "ada.yaml:5:20: background.math: 7 is too large; write a whole number from 0 to 4 "
@@ -81,7 +93,8 @@ def test_bad_profile_lists_every_problem_and_writes_nothing(run_cli, tmp_path):
         "ada.yaml:6:1: colour: unknown field; the fields here are name, goal, hours_per_week, "
         "start_date, weeks, background, interests, completed, study_days, tasks_done",
         "  6 | colour: red",
-        "    | ^"]
+        "    | ^",
+    ]
     assert not (tmp_path / "out").exists()
 
 
@@ -135,12 +148,18 @@ def test_validate_reports_each_file(run_cli, tmp_path):
         "bad.yaml:1:7: name: No is read as a yes/no value, not as text; put the name in quotes",
         "  1 | name: No",
         "    |       ^",
-        'fix | name: "No"']
+        'fix | name: "No"',
+    ]
 
 
 def test_a_tab_in_a_profile_is_named_with_line_column_and_fix(run_cli, tmp_path):
-    write(tmp_path, GOOD.replace("background: {math: 2, python: 3, ml: 1}",
-                                 "background:\n\tmath: 2\n\tpython: 3\n\tml: 1"))
+    write(
+        tmp_path,
+        GOOD.replace(
+            "background: {math: 2, python: 3, ml: 1}",
+            "background:\n\tmath: 2\n\tpython: 3\n\tml: 1",
+        ),
+    )
     result = run_cli("build", "ada.yaml")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
@@ -149,7 +168,8 @@ def test_a_tab_in_a_profile_is_named_with_line_column_and_fix(run_cli, tmp_path)
         "only, so replace the tab with spaces",
         "  6 | →math: 2",
         "    | ^",
-        "fix |   math: 2"]
+        "fix |   math: 2",
+    ]
 
 
 def test_init_writes_a_valid_commented_profile(run_cli, tmp_path):
@@ -176,8 +196,9 @@ def test_examples_validate(run_cli):
 
 def test_no_traceback_on_ctrl_c_style_errors(tmp_path):
     env = {**os.environ}
-    result = subprocess.run([*studyplan_command(), "frobnicate"], capture_output=True,
-                            text=True, env=env, check=False)
+    result = subprocess.run(
+        [*studyplan_command(), "frobnicate"], capture_output=True, text=True, env=env, check=False
+    )
     assert result.returncode == 2 and "invalid choice" in result.stderr
 
 
@@ -196,13 +217,20 @@ def test_explain_says_each_shared_reason_once(catalog, today):
     from planner.profile.validate import validate
     from planner.render.text import explain_text
 
-    profile, _ = validate({"name": "Slow", "goal": "llm-engineer", "hours_per_week": 3,
-                           "weeks": 20, "background": {"math": 4, "python": 4, "ml": 4}},
-                          catalog)
+    profile, _ = validate(
+        {
+            "name": "Slow",
+            "goal": "llm-engineer",
+            "hours_per_week": 3,
+            "weeks": 20,
+            "background": {"math": 4, "python": 4, "ml": 4},
+        },
+        catalog,
+    )
     plan = build_plan(profile, catalog, today)
     out = explain_text(plan)
-    left_out = out[out.index("Left out"):out.index("Skipped:")].count("\n  - ")
-    skipped = out[out.index("Skipped:"):out.index("Notes:")].count("\n  - ")
+    left_out = out[out.index("Left out") : out.index("Skipped:")].count("\n  - ")
+    skipped = out[out.index("Skipped:") : out.index("Notes:")].count("\n  - ")
     assert left_out == len({o.group for o in plan.dropped})  # one entry per importance
     assert skipped == len({o.reason for o in plan.skipped})  # each reason said once
     flat = " ".join(out.split())

@@ -19,23 +19,47 @@ JAN_4 = date(2027, 1, 4)
 JAN_11 = date(2027, 1, 11)
 
 
-def outcome(goal: str, weeks: list[tuple[str, ...]], hours: float = 8, name: str = "X",
-            start: date = JAN_4, position: int = 0) -> Outcome:
+def outcome(
+    goal: str,
+    weeks: list[tuple[str, ...]],
+    hours: float = 8,
+    name: str = "X",
+    start: date = JAN_4,
+    position: int = 0,
+) -> Outcome:
     titles = {i: i.replace("-", " ").title() for w in weeks for i in w}
-    return Outcome(position, "x.yaml", 0, 1, "ok", (f"{name.lower()}.pdf",), weeks=len(weeks),
-                   total_hours=hours * len(weeks), goal=goal, goal_title=goal.upper(),
-                   hours_per_week=hours, week_items=tuple(weeks), titles=titles, name=name,
-                   start_date=start, end_date=date(2027, 3, 1))
+    return Outcome(
+        position,
+        "x.yaml",
+        0,
+        1,
+        "ok",
+        (f"{name.lower()}.pdf",),
+        weeks=len(weeks),
+        total_hours=hours * len(weeks),
+        goal=goal,
+        goal_title=goal.upper(),
+        hours_per_week=hours,
+        week_items=tuple(weeks),
+        titles=titles,
+        name=name,
+        start_date=start,
+        end_date=date(2027, 3, 1),
+    )
 
 
 def cohort() -> CohortStats:
     stats = CohortStats()
     # Ben starts a week later: his week 1 is the others' week 2 on the calendar
-    stats.add(outcome("research", [("linear-algebra",), ("rag", "prompting")], 10, "Cleo",
-                      position=2))
+    stats.add(
+        outcome("research", [("linear-algebra",), ("rag", "prompting")], 10, "Cleo", position=2)
+    )
     stats.add(outcome("apps", [("python-basics",), ("prompting", "rag")], 5, "Ada"))
-    stats.add(outcome("apps", [("rag",), ("agents",), ("python-basics",)], 10, "Ben",
-                      start=JAN_11, position=1))
+    stats.add(
+        outcome(
+            "apps", [("rag",), ("agents",), ("python-basics",)], 10, "Ben", start=JAN_11, position=1
+        )
+    )
     stats.add(Outcome(3, "bad.yaml", 0, 4, "failed", error="bad.yaml:4: goal: unknown"))
     return stats
 
@@ -51,17 +75,19 @@ def test_stats_count_tracks_lengths_hours_and_failures() -> None:
 def test_the_learner_list_is_in_input_order_with_track_weeks_end_and_file() -> None:
     roster = cohort().roster()
     assert [(p.name, p.track, p.weeks, p.file) for p in roster] == [
-        ("Ada", "APPS", 2, "ada.pdf"), ("Ben", "APPS", 3, "ben.pdf"),
-        ("Cleo", "RESEARCH", 2, "cleo.pdf")]
+        ("Ada", "APPS", 2, "ada.pdf"),
+        ("Ben", "APPS", 3, "ben.pdf"),
+        ("Cleo", "RESEARCH", 2, "cleo.pdf"),
+    ]
 
 
 def test_study_groups_meet_on_calendar_dates_and_have_two_learners_or_more() -> None:
-    groups = {monday: [(t, g.count, g.names) for t, g in items]
-              for monday, items in cohort().groups()}
+    groups = {
+        monday: [(t, g.count, g.names) for t, g in items] for monday, items in cohort().groups()
+    }
     # week of 11 Jan: Ada's week 2 (prompting, rag), Cleo's week 2 (rag, prompting), Ben's
     # week 1 (rag): three study rag together although it is week 1 of Ben's plan
-    assert groups[JAN_11] == [("Rag", 3, ["Cleo", "Ada", "Ben"]), ("Prompting", 2,
-                                                                    ["Cleo", "Ada"])]
+    assert groups[JAN_11] == [("Rag", 3, ["Cleo", "Ada", "Ben"]), ("Prompting", 2, ["Cleo", "Ada"])]
     assert JAN_4 not in groups  # nobody shares an item in the first calendar week
     assert all(count >= 2 for items in groups.values() for _, count, _ in items)
 
@@ -74,11 +100,17 @@ def test_histogram_uses_round_bins_and_keeps_every_learner() -> None:
     few = histogram(Counter({12: 3, 16: 1}), unit="weeks", whole=True)
     assert few == [("12 weeks", 3), ("16 weeks", 1)]
     weeks = histogram(Counter({w: 1 for w in range(1, 41)}), bins=4, unit="weeks", whole=True)
-    assert [label for label, _ in weeks] == ["0–9 weeks", "10–19 weeks", "20–29 weeks",
-                                             "30–39 weeks", "40–49 weeks"]
+    assert [label for label, _ in weeks] == [
+        "0–9 weeks",
+        "10–19 weeks",
+        "20–29 weeks",
+        "30–39 weeks",
+        "40–49 weeks",
+    ]
     assert sum(n for _, n in weeks) == 40
-    hours = histogram(Counter({1.5: 1, 2: 1, 3: 2, 5: 1, 7.5: 1, 9: 1, 12: 1, 60: 1}), bins=7,
-                      unit="h")
+    hours = histogram(
+        Counter({1.5: 1, 2: 1, 3: 2, 5: 1, 7.5: 1, 9: 1, 12: 1, 60: 1}), bins=7, unit="h"
+    )
     assert hours[0] == ("0 to under 10 h", 7) and hours[-1] == ("60 to under 70 h", 1)
     assert sum(n for _, n in hours) == 9
     assert not any(re.search(r"\.\d{2}", label) for label, _ in weeks + hours)
@@ -86,7 +118,10 @@ def test_histogram_uses_round_bins_and_keeps_every_learner() -> None:
 
 def test_plurals() -> None:
     assert [plural(1, "learner"), plural(0, "learner"), plural(2, "week")] == [
-        "1 learner", "0 learners", "2 weeks"]
+        "1 learner",
+        "0 learners",
+        "2 weeks",
+    ]
 
 
 def pdf_text(data: bytes) -> tuple[PdfReader, str]:
@@ -98,10 +133,19 @@ def test_cohort_pdf_has_plurals_learners_groups_and_page_numbers() -> None:
     data = render_cohort_pdf(cohort())
     assert data == render_cohort_pdf(cohort())  # deterministic bytes
     reader, text = pdf_text(data)
-    for expected in ("Cohort summary", "3 learners with a plan.",
-                     "1 profile could not be planned", "Learners per track", "APPS",
-                     "Plan length", "2 weeks 2 learners", "3 weeks 1 learner", "Hours a week",
-                     "Ada APPS 2 1 Mar 2027 ada.pdf", "11–17 Jan 2027 Rag (3): Cleo, Ada, Ben"):
+    for expected in (
+        "Cohort summary",
+        "3 learners with a plan.",
+        "1 profile could not be planned",
+        "Learners per track",
+        "APPS",
+        "Plan length",
+        "2 weeks 2 learners",
+        "3 weeks 1 learner",
+        "Hours a week",
+        "Ada APPS 2 1 Mar 2027 ada.pdf",
+        "11–17 Jan 2027 Rag (3): Cleo, Ada, Ben",
+    ):
         assert expected in text, expected
     assert "(s)" not in text
     pages = len(reader.pages)
@@ -127,8 +171,11 @@ def test_paper_sizes(paper: str, size: tuple[int, int]) -> None:
 def test_a_long_cohort_lists_half_a_year_of_study_groups() -> None:
     stats = CohortStats()
     for position in range(2):
-        stats.add(outcome("apps", [(f"item-{n}",) for n in range(40)], name=f"P{position}",
-                          position=position))
+        stats.add(
+            outcome(
+                "apps", [(f"item-{n}",) for n in range(40)], name=f"P{position}", position=position
+            )
+        )
     _, text = pdf_text(render_cohort_pdf(stats))
     assert f"{40 - MAX_GROUP_WEEKS} more weeks with study groups" in text
 

@@ -24,13 +24,11 @@ def tiny_pdf(fields: list[bytes], extra: dict[int, bytes] | None = None) -> byte
     refs = " ".join(f"{10 + n} 0 R" for n in range(len(fields)))
     objects = {
         1: f"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [ {refs} ] >> "
-           "/Names << /EmbeddedFiles << /Names [ (profile.yaml) 5 0 R ] >> >> >>".encode(),
+        "/Names << /EmbeddedFiles << /Names [ (profile.yaml) 5 0 R ] >> >> >>".encode(),
         2: b"<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>",
-        3: f"<< /Type /Page /Parent 2 0 R /MediaBox [ 0 0 200 200 ] /Annots [ {refs} ] >>"
-           .encode(),
+        3: f"<< /Type /Page /Parent 2 0 R /MediaBox [ 0 0 200 200 ] /Annots [ {refs} ] >>".encode(),
         5: b"<< /Type /Filespec /F (profile.yaml) /EF << /F 6 0 R >> >>",
-        6: b"<< /Type /EmbeddedFile /Length %d >>\nstream\n%s\nendstream" % (
-            len(PROFILE), PROFILE),
+        6: b"<< /Type /EmbeddedFile /Length %d >>\nstream\n%s\nendstream" % (len(PROFILE), PROFILE),
         8: b"<< /Length 0 >>\nstream\n\nendstream",
         **{10 + n: field for n, field in enumerate(fields)},
         **(extra or {}),
@@ -44,16 +42,26 @@ def tiny_pdf(fields: list[bytes], extra: dict[int, bytes] | None = None) -> byte
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % size
     for number in range(1, size):
-        out += (b"%010d 00000 n \n" % offsets[number] if number in offsets
-                else b"0000000000 65535 f \n")
+        out += (
+            b"%010d 00000 n \n" % offsets[number] if number in offsets else b"0000000000 65535 f \n"
+        )
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
     return bytes(out)
 
 
 def checkbox(name: bytes, value: bytes = b"/Yes", rest: bytes = b"") -> bytes:
-    return (b"<< /Type /Annot /Subtype /Widget /FT /Btn /T " + name + b" /V " + value
-            + b" /AS " + value + b" /Rect [ 0 0 10 10 ] /P 3 0 R"
-            + b" /AP << /N << /Yes 8 0 R /Off 8 0 R >> /D << /Yes 8 0 R >> >>" + rest + b" >>")
+    return (
+        b"<< /Type /Annot /Subtype /Widget /FT /Btn /T "
+        + name
+        + b" /V "
+        + value
+        + b" /AS "
+        + value
+        + b" /Rect [ 0 0 10 10 ] /P 3 0 R"
+        + b" /AP << /N << /Yes 8 0 R /Off 8 0 R >> /D << /Yes 8 0 R >> >>"
+        + rest
+        + b" >>"
+    )
 
 
 def ticks(pdf: bytes, fast: bool, monkeypatch: pytest.MonkeyPatch) -> dict[str, bool]:
@@ -75,9 +83,11 @@ ODD_FIELDS = {
     "two equal keys": checkbox(b"(w1-a-t6)", b"/Off", b" /V /Yes"),
     "value by reference": checkbox(b"(w1-a-t7)", b"30 0 R"),
     "nested parentheses and >> in strings": checkbox(
-        b"(w1-a-t8)", rest=b" /TU (a (b) c) /MK << /CA (>>) /BC [ 0 0 1 ] >>"),
+        b"(w1-a-t8)", rest=b" /TU (a (b) c) /MK << /CA (>>) /BC [ 0 0 1 ] >>"
+    ),
     "appearance by reference": checkbox(b"(w1-a-t9)").replace(
-        b"/AP << /N << /Yes 8 0 R /Off 8 0 R >> /D << /Yes 8 0 R >> >>", b"/AP 31 0 R"),
+        b"/AP << /N << /Yes 8 0 R /Off 8 0 R >> /D << /Yes 8 0 R >> >>", b"/AP 31 0 R"
+    ),
     "ticked only in its appearance state": checkbox(b"(w1-a-t10)").replace(b"/V /Yes ", b""),
     "an unknown escape": checkbox(b"(w1-a-t11\\q)"),
     "odd hex digits": checkbox(b"<77312d612d74313>"),
@@ -85,9 +95,16 @@ ODD_FIELDS = {
 }
 EXTRA = {30: b"/Yes", 31: b"<< /N << /Yes 8 0 R /Off 8 0 R >> >>"}
 # what the scan reads itself; the other cases are handed to pypdf
-SCANNED = {"plain", "octal escapes and a line continuation", "hex string name", "unticked",
-           "value by reference", "nested parentheses and >> in strings",
-           "appearance by reference", "ticked only in its appearance state"}
+SCANNED = {
+    "plain",
+    "octal escapes and a line continuation",
+    "hex string name",
+    "unticked",
+    "value by reference",
+    "nested parentheses and >> in strings",
+    "appearance by reference",
+    "ticked only in its appearance state",
+}
 
 
 @pytest.mark.parametrize("case", ODD_FIELDS)
@@ -105,8 +122,10 @@ def test_odd_syntax_reads_as_pypdf_reads_it(case: str, monkeypatch: pytest.Monke
 def test_every_field_is_read_and_kept_keys_match_pypdf() -> None:
     pdf = tiny_pdf(list(ODD_FIELDS.values()), EXTRA)
     fast = form_fields(PdfReader(io.BytesIO(pdf)))
-    full = [ref.get_object() for ref in PdfReader(io.BytesIO(pdf)).trailer["/Root"][
-        "/AcroForm"]["/Fields"]]
+    full = [
+        ref.get_object()
+        for ref in PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/AcroForm"]["/Fields"]
+    ]
     assert fast is not None and len(fast) == len(full)
     for scanned, real in zip(fast, full, strict=True):
         assert _kept(scanned) == _kept(real)
@@ -130,12 +149,13 @@ def _kept(field: DictionaryObject) -> dict[str, object]:
 
 def test_fields_with_kids_leave_it_to_the_page_walk(monkeypatch: pytest.MonkeyPatch) -> None:
     parent = b"<< /FT /Btn /T (w1-a-t0) /V /Yes /Kids [ 11 0 R ] >>"
-    kid = (b"<< /Type /Annot /Subtype /Widget /Parent 10 0 R /AS /Yes /Rect [ 0 0 9 9 ] "
-           b"/AP << /N << /Yes 8 0 R /Off 8 0 R >> >> >>")
+    kid = (
+        b"<< /Type /Annot /Subtype /Widget /Parent 10 0 R /AS /Yes /Rect [ 0 0 9 9 ] "
+        b"/AP << /N << /Yes 8 0 R /Off 8 0 R >> >> >>"
+    )
     pdf = tiny_pdf([parent, kid]).replace(b"/Fields [ 10 0 R 11 0 R ]", b"/Fields [ 10 0 R ]  ")
     assert form_fields(PdfReader(io.BytesIO(pdf))) is None
-    assert ticks(pdf, True, monkeypatch) == ticks(pdf, False, monkeypatch) == {
-        "w1-a-t0": True}
+    assert ticks(pdf, True, monkeypatch) == ticks(pdf, False, monkeypatch) == {"w1-a-t0": True}
 
 
 def test_a_malformed_string_does_not_make_matching_explode() -> None:
@@ -147,6 +167,7 @@ def test_a_malformed_string_does_not_make_matching_explode() -> None:
 
 
 # --- real plans --------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def plan_and_pdf(small_catalog: Catalog) -> tuple[Plan, bytes]:
@@ -174,8 +195,9 @@ def _incremental(pdf: bytes, names: set[str]) -> bytes:
     return out.getvalue()
 
 
-def test_real_plans_read_the_same_both_ways(plan_and_pdf: tuple[Plan, bytes],
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_real_plans_read_the_same_both_ways(
+    plan_and_pdf: tuple[Plan, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
     plan, pdf = plan_and_pdf
     ids = task_ids(plan)
     chosen = set(ids[::3])
@@ -192,12 +214,14 @@ def test_real_plans_read_the_same_both_ways(plan_and_pdf: tuple[Plan, bytes],
         fast = ticks(data, True, monkeypatch)
         assert fast == ticks(data, False, monkeypatch), name
         assert set(fast) == set(ids), name
-    assert {t for t, done in ticks(variants["incremental update"], True, monkeypatch).items()
-            if done} == chosen
+    assert {
+        t for t, done in ticks(variants["incremental update"], True, monkeypatch).items() if done
+    } == chosen
 
 
-def test_encrypted_pdf_is_left_to_pypdf(plan_and_pdf: tuple[Plan, bytes],
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_encrypted_pdf_is_left_to_pypdf(
+    plan_and_pdf: tuple[Plan, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
     plan, pdf = plan_and_pdf
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(tick_pdf(pdf, {task_ids(plan)[0]}))))
     writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
@@ -207,4 +231,5 @@ def test_encrypted_pdf_is_left_to_pypdf(plan_and_pdf: tuple[Plan, bytes],
     reader.decrypt("")
     assert form_fields(reader) is None
     assert [t for t, done in ticks(out.getvalue(), True, monkeypatch).items() if done] == [
-        task_ids(plan)[0]]
+        task_ids(plan)[0]
+    ]

@@ -35,8 +35,10 @@ def plan(small_catalog: Catalog) -> Plan:
 
 def ticked_through(plan: Plan, weeks: int) -> Progress:
     """The plan's progress with every task of its first weeks ticked."""
-    tasks = tuple(Task(tid, week, item.id, task.index, week <= weeks)
-                  for tid, (week, item, task) in tasks_by_id(plan).items())
+    tasks = tuple(
+        Task(tid, week, item.id, task.index, week <= weeks)
+        for tid, (week, item, task) in tasks_by_id(plan).items()
+    )
     return Progress("ada.pdf", plan.profile, tasks)
 
 
@@ -70,29 +72,54 @@ def test_without_the_plan_every_task_counts_one(plan: Plan) -> None:
 
 
 def test_a_replan_is_the_same_learner_a_namesake_is_not() -> None:
-    profile = {"name": "Ada", "goal": "llm-engineer", "hours_per_week": 6,
-               "start_date": "2027-01-04", "background": {"math": 1, "python": 1, "ml": 0}}
-    replanned = profile | {"start_date": "2027-03-01", "completed": ["python-basics"],
-                           "weeks": 8}
+    profile = {
+        "name": "Ada",
+        "goal": "llm-engineer",
+        "hours_per_week": 6,
+        "start_date": "2027-01-04",
+        "background": {"math": 1, "python": 1, "ml": 0},
+    }
+    replanned = profile | {"start_date": "2027-03-01", "completed": ["python-basics"], "weeks": 8}
     assert learner_key(replanned) == learner_key(profile)
     assert learner_key(profile | {"name": "Ada L."}) != learner_key(profile)
     assert learner_key(profile | {"hours_per_week": 7}) != learner_key(profile)
 
 
-def learner(name: str, position: float, items: tuple[ItemProgress, ...], goal: str = "g",
-            source: str = "", done: int = 1, start: date = START) -> Learner:
-    return Learner(source or f"{name}.pdf", learner_key({"name": name, "goal": goal}), name,
-                   goal, start, 10, done, 20, None, None, 35, position, items)
+def learner(
+    name: str,
+    position: float,
+    items: tuple[ItemProgress, ...],
+    goal: str = "g",
+    source: str = "",
+    done: int = 1,
+    start: date = START,
+) -> Learner:
+    return Learner(
+        source or f"{name}.pdf",
+        learner_key({"name": name, "goal": goal}),
+        name,
+        goal,
+        start,
+        10,
+        done,
+        20,
+        None,
+        None,
+        35,
+        position,
+        items,
+    )
 
 
 def test_matching_copies_does_not_depend_on_the_order_files_arrive() -> None:
     items = (ItemProgress("a", 1, 2, 1),)
-    outcomes = [learner("Ada", 1, items, done=3, source="old.pdf"),
-                learner("Ada", 2, items, done=5, source="new.pdf"),
-                learner("Ada", 2, items, done=5, source="re-plan.md",
-                        start=START + timedelta(weeks=4)),
-                learner("Bo", 1, items),
-                Unread("x.pdf", "failed", "damaged")]
+    outcomes = [
+        learner("Ada", 1, items, done=3, source="old.pdf"),
+        learner("Ada", 2, items, done=5, source="new.pdf"),
+        learner("Ada", 2, items, done=5, source="re-plan.md", start=START + timedelta(weeks=4)),
+        learner("Bo", 1, items),
+        Unread("x.pdf", "failed", "damaged"),
+    ]
     results = set()
     for order in itertools.permutations(outcomes):
         cohort = Cohort().extend(order)
@@ -105,8 +132,10 @@ def state(item: str, done: int, total: int = 4) -> ItemProgress:
 
 
 def test_same_item_in_progress_makes_a_group_split_when_large(small_catalog: Catalog) -> None:
-    on_item = [learner(f"L{n}", 1 + n / 10, (state("python-basics", 4), state("transformers", 2)))
-               for n in range(MAX_GROUP + 2)]
+    on_item = [
+        learner(f"L{n}", 1 + n / 10, (state("python-basics", 4), state("transformers", 2)))
+        for n in range(MAX_GROUP + 2)
+    ]
     alone = learner("Solo", 1.0, (state("calculus", 1),), goal="other")
     groups = study_groups([*on_item, alone], small_catalog)
     assert [len(g.members) for g in groups] == [4, 4]
@@ -116,11 +145,12 @@ def test_same_item_in_progress_makes_a_group_split_when_large(small_catalog: Cat
 
 
 def test_within_a_week_in_one_section_makes_a_group(small_catalog: Catalog) -> None:
-    assert small_catalog.items["transformers"].section == \
-        small_catalog.items["rag-project"].section
-    near = [learner("A", 3.0, (state("transformers", 0),)),
-            learner("B", 3.9, (state("rag-project", 0),)),
-            learner("C", 5.2, (state("transformers", 0),))]  # more than a week after A
+    assert small_catalog.items["transformers"].section == small_catalog.items["rag-project"].section
+    near = [
+        learner("A", 3.0, (state("transformers", 0),)),
+        learner("B", 3.9, (state("rag-project", 0),)),
+        learner("C", 5.2, (state("transformers", 0),)),
+    ]  # more than a week after A
     finished = learner("Done", 10.0, (state("transformers", 4),), done=20)
     groups = study_groups([*near, finished], small_catalog)
     assert [(g.kind, [m.name for m in g.members]) for g in groups] == [("section", ["A", "B"])]
@@ -135,7 +165,8 @@ def test_a_shared_section_a_little_further_on_makes_a_group(small_catalog: Catal
     between = learner("Between", 5.2, (state("linear-algebra", 0),))
     groups = study_groups([first, between, second], small_catalog)
     assert [(g.subject, [m.name for m in g.members]) for g in groups] == [
-        ("llm-foundations", ["First", "Second"])]
+        ("llm-foundations", ["First", "Second"])
+    ]
 
 
 def test_the_pdf_prints_names_in_any_script_as_text(small_catalog: Catalog) -> None:
@@ -146,8 +177,9 @@ def test_the_pdf_prints_names_in_any_script_as_text(small_catalog: Catalog) -> N
     from planner.progress.cohort_pdf import render_cohort_progress
 
     names = ["Анна Каренина", "Αλέξανδρος", "李小龍", "فاطمة الزهراء", "<b>R&D</b> ../../x"]
-    cohort = Cohort().extend(learner(name, n / 2, (state("transformers", 1),))
-                             for n, name in enumerate(names))
+    cohort = Cohort().extend(
+        learner(name, n / 2, (state("transformers", 1),)) for n, name in enumerate(names)
+    )
     pdf = render_cohort_progress(cohort, small_catalog, START + timedelta(weeks=5))
     assert pdf == render_cohort_progress(cohort, small_catalog, START + timedelta(weeks=5))
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)

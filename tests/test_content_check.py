@@ -41,34 +41,69 @@ def test_clean_fixture_is_clean(content):
     assert check_content(content) == []
 
 
-@pytest.mark.parametrize("change, expected", [
-    (lambda items: items["python-basics"].update(prerequisites=["transformers"]),
-     "prerequisite cycle: "),
-    (lambda items: items["rag-project"]["resources"].append(
-        dict(items["python-basics"]["resources"][0])), "URL also used by python-basics"),
-    (lambda items: items["rag-project"]["resources"].__setitem__(
-        0, {"title": "x", "url": "http://insecure.example"}), "URL must be well-formed https"),
-    (lambda items: items["transformers"].update(title="Othersâ€™ work"), "mojibake"),
-    (lambda items: items["transformers"].update(hours=99), "hours 99 outside 1..60"),
-    (lambda items: items["transformers"].update(
-        checklist=[{"task": "one", "hours": items["transformers"]["hours"]}]),
-     "1 checklist tasks"),
-    (lambda items: items["transformers"]["checklist"][0].update(hours=0.1),
-     "task hours sum to"),
-    (lambda items: items["experiment-notes"].update(section="mathematics"),
-     "section communication (5. Develop Soft Skills / Documentation and Presentations) "
-     "has no items"),
-    (lambda items: items["transformers"].pop("why"), "item transformers: needs a why line"),
-    (lambda items: items["rag-project"].update(why=items["transformers"]["why"]),
-     "item rag-project: same why line as transformers"),
-    (lambda items: items["python-basics"].update(checklist=[
-        {"task": "Write a function", "hours": 5}, {"task": "Write a class", "hours": 2.5},
-        {"task": "Self-check: scope", "hours": 2.5}]), "item python-basics: task over 3 h (5 h)"),
-    (lambda items: items["python-basics"]["checklist"][-1].update(task="Explain scope"),
-     "item python-basics: the last task must be a self-check"),
-    (lambda items: items["rag-project"]["resources"].append(
-        dict(items["rag-project"]["resources"][0])), "item rag-project: URL listed twice"),
-])
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (
+            lambda items: items["python-basics"].update(prerequisites=["transformers"]),
+            "prerequisite cycle: ",
+        ),
+        (
+            lambda items: items["rag-project"]["resources"].append(
+                dict(items["python-basics"]["resources"][0])
+            ),
+            "URL also used by python-basics",
+        ),
+        (
+            lambda items: items["rag-project"]["resources"].__setitem__(
+                0, {"title": "x", "url": "http://insecure.example"}
+            ),
+            "URL must be well-formed https",
+        ),
+        (lambda items: items["transformers"].update(title="Othersâ€™ work"), "mojibake"),
+        (lambda items: items["transformers"].update(hours=99), "hours 99 outside 1..60"),
+        (
+            lambda items: items["transformers"].update(
+                checklist=[{"task": "one", "hours": items["transformers"]["hours"]}]
+            ),
+            "1 checklist tasks",
+        ),
+        (
+            lambda items: items["transformers"]["checklist"][0].update(hours=0.1),
+            "task hours sum to",
+        ),
+        (
+            lambda items: items["experiment-notes"].update(section="mathematics"),
+            "section communication (5. Develop Soft Skills / Documentation and Presentations) "
+            "has no items",
+        ),
+        (lambda items: items["transformers"].pop("why"), "item transformers: needs a why line"),
+        (
+            lambda items: items["rag-project"].update(why=items["transformers"]["why"]),
+            "item rag-project: same why line as transformers",
+        ),
+        (
+            lambda items: items["python-basics"].update(
+                checklist=[
+                    {"task": "Write a function", "hours": 5},
+                    {"task": "Write a class", "hours": 2.5},
+                    {"task": "Self-check: scope", "hours": 2.5},
+                ]
+            ),
+            "item python-basics: task over 3 h (5 h)",
+        ),
+        (
+            lambda items: items["python-basics"]["checklist"][-1].update(task="Explain scope"),
+            "item python-basics: the last task must be a self-check",
+        ),
+        (
+            lambda items: items["rag-project"]["resources"].append(
+                dict(items["rag-project"]["resources"][0])
+            ),
+            "item rag-project: URL listed twice",
+        ),
+    ],
+)
 def test_each_problem_kind(content, change, expected):
     edit_items(content, second_resource)
     edit_items(content, change)
@@ -79,7 +114,8 @@ def test_each_problem_kind(content, change, expected):
 def test_unknown_prerequisite_and_rule_reference(content):
     edit_items(content, second_resource)
     (content / "rules.yaml").write_text(
-        "- id: r\n  when: {goal: {eq: llm-engineer}}\n  then: {include: [nope]}\n  why: x\n")
+        "- id: r\n  when: {goal: {eq: llm-engineer}}\n  then: {include: [nope]}\n  why: x\n"
+    )
     assert any("include names unknown items ['nope']" in p for p in check_content(content))
 
 
@@ -87,8 +123,10 @@ def test_unreachable_item(content):
     edit_items(content, second_resource)
     edit_items(content, lambda items: items["rag-project"].update(tags=["project"]))
     (content / "tracks.yaml").write_text(
-        (content / "tracks.yaml").read_text().replace("include: [python-basics, transformers, "
-                                                      "rag-project, ", "include: ["))
+        (content / "tracks.yaml")
+        .read_text()
+        .replace("include: [python-basics, transformers, rag-project, ", "include: [")
+    )
     problems = check_content(content)
     assert "item rag-project: no profile can reach it" in " ".join(problems)
 
@@ -101,8 +139,9 @@ def test_cli_exit_codes(run_cli, content):
     assert good.returncode == 0 and "clean" in good.stdout
 
 
-@pytest.mark.parametrize("name", ["rules.yaml", "tracks.yaml", "sections.yaml", "interests.yaml",
-                                  "quiz.yaml"])
+@pytest.mark.parametrize(
+    "name", ["rules.yaml", "tracks.yaml", "sections.yaml", "interests.yaml", "quiz.yaml"]
+)
 def test_mojibake_in_any_content_file(content, name):
     edit_items(content, second_resource)
     path = content / name
@@ -117,9 +156,11 @@ def test_guide_topic_missing_from_a_default_plan(content):
     tracks = content / "tracks.yaml"
     tracks.write_text(tracks.read_text().replace(", experiment-notes]", "]"))
     problems = " ".join(check_content(content))
-    assert ("track llm-applications, background 0/0/0: the guide's topic 'Documentation' "
-            "(5. Develop Soft Skills / Documentation and Presentations) is not in the default "
-            "plan") in problems
+    assert (
+        "track llm-applications, background 0/0/0: the guide's topic 'Documentation' "
+        "(5. Develop Soft Skills / Documentation and Presentations) is not in the default "
+        "plan"
+    ) in problems
     assert "track llm-engineer" not in problems  # its default plans still hold the topic
 
 
@@ -139,8 +180,11 @@ def test_topic_skipped_for_background_counts_only_when_the_rule_reads_the_backgr
     assert check_content(content) == []
     load_catalog.cache_clear()  # the catalog of a path is cached; this test edits it again
     rules = content / "rules.yaml"
-    rules.write_text(rules.read_text().replace("when: {background.python: {gte: 3}}",
-                                               "when: {hours_per_week: {gte: 1}}"))
+    rules.write_text(
+        rules.read_text().replace(
+            "when: {background.python: {gte: 3}}", "when: {hours_per_week: {gte: 1}}"
+        )
+    )
     problems = " ".join(check_content(content))
     assert "background 4/4/4: the guide's topic 'Python'" in problems
 
@@ -150,25 +194,39 @@ def test_guide_section_needs_topics_and_topics_need_known_items(content):
     sections = content / "sections.yaml"
     text = sections.read_text()
     sections.write_text(text.replace("  topics: [{topic: Python, items: [python-basics]}]\n", ""))
-    assert any("section programming (1. Build a Strong Foundation / Programming Languages) "
-               "lists no guide topics" in p for p in check_content(content))
+    assert any(
+        "section programming (1. Build a Strong Foundation / Programming Languages) "
+        "lists no guide topics" in p
+        for p in check_content(content)
+    )
     load_catalog.cache_clear()  # the catalog of a path is cached; this test edits it again
     sections.write_text(text.replace("items: [python-basics]", "items: [python-basix]"))
-    assert any("guide topic 'Python' names unknown item 'python-basix'" in p
-               for p in check_content(content))
+    assert any(
+        "guide topic 'Python' names unknown item 'python-basix'" in p
+        for p in check_content(content)
+    )
 
 
 def test_section_in_no_default_plan(content):
     edit_items(content, second_resource)
     sections = content / "sections.yaml"
-    sections.write_text(sections.read_text() + "- {id: agents, title: Agents, part: Beyond, "
-                        "guide: false}\n")
+    sections.write_text(
+        sections.read_text() + "- {id: agents, title: Agents, part: Beyond, guide: false}\n"
+    )
 
     def add_agent_item(items):  # reachable only through the chatbots interest
-        items["chat-agent"] = dict(items["rag-project"], id="chat-agent", section="agents",
-                                   why="An agent acts for you.", tags=["chatbots"],
-                                   resources=[{"title": "A", "url": "https://example.org/a"},
-                                              {"title": "B", "url": "https://example.org/b"}])
+        items["chat-agent"] = dict(
+            items["rag-project"],
+            id="chat-agent",
+            section="agents",
+            why="An agent acts for you.",
+            tags=["chatbots"],
+            resources=[
+                {"title": "A", "url": "https://example.org/a"},
+                {"title": "B", "url": "https://example.org/b"},
+            ],
+        )
+
     path = content / "items" / "small.yaml"
     items = yaml.safe_load(path.read_text())
     by_id = {i["id"]: i for i in items}

@@ -134,7 +134,7 @@ def test_visual_order_shapes_arabic_and_reverses_right_to_left_runs():
     shown = visual_order("محمد")
     assert [hex(ord(c)) for c in shown] == ["0xfee3", "0xfea4", "0xfee4", "0xfeaa"][::-1]
     assert visual_order("דוד כהן").replace(NO_BREAK_SPACE, " ") == "ןהכ דוד"
-    assert visual_order("Ada דוד") .replace(NO_BREAK_SPACE, " ") == "Ada דוד"[:4] + "דוד"[::-1]
+    assert visual_order("Ada דוד").replace(NO_BREAK_SPACE, " ") == "Ada דוד"[:4] + "דוד"[::-1]
     long = "דוד " * 10
     assert " " in visual_order(long)  # long texts may wrap; short ones (names) keep together
 
@@ -145,10 +145,13 @@ def cover_of(name: str, fonts=None) -> tuple[str, dict, tuple[str, ...]]:
     return pdf.texts[0], used_fonts(pdf, 0), rendered.warnings
 
 
-@pytest.mark.parametrize(("name", "file", "font"), [
-    ("محمد عبد الله", ARABIC_FILE, "NotoSansArabic"),
-    ("דוד כהן", HEBREW_FILE, "NotoSansHebrew"),
-])
+@pytest.mark.parametrize(
+    ("name", "file", "font"),
+    [
+        ("محمد عبد الله", ARABIC_FILE, "NotoSansArabic"),
+        ("דוד כהן", HEBREW_FILE, "NotoSansHebrew"),
+    ],
+)
 def test_right_to_left_names_are_shaped_ordered_and_embedded(name, file, font):
     require_font(file, "fonts-noto-core")
     text, fonts, warnings = cover_of(name)
@@ -174,8 +177,11 @@ def test_without_a_right_to_left_font_the_name_prints_as_question_marks_and_warn
     fonts = load_fonts(NO_CJK, ask_fontconfig=False, rtl_fonts=())
     text, _, warnings = cover_of("محمد", fonts)
     assert "????" in text
-    assert any(w.startswith("The name contains characters no available font has") and
-               "they print as ?" in w for w in warnings)
+    assert any(
+        w.startswith("The name contains characters no available font has")
+        and "they print as ?" in w
+        for w in warnings
+    )
 
 
 def test_right_to_left_text_is_broken_into_lines_in_reading_order_before_reordering():

@@ -31,10 +31,28 @@ interests: [rag, chatbots, safety]
 completed: [git-and-github, what-is-an-llm]
 study_days: [tue, thu, sun]
 """
-CONTRACT_KEYS = ["name", "goal", "hours_per_week", "start_date", "total_hours", "dropped",
-                 "skipped", "notes", "weeks"]
-ITEM_KEYS = ["id", "title", "section", "hours", "part", "prerequisites", "reasons",
-             "resources", "checklist"]
+CONTRACT_KEYS = [
+    "name",
+    "goal",
+    "hours_per_week",
+    "start_date",
+    "total_hours",
+    "dropped",
+    "skipped",
+    "notes",
+    "weeks",
+]
+ITEM_KEYS = [
+    "id",
+    "title",
+    "section",
+    "hours",
+    "part",
+    "prerequisites",
+    "reasons",
+    "resources",
+    "checklist",
+]
 
 
 @pytest.mark.parametrize("name, text", [("minimal", MINIMAL), ("full", FULL)])
@@ -46,7 +64,7 @@ def test_plan_json_matches_golden(name, text, catalog, today, golden):
     assert list(data) == CONTRACT_KEYS
     assert list(data["weeks"][0]) == ["number", "start", "end", "hours", "items"]
     # the contract's keys first, in order; new keys only ever beside them
-    assert list(data["weeks"][0]["items"][0])[:len(ITEM_KEYS)] == ITEM_KEYS
+    assert list(data["weeks"][0]["items"][0])[: len(ITEM_KEYS)] == ITEM_KEYS
     golden(f"plan-{name}.json", output)
 
 

@@ -31,12 +31,20 @@ from planner.profile.questions import BY_KEY, Invalid
 from tests.conftest import TODAY
 
 ENTER, DOWN, CLEAR, SPACE, CTRL_C = "\r", "\x1b[B", "\x15", " ", "\x03"
-ADA = Profile("Ada Lovelace", "llm-research", 6, Background(3, 1, 0),
-              weeks=30, interests=("rag",), completed=("python-basics",))
+ADA = Profile(
+    "Ada Lovelace",
+    "llm-research",
+    6,
+    Background(3, 1, 0),
+    weeks=30,
+    interests=("rag",),
+    completed=("python-basics",),
+)
 
 
-def drive(keys: str, catalog: Catalog, ask: Callable[[Prompter], Any],
-          columns: int = 80) -> tuple[Any, list[str]]:
+def drive(
+    keys: str, catalog: Catalog, ask: Callable[[Prompter], Any], columns: int = 80
+) -> tuple[Any, list[str]]:
     """Run ask() with the real prompts reading keys; returns its result and what it said."""
     said: list[str] = []
     with create_pipe_input() as pipe:
@@ -61,6 +69,7 @@ def all_defaults(name: str = "Ada") -> str:
 
 # --- pure logic -------------------------------------------------------------------------
 
+
 def test_defaults_without_a_profile_start_on_the_coming_monday(tmp_path: Path) -> None:
     values = defaults_from(None, TODAY, tmp_path)
     assert values["name"] is None
@@ -81,18 +90,22 @@ def test_typed_answers_pass_through_the_profile_validators(small_catalog: Catalo
     hours = BY_KEY["hours_per_week"]
     assert clean_typed(hours, "7.5", small_catalog) == 7.5
     assert typed_error(hours, "lots", small_catalog) == (
-        '"lots" is not a number; write a number of hours from 1 to 60')
+        '"lots" is not a number; write a number of hours from 1 to 60'
+    )
     assert typed_error(hours, "0", small_catalog) == (
-        "0 is too small; write a number of hours from 1 to 60")
+        "0 is too small; write a number of hours from 1 to 60"
+    )
     assert typed_error(hours, "", small_catalog) == "please answer: a number from 1 to 60"
     weeks = BY_KEY["weeks"]
     assert clean_typed(weeks, "", small_catalog) is None
     assert typed_error(weeks, "2.5", small_catalog) == (
-        "2.5 is not a whole number; write a whole number of weeks from 1 to 520")
+        "2.5 is not a whole number; write a whole number of weeks from 1 to 520"
+    )
     start = BY_KEY["start_date"]
     assert clean_typed(start, "2027-01-04", small_catalog) == date(2027, 1, 4)
     assert typed_error(start, "2027-02-29", small_catalog) == (
-        '"2027-02-29" is not a date: February 2027 has 28 days')
+        '"2027-02-29" is not a date: February 2027 has 28 days'
+    )
     assert "YYYY-MM-DD" in typed_error(start, "next week", small_catalog)
     name = BY_KEY["name"]
     assert typed_error(name, "   ", small_catalog) == "the name is empty; write it in any language"
@@ -124,11 +137,13 @@ def test_answers_make_the_profile_they_came_from(small_catalog: Catalog, tmp_pat
 
 @pytest.mark.parametrize("columns", [59, 79, 119])
 def test_summary_fits_the_terminal(small_catalog: Catalog, tmp_path: Path, columns: int) -> None:
-    profile = Profile("Ada " * 30, "llm-engineer", 8, Background(2, 2, 1), weeks=2,
-                      interests=("rag", "chatbots"))
+    profile = Profile(
+        "Ada " * 30, "llm-engineer", 8, Background(2, 2, 1), weeks=2, interests=("rag", "chatbots")
+    )
     plan = make_plan(profile, TODAY, small_catalog)
-    text = summary(profile, plan, small_catalog, {"output": Path("out"), "formats": ("md",)},
-                   columns)
+    text = summary(
+        profile, plan, small_catalog, {"output": Path("out"), "formats": ("md",)}, columns
+    )
     assert all(len(line) <= columns for line in text.splitlines())
     words = " ".join(text.split())
     assert "2 weeks" in words and "left out" in words  # the deadline dropped items
@@ -143,8 +158,9 @@ def test_a_choice_shows_its_description_beside_it_only_when_both_fit() -> None:
     assert title == "Long track" and below is not None
     assert " ".join(below.split()) == ("word " * 20).strip()  # in full, wrapped
     assert all(len("  Description: ") + len(line.strip()) <= 60 for line in below.split("\n"))
-    title, below = row("A very long title that cannot fit", "A very long title that cannot fit",
-                       "", 20, 60)
+    title, below = row(
+        "A very long title that cannot fit", "A very long title that cannot fit", "", 20, 60
+    )
     assert title == "A very long title…" and below == "A very long title that cannot fit"
 
 
@@ -156,12 +172,16 @@ def test_free_stem_never_reuses_a_taken_name(tmp_path: Path) -> None:
 
 
 def test_save_writes_a_replayable_profile_and_keeps_old_files(
-        small_catalog: Catalog, tmp_path: Path) -> None:
+    small_catalog: Catalog, tmp_path: Path
+) -> None:
     plan = make_plan(ADA, TODAY, small_catalog)
     (tmp_path / "ada-lovelace.yaml").write_text("mine", encoding="utf-8")
     saved = save_interview(ADA, plan, tmp_path, ("pdf", "json"))
     assert [p.name for p in saved.paths] == [
-        "ada-lovelace-2.yaml", "ada-lovelace-2.pdf", "ada-lovelace-2.json"]
+        "ada-lovelace-2.yaml",
+        "ada-lovelace-2.pdf",
+        "ada-lovelace-2.json",
+    ]
     assert (tmp_path / "ada-lovelace.yaml").read_text(encoding="utf-8") == "mine"
     assert saved.paths[1].read_bytes().startswith(b"%PDF")
     [again] = only_profile(load_file(saved.profile_path, small_catalog))
@@ -171,28 +191,56 @@ def test_save_writes_a_replayable_profile_and_keeps_old_files(
 
 # --- the real prompts, in-process -------------------------------------------------------
 
+
 def test_accepting_every_default(small_catalog: Catalog, tmp_path: Path) -> None:
     defaults = defaults_from(None, TODAY, tmp_path)
     answers, _ = drive(all_defaults(), small_catalog, lambda p: ask_profile(p, defaults))
     profile = profile_from_answers(answers, small_catalog)
-    assert profile == Profile("Ada", "llm-engineer", 8, Background(2, 2, 1),
-                              start_date=date(2026, 11, 30))
+    assert profile == Profile(
+        "Ada", "llm-engineer", 8, Background(2, 2, 1), start_date=date(2026, 11, 30)
+    )
 
 
 def test_typed_answers_and_arrow_keys(small_catalog: Catalog, tmp_path: Path) -> None:
     defaults = defaults_from(None, TODAY, tmp_path)
-    keys = ("Grace" + ENTER + DOWN + ENTER  # the second goal
-            + CLEAR + "12" + ENTER + CLEAR + "2027-01-04" + ENTER + "20" + ENTER
-            + DOWN * 2 + ENTER + ENTER + DOWN + ENTER  # math 4, python 2, ml 2
-            + SPACE + ENTER  # the first interest
-            + "y" + "trans" + SPACE + ENTER  # completed: the section, found by typing
-            + "trans" + SPACE + ENTER  # then the item in it, found by typing
-            + SPACE + ENTER)  # untick monday
+    keys = (
+        "Grace"
+        + ENTER
+        + DOWN
+        + ENTER  # the second goal
+        + CLEAR
+        + "12"
+        + ENTER
+        + CLEAR
+        + "2027-01-04"
+        + ENTER
+        + "20"
+        + ENTER
+        + DOWN * 2
+        + ENTER
+        + ENTER
+        + DOWN
+        + ENTER  # math 4, python 2, ml 2
+        + SPACE
+        + ENTER  # the first interest
+        + "y"
+        + "trans"
+        + SPACE
+        + ENTER  # completed: the section, found by typing
+        + "trans"
+        + SPACE
+        + ENTER  # then the item in it, found by typing
+        + SPACE
+        + ENTER
+    )  # untick monday
     answers, _ = drive(keys, small_catalog, lambda p: ask_profile(p, defaults))
     goals = list(small_catalog.tracks)
     assert answers["goal"] == goals[1]
-    assert (answers["background.math"], answers["background.python"],
-            answers["background.ml"]) == (4, 2, 2)
+    assert (answers["background.math"], answers["background.python"], answers["background.ml"]) == (
+        4,
+        2,
+        2,
+    )
     assert answers["hours_per_week"] == 12 and answers["weeks"] == 20
     assert answers["start_date"] == date(2027, 1, 4)
     assert answers["interests"] == (next(iter(small_catalog.interests)),)
@@ -200,14 +248,36 @@ def test_typed_answers_and_arrow_keys(small_catalog: Catalog, tmp_path: Path) ->
     assert answers["study_days"] == ("wed", "sat")
 
 
-def test_an_invalid_answer_is_rejected_then_corrected(small_catalog: Catalog,
-                                                       tmp_path: Path) -> None:
+def test_an_invalid_answer_is_rejected_then_corrected(
+    small_catalog: Catalog, tmp_path: Path
+) -> None:
     # had a prompt accepted "   ", "lots", "0" or "2.5", clean_typed would raise Invalid;
     # the messages themselves are checked on a real terminal in test_interview_pty.py
     defaults = defaults_from(None, TODAY, tmp_path)
-    keys = ("   " + ENTER + CLEAR + "Ada" + ENTER + ENTER  # name, goal
-            + CLEAR + "lots" + ENTER + CLEAR + "0" + ENTER + CLEAR + "9" + ENTER
-            + ENTER + "2.5" + ENTER + CLEAR + ENTER + ENTER * 3 + ENTER * 3)
+    keys = (
+        "   "
+        + ENTER
+        + CLEAR
+        + "Ada"
+        + ENTER
+        + ENTER  # name, goal
+        + CLEAR
+        + "lots"
+        + ENTER
+        + CLEAR
+        + "0"
+        + ENTER
+        + CLEAR
+        + "9"
+        + ENTER
+        + ENTER
+        + "2.5"
+        + ENTER
+        + CLEAR
+        + ENTER
+        + ENTER * 3
+        + ENTER * 3
+    )
     answers, _ = drive(keys, small_catalog, lambda p: ask_profile(p, defaults))
     assert answers["name"] == "Ada" and answers["hours_per_week"] == 9
     assert answers["weeks"] is None
@@ -224,13 +294,15 @@ def test_editing_a_profile_offers_its_answers(small_catalog: Catalog, tmp_path: 
 
 def test_output_folder_and_formats(small_catalog: Catalog, tmp_path: Path) -> None:
     defaults = defaults_from(None, TODAY, tmp_path / "out")
-    got, _ = drive(ENTER + SPACE + ENTER, small_catalog,
-                   lambda p: ask_output(p, defaults, ("pdf", "md", "json")))
+    got, _ = drive(
+        ENTER + SPACE + ENTER,
+        small_catalog,
+        lambda p: ask_output(p, defaults, ("pdf", "md", "json")),
+    )
     assert got == {"output": tmp_path / "out", "formats": ("md",)}
 
 
-def test_the_whole_interview_writes_profile_and_pdf(small_catalog: Catalog,
-                                                     tmp_path: Path) -> None:
+def test_the_whole_interview_writes_profile_and_pdf(small_catalog: Catalog, tmp_path: Path) -> None:
     defaults = defaults_from(None, TODAY, tmp_path)
     keys = all_defaults("Ada Lovelace") + ENTER * 2 + ENTER  # folder, formats, confirm
     saved, said = drive(keys, small_catalog, lambda p: run_interview(p, defaults, TODAY))
@@ -242,8 +314,7 @@ def test_the_whole_interview_writes_profile_and_pdf(small_catalog: Catalog,
     assert f"studyplan progress {saved.paths[1]} --replan" in text
 
 
-def test_a_cleared_start_date_saves_the_date_used(small_catalog: Catalog,
-                                                  tmp_path: Path) -> None:
+def test_a_cleared_start_date_saves_the_date_used(small_catalog: Catalog, tmp_path: Path) -> None:
     defaults = defaults_from(None, TODAY, tmp_path)
     keys = "Ada" + ENTER + ENTER * 2 + CLEAR + ENTER + ENTER * 7 + ENTER * 3
     saved, said = drive(keys, small_catalog, lambda p: run_interview(p, defaults, TODAY))
@@ -252,18 +323,36 @@ def test_a_cleared_start_date_saves_the_date_used(small_catalog: Catalog,
 
 
 @pytest.mark.parametrize("columns", [59, 79, 119])
-def test_every_line_said_fits_the_terminal(small_catalog: Catalog, tmp_path: Path,
-                                           columns: int, monkeypatch) -> None:
+def test_every_line_said_fits_the_terminal(
+    small_catalog: Catalog, tmp_path: Path, columns: int, monkeypatch
+) -> None:
     monkeypatch.chdir(tmp_path)  # short paths: a path is never broken over lines
     defaults = defaults_from(None, TODAY, Path("out"))
-    keys = ("Ada Lovelace the Countess of Lovelace" + ENTER + ENTER + CLEAR + "lots" + ENTER
-            + CLEAR + "6" + ENTER + ENTER * 2 + ENTER * 3 + SPACE + ENTER + "y" + SPACE
-            + ENTER + SPACE + ENTER + ENTER + ENTER * 3)
-    saved, said = drive(keys, small_catalog, lambda p: run_interview(p, defaults, TODAY),
-                        columns)
+    keys = (
+        "Ada Lovelace the Countess of Lovelace"
+        + ENTER
+        + ENTER
+        + CLEAR
+        + "lots"
+        + ENTER
+        + CLEAR
+        + "6"
+        + ENTER
+        + ENTER * 2
+        + ENTER * 3
+        + SPACE
+        + ENTER
+        + "y"
+        + SPACE
+        + ENTER
+        + SPACE
+        + ENTER
+        + ENTER
+        + ENTER * 3
+    )
+    saved, said = drive(keys, small_catalog, lambda p: run_interview(p, defaults, TODAY), columns)
     # commands to copy stay whole on their own lines, however long the file names
-    lines = [line for line in "\n".join(said).splitlines()
-             if not line.startswith("  studyplan ")]
+    lines = [line for line in "\n".join(said).splitlines() if not line.startswith("  studyplan ")]
     assert saved is not None and all(len(line) <= columns for line in lines), lines
     assert any("Countess of Lovelace" in line for line in lines)
 
@@ -276,8 +365,9 @@ def test_declining_writes_nothing(small_catalog: Catalog, tmp_path: Path) -> Non
     assert list(tmp_path.iterdir()) == []
 
 
-def test_declining_then_changing_asks_again_with_the_answers(small_catalog: Catalog,
-                                                             tmp_path: Path) -> None:
+def test_declining_then_changing_asks_again_with_the_answers(
+    small_catalog: Catalog, tmp_path: Path
+) -> None:
     defaults = defaults_from(None, TODAY, tmp_path)
     first = all_defaults("Ada") + ENTER * 2 + "n" + "y"
     # name, goal, hours, start, weeks, math 3, the rest as before, save
@@ -287,10 +377,14 @@ def test_declining_then_changing_asks_again_with_the_answers(small_catalog: Cata
     assert profile.name == "Ada" and profile.background == Background(3, 2, 1)
 
 
-def test_ctrl_c_raises_keyboard_interrupt_and_writes_nothing(small_catalog: Catalog,
-                                                             tmp_path: Path) -> None:
+def test_ctrl_c_raises_keyboard_interrupt_and_writes_nothing(
+    small_catalog: Catalog, tmp_path: Path
+) -> None:
     defaults = defaults_from(None, TODAY, tmp_path)
     with pytest.raises(KeyboardInterrupt):
-        drive("Ada" + ENTER + ENTER + CTRL_C, small_catalog,
-              lambda p: run_interview(p, defaults, TODAY))
+        drive(
+            "Ada" + ENTER + ENTER + CTRL_C,
+            small_catalog,
+            lambda p: run_interview(p, defaults, TODAY),
+        )
     assert list(tmp_path.iterdir()) == []

@@ -30,13 +30,18 @@ class Session:
 
     def __init__(self, cwd: Path, *args: str, columns: int = 80) -> None:
         command, *first = studyplan_command()
-        env = {**os.environ, "NO_COLOR": "1", "PROMPT_TOOLKIT_NO_CPR": "1",
-               "PYTHONHASHSEED": "0"}
+        env = {**os.environ, "NO_COLOR": "1", "PROMPT_TOOLKIT_NO_CPR": "1", "PYTHONHASHSEED": "0"}
         env.pop("COLUMNS", None)
         env.pop("LINES", None)
-        self.child = pexpect.spawn(command, [*first, "interview", "--today", "2026-11-25",
-                                             *args], cwd=str(cwd), env=env,
-                                   dimensions=(ROWS, columns), encoding="utf-8", timeout=30)
+        self.child = pexpect.spawn(
+            command,
+            [*first, "interview", "--today", "2026-11-25", *args],
+            cwd=str(cwd),
+            env=env,
+            dimensions=(ROWS, columns),
+            encoding="utf-8",
+            timeout=30,
+        )
         self.screen: list[str] = []
         self.terminal = pyte.Screen(columns, ROWS)
         self.stream = pyte.Stream(self.terminal)
@@ -114,7 +119,10 @@ def test_answers_then_saved_profile_and_pdf(tmp_path: Path, sessions: list[Sessi
 
     out = tmp_path / "out"
     assert sorted(p.name for p in out.iterdir()) == [
-        "ada-lovelace.json", "ada-lovelace.pdf", "ada-lovelace.yaml"]
+        "ada-lovelace.json",
+        "ada-lovelace.pdf",
+        "ada-lovelace.yaml",
+    ]
     assert (out / "ada-lovelace.pdf").read_bytes().startswith(b"%PDF")
     catalog = load_catalog()
     [profile] = only_profile(load_file(out / "ada-lovelace.yaml", catalog))
@@ -129,17 +137,33 @@ def test_answers_then_saved_profile_and_pdf(tmp_path: Path, sessions: list[Sessi
 
 @pytest.mark.slow
 def test_from_a_profile_accepting_every_default_never_overwrites(
-        tmp_path: Path, sessions: list[Session]) -> None:
+    tmp_path: Path, sessions: list[Session]
+) -> None:
     first = tmp_path / "grace.yaml"
-    first.write_text("name: Grace Hopper\ngoal: llm-applications\nhours_per_week: 5\n"
-                     "background: {math: 1, python: 4, ml: 2}\ninterests: [rag]\n",
-                     encoding="utf-8")
+    first.write_text(
+        "name: Grace Hopper\ngoal: llm-applications\nhours_per_week: 5\n"
+        "background: {math: 1, python: 4, ml: 2}\ninterests: [rag]\n",
+        encoding="utf-8",
+    )
     (tmp_path / "grace-hopper.pdf").write_bytes(b"an older plan")
     s = start(sessions, tmp_path, "-o", ".", "--from", "grace.yaml")
-    for prompt in ("Your name", "Your goal", "Hours per week", "Start date", "Deadline",
-                   "math background", "Your Python", "machine learning", "Check your levels",
-                   "Interests", "Have you already completed", "Study days",
-                   "Output folder", "Besides the PDF", "Save the profile"):
+    for prompt in (
+        "Your name",
+        "Your goal",
+        "Hours per week",
+        "Start date",
+        "Deadline",
+        "math background",
+        "Your Python",
+        "machine learning",
+        "Check your levels",
+        "Interests",
+        "Have you already completed",
+        "Study days",
+        "Output folder",
+        "Besides the PDF",
+        "Save the profile",
+    ):
         s.answer(prompt, ENTER)
     assert s.finish() == 0
     assert (tmp_path / "grace-hopper.pdf").read_bytes() == b"an older plan"
@@ -159,10 +183,12 @@ def test_ctrl_d_in_a_text_prompt_cancels_too(tmp_path: Path, sessions: list[Sess
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("where", ["Your goal", "Sections you have done some of",
-                                   "Save the profile and write the plan?"])
-def test_ctrl_c_cancels_and_writes_nothing(tmp_path: Path, sessions: list[Session],
-                                           where: str) -> None:
+@pytest.mark.parametrize(
+    "where", ["Your goal", "Sections you have done some of", "Save the profile and write the plan?"]
+)
+def test_ctrl_c_cancels_and_writes_nothing(
+    tmp_path: Path, sessions: list[Session], where: str
+) -> None:
     s = start(sessions, tmp_path, "-o", "out")
     s.answer("Your name", "Ada" + ENTER)
     if where != "Your goal":
@@ -174,8 +200,13 @@ def test_ctrl_c_cancels_and_writes_nothing(tmp_path: Path, sessions: list[Sessio
         s.answer("Interests", ENTER)
         s.answer("Have you already completed", "y")
     if where.startswith("Save"):
-        for prompt in ("Interests", "Have you already completed", "Study days",
-                       "Output folder", "Besides the PDF"):
+        for prompt in (
+            "Interests",
+            "Have you already completed",
+            "Study days",
+            "Output folder",
+            "Besides the PDF",
+        ):
             s.answer(prompt, ENTER)
     s.answer(where, CTRL_C)
     assert s.finish() == 130
@@ -185,8 +216,7 @@ def test_ctrl_c_cancels_and_writes_nothing(tmp_path: Path, sessions: list[Sessio
 
 
 @pytest.mark.slow
-def test_quiz_shows_answers_and_offers_its_level(tmp_path: Path,
-                                                 sessions: list[Session]) -> None:
+def test_quiz_shows_answers_and_offers_its_level(tmp_path: Path, sessions: list[Session]) -> None:
     quiz = load_quiz(content_dir() / "quiz.yaml")
     s = start(sessions, tmp_path, "-o", "out", "--quiz")
     s.answer("Your name", "Quinn" + ENTER)
@@ -200,21 +230,32 @@ def test_quiz_shows_answers_and_offers_its_level(tmp_path: Path,
             s.answer("Your answer", DOWN * ((question.answer + 1) % 4) + ENTER)
             s.answer("Not quite: the answer is", "")
         s.answer(f"level 0 for {AREA_TITLES[area]}?", reply)
-    for prompt in ("Interests", "Have you already completed",
-                   "Study days", "Output folder", "Besides the PDF", "Save the profile"):
+    for prompt in (
+        "Interests",
+        "Have you already completed",
+        "Study days",
+        "Output folder",
+        "Besides the PDF",
+        "Save the profile",
+    ):
         s.answer(prompt, ENTER)
     assert s.finish() == 0
     assert "you rated yourself 4 · graduate" in s.text
     assert quiz["ml"][0].explanation[:30] in " ".join(s.text.split())
     [profile] = only_profile(load_file(tmp_path / "out" / "quinn.yaml", load_catalog()))
-    assert (profile.background.math, profile.background.python,
-            profile.background.ml) == (0, 4, 0)
+    assert (profile.background.math, profile.background.python, profile.background.ml) == (0, 4, 0)
 
 
 def test_without_a_terminal_points_to_build_and_init(tmp_path: Path) -> None:
-    result = subprocess.run([*studyplan_command(), "interview"], cwd=tmp_path,
-                            stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                            timeout=60, env={**os.environ, "NO_COLOR": "1"})
+    result = subprocess.run(
+        [*studyplan_command(), "interview"],
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
     assert result.returncode == 2
     assert "studyplan build PROFILE.yaml" in result.stderr
     assert "studyplan init" in result.stderr
@@ -224,8 +265,9 @@ def test_without_a_terminal_points_to_build_and_init(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("columns", [60, 80, 120])
-def test_text_fits_the_terminal_and_wraps_between_words(tmp_path: Path, sessions: list[Session],
-                                                       columns: int) -> None:
+def test_text_fits_the_terminal_and_wraps_between_words(
+    tmp_path: Path, sessions: list[Session], columns: int
+) -> None:
     """At any width nothing reaches the last column (so the terminal never breaks a word),
     and a description is shown whole: beside its title when both fit, else under the list."""
     catalog = load_catalog()
@@ -233,8 +275,14 @@ def test_text_fits_the_terminal_and_wraps_between_words(tmp_path: Path, sessions
     s = start(sessions, tmp_path, "-o", "out", "--quiz", columns=columns)
     s.answer("Your name", "Ada Lovelace, Countess of Lovelace" + ENTER)
     s.answer("Your goal", ENTER)
-    for prompt in ("Hours per week", "Start date", "Deadline", "math background",
-                   "Your Python", "machine learning"):
+    for prompt in (
+        "Hours per week",
+        "Start date",
+        "Deadline",
+        "math background",
+        "Your Python",
+        "machine learning",
+    ):
         s.answer(prompt, ENTER)
     for area in ("math", "python", "ml"):
         for question in quiz[area]:

@@ -14,8 +14,13 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "planner"
 # what a renderer may import of the project: the plan model, other render modules and
 # the small shared helpers below the flow (templates, file names)
-RENDER_MAY_USE = ("planner.plan", "planner.render", "planner.templating", "planner.shipped",
-                  "planner.slug")
+RENDER_MAY_USE = (
+    "planner.plan",
+    "planner.render",
+    "planner.templating",
+    "planner.shipped",
+    "planner.slug",
+)
 FRONTS = ("planner.cli", "planner.web", "planner.interview", "planner.batch")
 MAX_LOOSE = 12
 
@@ -36,8 +41,10 @@ def imports_of(path: Path, modules: set[str]) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1]
-                                + ([base] if base else []))
+                base = ".".join(
+                    package.split(".")[: len(package.split(".")) - node.level + 1]
+                    + ([base] if base else [])
+                )
             targets = [f"{base}.{alias.name}" for alias in node.names] + [base]
         else:
             continue
@@ -96,15 +103,24 @@ def test_renderers_read_only_the_plan(graph: dict[str, set[str]]) -> None:
 
 def test_the_engine_never_reaches_render_fronts_or_progress(graph: dict[str, set[str]]) -> None:
     above = ("planner.render", "planner.progress", "planner.pipeline", *FRONTS)
-    wrong = {name: " -> ".join(path) for name in graph if name.startswith("planner.engine")
-             for there, path in reachable(graph, name).items() if there.startswith(above)}
+    wrong = {
+        name: " -> ".join(path)
+        for name in graph
+        if name.startswith("planner.engine")
+        for there, path in reachable(graph, name).items()
+        if there.startswith(above)
+    }
     assert wrong == {}
 
 
 def test_front_ends_reach_the_engine_through_the_pipeline(graph: dict[str, set[str]]) -> None:
-    wrong = [f"{name} -> {there}" for name, targets in graph.items()
-             if name.startswith(FRONTS) for there in targets
-             if there.startswith("planner.engine")]
+    wrong = [
+        f"{name} -> {there}"
+        for name, targets in graph.items()
+        if name.startswith(FRONTS)
+        for there in targets
+        if there.startswith("planner.engine")
+    ]
     assert wrong == []
 
 
@@ -115,9 +131,19 @@ def test_few_modules_stay_loose_at_the_top() -> None:
 
 
 def test_the_catalog_and_the_plan_model_sit_below_the_profile(graph: dict[str, set[str]]) -> None:
-    above = ("planner.profile", "planner.engine", "planner.pipeline", "planner.render",
-             "planner.progress", *FRONTS)
-    wrong = {name: " -> ".join(path) for name in graph
-             if name.startswith(("planner.catalog", "planner.plan"))
-             for there, path in reachable(graph, name).items() if there.startswith(above)}
+    above = (
+        "planner.profile",
+        "planner.engine",
+        "planner.pipeline",
+        "planner.render",
+        "planner.progress",
+        *FRONTS,
+    )
+    wrong = {
+        name: " -> ".join(path)
+        for name in graph
+        if name.startswith(("planner.catalog", "planner.plan"))
+        for there, path in reachable(graph, name).items()
+        if there.startswith(above)
+    }
     assert wrong == {}

@@ -18,12 +18,19 @@ def graphs(draw):
     units = {}
     for i in range(n):
         pres = draw(st.lists(st.integers(0, max(i - 1, 0)), max_size=3, unique=True)) if i else []
-        tasks = draw(st.lists(st.sampled_from([0.25, 0.5, 1, 1.5, 2, 3, 4.5, 7]),
-                              min_size=1, max_size=6))
-        units[f"i{i}"] = Unit(f"i{i}", tuple(float(h) for h in tasks),
-                              tuple(f"i{p}" for p in pres), (draw(st.integers(0, 2)), i),
-                              draw(st.sampled_from("abc")), draw(st.booleans()),
-                              draw(st.integers(0, 4)), draw(st.booleans()) and not pres)
+        tasks = draw(
+            st.lists(st.sampled_from([0.25, 0.5, 1, 1.5, 2, 3, 4.5, 7]), min_size=1, max_size=6)
+        )
+        units[f"i{i}"] = Unit(
+            f"i{i}",
+            tuple(float(h) for h in tasks),
+            tuple(f"i{p}" for p in pres),
+            (draw(st.integers(0, 2)), i),
+            draw(st.sampled_from("abc")),
+            draw(st.booleans()),
+            draw(st.integers(0, 4)),
+            draw(st.booleans()) and not pres,
+        )
     capacity = draw(st.sampled_from([1.0, 1.5, 2.0, 3.0, 5.0, 8.0, 12.0, 40.0]))
     return units, capacity
 
@@ -69,8 +76,7 @@ def test_pack_properties(graph):
         for chunk in chunks:  # a task has at most one piece a week: one box, one id
             assert len({p.task for p in chunk.pieces}) == len(chunk.pieces)
         assert sum(c.hours for c in chunks) <= capacity + EPS
-        open_work = any(not units[i].woven for i, got in where.items()
-                        if got[-1][0] > number)
+        open_work = any(not units[i].woven for i, got in where.items() if got[-1][0] > number)
         habits = [c.id for c in chunks if units[c.id].woven]
         if open_work:
             assert len(habits) <= 1  # one habit a week while other work remains

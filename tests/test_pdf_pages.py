@@ -23,9 +23,15 @@ PAPERS = ("a4", "letter")
 
 
 def engine_plan(catalog: Catalog, **fields: object) -> Plan:
-    data = {"name": "Ada Lovelace", "goal": "llm-engineer", "hours_per_week": 12,
-            "start_date": "2027-01-04", "background": {"math": 2, "python": 3, "ml": 1},
-            "interests": ["chatbots", "question-answering"], **fields}
+    data = {
+        "name": "Ada Lovelace",
+        "goal": "llm-engineer",
+        "hours_per_week": 12,
+        "start_date": "2027-01-04",
+        "background": {"math": 2, "python": 3, "ml": 1},
+        "interests": ["chatbots", "question-answering"],
+        **fields,
+    }
     profile, problems = validate(data, catalog)
     assert profile is not None, problems
     return build_plan(profile, catalog, TODAY)
@@ -38,8 +44,11 @@ def paper(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture(scope="module")
 def plans(catalog: Catalog) -> dict[str, Plan]:
-    return {"engine": engine_plan(catalog, hours_per_week=20), "sample": long_plan(),
-            "short": engine_plan(catalog, goal="llm-applications", weeks=4, hours_per_week=10)}
+    return {
+        "engine": engine_plan(catalog, hours_per_week=20),
+        "sample": long_plan(),
+        "short": engine_plan(catalog, goal="llm-applications", weeks=4, hours_per_week=10),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -65,8 +74,9 @@ def test_the_page_size_is_the_paper_chosen(pdfs: dict[str, Pdf], paper: str) -> 
             assert (float(box.width), float(box.height)) == pytest.approx(page.size)
 
 
-def test_every_weekly_page_starts_with_its_week(pdfs: dict[str, Pdf],
-                                                plans: dict[str, Plan]) -> None:
+def test_every_weekly_page_starts_with_its_week(
+    pdfs: dict[str, Pdf], plans: dict[str, Plan]
+) -> None:
     for key, pdf in pdfs.items():
         pages = week_of_page(pdf)
         numbers = [number for _, number, _ in pages]
@@ -87,7 +97,8 @@ def test_week_bookmarks_open_the_weeks_first_page(pdfs: dict[str, Pdf]) -> None:
 
 
 def test_headings_keep_with_their_first_task_and_no_task_is_left_alone(
-        pdfs: dict[str, Pdf], plans: dict[str, Plan]) -> None:
+    pdfs: dict[str, Pdf], plans: dict[str, Plan]
+) -> None:
     for key, pdf in pdfs.items():
         boxes = pdf.checkbox_pages()
         for week in plans[key].weeks:
@@ -101,20 +112,19 @@ def test_headings_keep_with_their_first_task_and_no_task_is_left_alone(
                     assert boxes[ids[-1]] == boxes[ids[-2]], (week.number, item.id)
 
 
-def test_no_near_empty_page_and_notes_only_where_a_week_ends(pdfs: dict[str, Pdf],
-                                                             paper: str) -> None:
+def test_no_near_empty_page_and_notes_only_where_a_week_ends(
+    pdfs: dict[str, Pdf], paper: str
+) -> None:
     page = page_of(paper)
     frame_top = page.height - MARGIN_TOP
     for pdf in pdfs.values():
         pages = week_of_page(pdf)
-        for (index, number, continued), following in zip(pages, [*pages[1:], None],
-                                                         strict=True):
+        for (index, number, continued), following in zip(pages, [*pages[1:], None], strict=True):
             week_goes_on = following is not None and following[1] == number
             assert ("NOTES" in pdf.texts[index]) <= (not week_goes_on), index
             if not continued:
                 continue
-            content = [y for y, t in text_lines(pdf, index)
-                       if y > MARGIN_BOTTOM and t != "NOTES"]
+            content = [y for y, t in text_lines(pdf, index) if y > MARGIN_BOTTOM and t != "NOTES"]
             reach = frame_top - min(content)  # how far down the page the week's text goes
             assert reach >= MIN_TAIL * page.frame_height * 0.75, (index, number)
 
@@ -128,7 +138,8 @@ def test_hours_are_printed_to_the_half_hour(pdfs: dict[str, Pdf]) -> None:
 
 
 def test_a_later_part_says_where_it_continues_from_and_skips_summary_and_links(
-        pdfs: dict[str, Pdf]) -> None:
+    pdfs: dict[str, Pdf],
+) -> None:
     pdf = pdfs["sample"]
     text = " ".join(pdf.texts[i] for i in pdf.weekly_pages())
     assert text.count("What Build a RAG chatbot covers") == 1  # part 1 only
@@ -147,8 +158,7 @@ def test_nothing_is_drawn_in_the_margins(pdfs: dict[str, Pdf], paper: str) -> No
             width, height = image.size
             side = int((MARGIN_X - 4) * scale)
             top = int((MARGIN_TOP - 4) * scale)
-            strips = [(0, 0, side, height), (width - side, 0, width, height),
-                      (0, 0, width, top)]
+            strips = [(0, 0, side, height), (width - side, 0, width, height), (0, 0, width, top)]
             for box in strips:
                 assert image.crop(box).getextrema()[0] >= 250, (paper, index + 1, box)
         assert page.width == pytest.approx(document[0].get_size()[0])

@@ -26,9 +26,16 @@ start_date: 2027-01-04
 weeks: 3
 background: {{math: 3, python: 3, ml: 2}}
 """
-FORM = {"name": "Ada 😀", "goal": "llm-engineer", "background.math": "2",
-        "background.python": "2", "background.ml": "1", "hours_per_week": "8",
-        "study_days": ["mon", "wed", "sat"], "formats": ["pdf"]}
+FORM = {
+    "name": "Ada 😀",
+    "goal": "llm-engineer",
+    "background.math": "2",
+    "background.python": "2",
+    "background.ml": "1",
+    "hours_per_week": "8",
+    "study_days": ["mon", "wed", "sat"],
+    "formats": ["pdf"],
+}
 
 
 def size_of(path: Path | bytes) -> tuple[int, int]:
@@ -45,14 +52,14 @@ def test_render_takes_a_paper_size_and_refuses_others() -> None:
         render(minimal_plan(), "pdf", "a5")
 
 
-def test_build_prints_on_letter_and_warns_about_what_cannot_print(run_cli,
-                                                                  tmp_path: Path) -> None:
+def test_build_prints_on_letter_and_warns_about_what_cannot_print(run_cli, tmp_path: Path) -> None:
     (tmp_path / "p.yaml").write_text(PROFILE.format(name="Zoë 😀"), encoding="utf-8")
     result = run_cli("build", "p.yaml", "--paper", "letter", "--today", "2026-11-25")
     assert result.returncode == 0, result.stderr
     assert size_of(tmp_path / result.stdout.split()[0]) == LETTER
-    assert ("warning: The name contains characters no available font has: 😀 (U+1F600); "
-            "they print as ?") in result.stderr
+    assert (
+        "warning: The name contains characters no available font has: 😀 (U+1F600); they print as ?"
+    ) in result.stderr
     bad = run_cli("build", "p.yaml", "--paper", "a5")
     assert bad.returncode == 2 and "invalid choice: 'a5'" in bad.stderr
 
@@ -61,8 +68,9 @@ def test_batch_prints_on_letter_warns_and_reports_warnings(run_cli, tmp_path: Pa
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.yaml").write_text(PROFILE.format(name="Plain Name"), encoding="utf-8")
     (tmp_path / "in" / "b.yaml").write_text(PROFILE.format(name="Emoji 😀"), encoding="utf-8")
-    result = run_cli("batch", "in", "-o", "out", "-j", "1", "--paper", "letter",
-                     "--today", "2026-11-25")
+    result = run_cli(
+        "batch", "in", "-o", "out", "-j", "1", "--paper", "letter", "--today", "2026-11-25"
+    )
     assert result.returncode == 0, result.stderr
     out = tmp_path / "out"
     assert size_of(out / "plain-name.pdf") == LETTER and size_of(out / "cohort.pdf") == LETTER
@@ -79,8 +87,9 @@ def test_progress_replan_prints_on_letter(run_cli, tmp_path: Path) -> None:
     (tmp_path / "p.yaml").write_text(PROFILE.format(name="Ada"), encoding="utf-8")
     built = run_cli("build", "p.yaml", "--today", "2026-11-25")
     assert built.returncode == 0, built.stderr
-    result = run_cli("progress", "output/ada.pdf", "--replan", "--paper", "letter",
-                     "--today", "2026-12-01")
+    result = run_cli(
+        "progress", "output/ada.pdf", "--replan", "--paper", "letter", "--today", "2026-12-01"
+    )
     assert result.returncode == 0, result.stderr
     replanned = [line for line in result.stdout.split() if line.endswith(".pdf")]
     assert replanned and size_of(tmp_path / replanned[0]) == LETTER

@@ -18,19 +18,22 @@ ROOT = Path(__file__).parent.parent
 
 def page_breaking_plan():
     """One lesson whose 70 long tasks and very long summary run over several pages."""
-    tasks = tuple(f"Task {n}: " + "write, measure and explain the result " * 6
-                  for n in range(70))
-    big = dataclasses.replace(item("big", "A very long lesson", 20, kind="lesson",
-                                   checklist=tasks), summary="Long. " * 3000)
+    tasks = tuple(f"Task {n}: " + "write, measure and explain the result " * 6 for n in range(70))
+    big = dataclasses.replace(
+        item("big", "A very long lesson", 20, kind="lesson", checklist=tasks),
+        summary="Long. " * 3000,
+    )
     plan = long_plan(2)
     return dataclasses.replace(plan, weeks=weeks_from(date(2027, 1, 4), [(big,)]))
 
 
 def fresh_process_bytes(builder: str) -> bytes:
-    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r});"
-            "from planner.render.pdf.render import render_pdf;"
-            f"from tests.test_pdf_para import *; from tests.sample_plans import *;"
-            f"sys.stdout.buffer.write(render_pdf({builder}).data)")
+    code = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r});"
+        "from planner.render.pdf.render import render_pdf;"
+        f"from tests.test_pdf_para import *; from tests.sample_plans import *;"
+        f"sys.stdout.buffer.write(render_pdf({builder}).data)"
+    )
     return subprocess.run([sys.executable, "-c", code], capture_output=True, check=True).stdout
 
 
@@ -45,6 +48,7 @@ def test_warm_caches_give_the_same_bytes_as_a_fresh_process():
 def test_split_paragraphs_keep_every_task():
     data = render_pdf(page_breaking_plan()).data
     import io
+
     reader = PdfReader(io.BytesIO(data))
     fields = reader.get_fields() or {}
     assert len([f for f in fields if f.startswith("w1-big-t")]) == 70

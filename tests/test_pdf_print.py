@@ -88,10 +88,12 @@ def test_the_cover_names_the_track_and_promises_no_page_count(long_pdf: Pdf) -> 
 def test_the_key_item_label_is_explained_where_it_first_appears() -> None:
     plan = long_plan(3)
     weeks = list(plan.weeks)
-    weeks[1] = replace(weeks[1], items=(replace(weeks[1].items[0], emphasised=True),
-                                        *weeks[1].items[1:]))
-    weeks[2] = replace(weeks[2], items=(replace(weeks[2].items[0], emphasised=True),
-                                        *weeks[2].items[1:]))
+    weeks[1] = replace(
+        weeks[1], items=(replace(weeks[1].items[0], emphasised=True), *weeks[1].items[1:])
+    )
+    weeks[2] = replace(
+        weeks[2], items=(replace(weeks[2].items[0], emphasised=True), *weeks[2].items[1:])
+    )
     pdf = Pdf.of(render_pdf(replace(plan, weeks=tuple(weeks))).data)
     pages = [i for i, text in enumerate(pdf.texts) if KEY_LABEL in text]
     first = " ".join(pdf.texts[pages[0]].split())
@@ -100,13 +102,18 @@ def test_the_key_item_label_is_explained_where_it_first_appears() -> None:
     assert "Focus" not in " ".join(pdf.texts)
 
 
-@pytest.mark.parametrize("url", [
-    LONG_URL, "https://example.org/shared?x=1&y=2&zeta=alpha-beta.gamma",
-    "https://a.very-long-host-name.example.com/path/to/some/resource.html?query=value&more=1",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        LONG_URL,
+        "https://example.org/shared?x=1&y=2&zeta=alpha-beta.gamma",
+        "https://a.very-long-host-name.example.com/path/to/some/resource.html?query=value&more=1",
+    ],
+)
 @pytest.mark.parametrize("width", [60.0, 90.0, 130.0])
-def test_urls_break_only_after_a_slash_or_before_dot_dash_query_amp_equals(url: str,
-                                                                           width: float) -> None:
+def test_urls_break_only_after_a_slash_or_before_dot_dash_query_amp_equals(
+    url: str, width: float
+) -> None:
     default_fonts()
     lines = url_lines(url, BODY, 7, width)
     assert "".join(lines) == url
@@ -130,16 +137,22 @@ def test_appendix_prints_long_urls_on_lines_that_end_at_a_break() -> None:
 
 
 def week(number: int, start: date, hours: float = 1.5) -> Week:
-    return Week(number, start, start + timedelta(days=6),
-                (item(f"topic-{number}", f"Topic {number}", hours, section=number % 5),))
+    return Week(
+        number,
+        start,
+        start + timedelta(days=6),
+        (item(f"topic-{number}", f"Topic {number}", hours, section=number % 5),),
+    )
 
 
 def beginner_plan(weeks: int) -> Plan:
     """A 1.5 h a week plan of `weeks` one-item weeks."""
     start = date(2027, 1, 4)
-    return replace(long_plan(2), hours_per_week=1.5,
-                   weeks=tuple(week(n, start + timedelta(weeks=n - 1)) for n in
-                               range(1, weeks + 1)))
+    return replace(
+        long_plan(2),
+        hours_per_week=1.5,
+        weeks=tuple(week(n, start + timedelta(weeks=n - 1)) for n in range(1, weeks + 1)),
+    )
 
 
 @pytest.mark.parametrize("weeks", [4, 16, 50, 150])
@@ -156,13 +169,25 @@ def test_the_timeline_fits_weeks_or_months(weeks: int) -> None:
 def test_a_150_week_overview_names_sections_in_full_and_stays_short() -> None:
     long_title = "Prompting and Retrieval-Augmented Generation with Evaluation"
     plan = beginner_plan(150)
-    plan = replace(plan, weeks=tuple(
-        replace(w, items=tuple(replace(i, section_title=long_title) if i.section == SECTIONS[3][0]
-                               else i for i in w.items)) for w in plan.weeks))
+    plan = replace(
+        plan,
+        weeks=tuple(
+            replace(
+                w,
+                items=tuple(
+                    replace(i, section_title=long_title) if i.section == SECTIONS[3][0] else i
+                    for i in w.items
+                ),
+            )
+            for w in plan.weeks
+        ),
+    )
     pdf = Pdf.of(render_pdf(plan).data)
     marks = pdf.bookmarks()
-    overview = " ".join(" ".join(pdf.texts[i].split())
-                        for i in range(marks["Your plan at a glance"], marks["Why this plan"]))
+    overview = " ".join(
+        " ".join(pdf.texts[i].split())
+        for i in range(marks["Your plan at a glance"], marks["Why this plan"])
+    )
     assert marks["Why this plan"] - marks["Your plan at a glance"] <= 2
     assert long_title in overview and "…" not in overview
     assert "One column per month" in overview and "QUARTER" in overview
@@ -177,8 +202,10 @@ def test_review_is_one_light_row_not_a_section(long_pdf: Pdf) -> None:
 
 def test_hours_never_print_with_quarters(long_pdf: Pdf) -> None:
     plan = long_plan()
-    weeks = tuple(replace(w, items=(*w.items, replace(w.items[0], id="quarter", hours=0.75)))
-                  for w in plan.weeks)
+    weeks = tuple(
+        replace(w, items=(*w.items, replace(w.items[0], id="quarter", hours=0.75)))
+        for w in plan.weeks
+    )
     pdf = Pdf.of(render_pdf(replace(plan, weeks=weeks)).data)
     text = " ".join(pdf.texts)
     assert not re.search(r"\d\.\d*[27]5? h\b", text)
@@ -187,8 +214,7 @@ def test_hours_never_print_with_quarters(long_pdf: Pdf) -> None:
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_same_plan_same_bytes_on_either_paper(paper: str) -> None:
-    assert render_pdf(long_plan(3), paper=paper).data == render_pdf(long_plan(3),
-                                                                    paper=paper).data
+    assert render_pdf(long_plan(3), paper=paper).data == render_pdf(long_plan(3), paper=paper).data
 
 
 def test_week_table_is_monthly_for_long_plans() -> None:

@@ -48,15 +48,27 @@ def pdf(plan: Plan) -> bytes:
 
 def test_what_counts_as_ticks(plan: Plan, pdf: bytes, tmp_path: Path) -> None:
     ids = set(task_ids(plan)[:3])
-    files = {"none.pdf": pdf, "ticked.pdf": tick_pdf(pdf, ids),
-             "appearance.pdf": tick_pdf(pdf, ids, value=False),
-             "none.md": render_markdown(plan), "ticked.md": ticked_markdown(plan, ids).encode(),
-             "cut.pdf": pdf[:2000], "ticked.ics": b"- [x] not a plan file that is ticked\n"}
+    files = {
+        "none.pdf": pdf,
+        "ticked.pdf": tick_pdf(pdf, ids),
+        "appearance.pdf": tick_pdf(pdf, ids, value=False),
+        "none.md": render_markdown(plan),
+        "ticked.md": ticked_markdown(plan, ids).encode(),
+        "cut.pdf": pdf[:2000],
+        "ticked.ics": b"- [x] not a plan file that is ticked\n",
+    }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
     found = {name: ticks_in(tmp_path / name) for name in files}
-    assert found == {"none.pdf": 0, "ticked.pdf": 3, "appearance.pdf": 3, "none.md": 0,
-                     "ticked.md": 3, "cut.pdf": None, "ticked.ics": 0}
+    assert found == {
+        "none.pdf": 0,
+        "ticked.pdf": 3,
+        "appearance.pdf": 3,
+        "none.md": 0,
+        "ticked.md": 3,
+        "cut.pdf": None,
+        "ticked.ics": 0,
+    }
     assert ticks_in(tmp_path / "missing.pdf") == 0
 
 
@@ -65,8 +77,10 @@ def _variants(plan: Plan, pdf: bytes) -> dict[str, bytes]:
     ids = set(task_ids(plan)[:2])
     ticked = tick_pdf(pdf, ids)
     return {
-        "as written": pdf, "saved untouched": tick_pdf(pdf, set()),
-        "ticked": ticked, "appearance only": tick_pdf(pdf, ids, value=False),
+        "as written": pdf,
+        "saved untouched": tick_pdf(pdf, set()),
+        "ticked": ticked,
+        "appearance only": tick_pdf(pdf, ids, value=False),
         "other on-state": tick_pdf(rename_on_state(pdf, "/On"), ids, "/On"),
         "value by reference": ticked.replace(b"/V /Yes", b"/V 3 0 R", 1),
         "escaped name": ticked.replace(b"/AS /Yes", b"/#41S /Yes"),
@@ -83,15 +97,17 @@ def test_the_quick_check_never_misses_a_tick(plan: Plan, pdf: bytes, tmp_path: P
     assert not surely_unticked(tick_pdf(pdf, set(task_ids(plan)[:1]), value=False))
     path = tmp_path / "plan.pdf"
     path.write_bytes(pdf)
-    probe = ("import sys; from pathlib import Path; from planner.progress.kept import ticks_in; "
-             f"print(ticks_in(Path({str(path)!r})), 'pypdf' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          check=True)
+    probe = (
+        "import sys; from pathlib import Path; from planner.progress.kept import ticks_in; "
+        f"print(ticks_in(Path({str(path)!r})), 'pypdf' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "False"]  # cleared without loading pypdf
 
 
-def test_a_ticked_file_is_kept_and_never_over_another(pdf: bytes, plan: Plan,
-                                                      tmp_path: Path) -> None:
+def test_a_ticked_file_is_kept_and_never_over_another(
+    pdf: bytes, plan: Plan, tmp_path: Path
+) -> None:
     path = tmp_path / "ada.pdf"
     path.write_bytes(pdf)
     assert keep_ticked(path, BUILT) is None and path.read_bytes() == pdf  # nothing to keep
@@ -101,8 +117,9 @@ def test_a_ticked_file_is_kept_and_never_over_another(pdf: bytes, plan: Plan,
     assert kept is not None and kept.ticked == 2
     assert kept.kept_as == tmp_path / "ada-ticked-2027-01-27.pdf"
     assert kept.kept_as.read_bytes() == first
-    assert kept.message() == (f"{path} has 2 ticked boxes: kept as {kept.kept_as}; "
-                              f"the new plan is {path}")
+    assert kept.message() == (
+        f"{path} has 2 ticked boxes: kept as {kept.kept_as}; the new plan is {path}"
+    )
     second = tick_pdf(pdf, set(task_ids(plan)[:5]))
     path.write_bytes(second)  # ticked again the same day: a second name, the first one stays
     again = keep_ticked(path, BUILT)
@@ -110,37 +127,45 @@ def test_a_ticked_file_is_kept_and_never_over_another(pdf: bytes, plan: Plan,
     assert again.kept_as.read_bytes() == second and kept.kept_as.read_bytes() == first
     path.write_bytes(b"%PDF-1.4 cut short")
     broken = keep_ticked(path, BUILT)
-    assert broken is not None and broken.ticked is None and "could not be read" in \
-        broken.message()
+    assert broken is not None and broken.ticked is None and "could not be read" in broken.message()
 
 
-def test_write_plan_keeps_ticked_files_and_replaces_the_rest(plan: Plan, pdf: bytes,
-                                                            tmp_path: Path) -> None:
+def test_write_plan_keeps_ticked_files_and_replaces_the_rest(
+    plan: Plan, pdf: bytes, tmp_path: Path
+) -> None:
     ticked_pdf = tick_pdf(pdf, set(task_ids(plan)[:4]))
     (tmp_path / "ada.pdf").write_bytes(ticked_pdf)
     (tmp_path / "ada.md").write_bytes(render_markdown(plan))  # written, never ticked
     (tmp_path / "ada.ics").write_bytes(b"old calendar")
     written = write_plan(plan, tmp_path, ("pdf", "md", "ics"), "ada")
     assert [(k.path.name, k.kept_as.name, k.ticked) for k in written.kept] == [
-        ("ada.pdf", "ada-ticked-2027-01-27.pdf", 4)]
+        ("ada.pdf", "ada-ticked-2027-01-27.pdf", 4)
+    ]
     assert (tmp_path / "ada-ticked-2027-01-27.pdf").read_bytes() == ticked_pdf
     assert (tmp_path / "ada.pdf").read_bytes() == pdf  # the new plan took the name
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "ada-ticked-2027-01-27.pdf", "ada.ics", "ada.md", "ada.pdf"]
+        "ada-ticked-2027-01-27.pdf",
+        "ada.ics",
+        "ada.md",
+        "ada.pdf",
+    ]
 
 
 def _ticks_on_disk(folder: Path) -> dict[str, set[str]]:
     """Every PDF in folder with the task boxes ticked in it."""
-    return {p.name: {t.id for t in read_progress(p, TODAY).tasks if t.done}
-            for p in sorted(folder.glob("ada-lovelace*.pdf"))}
+    return {
+        p.name: {t.id for t in read_progress(p, TODAY).tasks if t.done}
+        for p in sorted(folder.glob("ada-lovelace*.pdf"))
+    }
 
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_tick_replan_rebuild_in_one_folder_keeps_the_ticks(run_cli: Callable[..., Any],
-                                                           tmp_path: Path) -> None:
+def test_tick_replan_rebuild_in_one_folder_keeps_the_ticks(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
     """The learner's loop in one folder: build, tick, re-plan, build the re-plan, build the
     first profile again, run a batch over it: the ticked file is on disk all along."""
     real_catalog()
@@ -150,13 +175,15 @@ def test_tick_replan_rebuild_in_one_folder_keeps_the_ticks(run_cli: Callable[...
     ids = sorted(t.id for t in read_progress(plan_pdf, TODAY).tasks)[:5]
     plan_pdf.write_bytes(tick_pdf(plan_pdf.read_bytes(), set(ids)))
     ticked = _digest(plan_pdf)
-    replanned = run_cli("progress", "ada-lovelace.pdf", "--replan", "-o", ".",
-                        "--today", "2027-01-27")
+    replanned = run_cli(
+        "progress", "ada-lovelace.pdf", "--replan", "-o", ".", "--today", "2027-01-27"
+    )
     assert replanned.returncode == 0, replanned.stderr
     assert _digest(plan_pdf) == ticked  # the re-plan has a name of its own
     assert (tmp_path / "ada-lovelace-replan-2027-02-01.pdf").exists()
-    rebuilt = run_cli("build", "ada-lovelace-replan-2027-02-01.yaml", "-o", ".",
-                      "--today", "2027-01-28")
+    rebuilt = run_cli(
+        "build", "ada-lovelace-replan-2027-02-01.yaml", "-o", ".", "--today", "2027-01-28"
+    )
     assert rebuilt.returncode == 0, rebuilt.stderr
     kept = tmp_path / "ada-lovelace-ticked-2027-01-28.pdf"
     assert f"note: ada-lovelace.pdf has 5 ticked boxes: kept as {kept.name}" in rebuilt.stderr
@@ -171,8 +198,9 @@ def test_tick_replan_rebuild_in_one_folder_keeps_the_ticks(run_cli: Callable[...
     assert [name for name, ticks in _ticks_on_disk(tmp_path).items() if ticks] == [kept.name]
 
 
-def test_batch_keeps_a_ticked_plan_without_skip_existing(run_cli: Callable[..., Any],
-                                                         tmp_path: Path) -> None:
+def test_batch_keeps_a_ticked_plan_without_skip_existing(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
     real_catalog()
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "ada.yaml").write_text(SHORT, encoding="utf-8")
@@ -184,7 +212,9 @@ def test_batch_keeps_a_ticked_plan_without_skip_existing(run_cli: Callable[..., 
     again = run_cli("batch", "in", "-o", "out", "-j", "1", "--today", "2027-01-27")
     assert again.returncode == 0, again.stderr
     kept = tmp_path / "out" / "ada-lovelace-ticked-2027-01-27.pdf"
-    assert f"note: {plan_pdf.relative_to(tmp_path)} has 3 ticked boxes: kept as " \
-           f"{kept.relative_to(tmp_path)}" in again.stderr
+    assert (
+        f"note: {plan_pdf.relative_to(tmp_path)} has 3 ticked boxes: kept as "
+        f"{kept.relative_to(tmp_path)}" in again.stderr
+    )
     assert {t.id for t in read_progress(kept, TODAY).tasks if t.done} == ids
     assert read_progress(plan_pdf, TODAY).done == 0

@@ -64,22 +64,28 @@ def test_on_state_is_read_from_the_appearance(plan_pdf: tuple[Plan, bytes], tmp_
     plan, pdf = plan_pdf
     other_writer = rename_on_state(pdf, "/On")
     chosen = set(task_ids(plan)[:3])
-    progress = read_progress(_write(tmp_path / "a.pdf", tick_pdf(other_writer, chosen, "/On")),
-                             TODAY)
+    progress = read_progress(
+        _write(tmp_path / "a.pdf", tick_pdf(other_writer, chosen, "/On")), TODAY
+    )
     assert {t.id for t in progress.tasks if t.done} == chosen
     # /Yes is not an on-state of these boxes: a stray value is not a tick
     stray = tick_pdf(other_writer, chosen, "/Yes")
     assert read_progress(_write(tmp_path / "b.pdf", stray), TODAY).done == 0
 
 
-def test_a_tick_saved_only_as_the_appearance_counts(plan_pdf: tuple[Plan, bytes],
-                                                    tmp_path: Path) -> None:
+def test_a_tick_saved_only_as_the_appearance_counts(
+    plan_pdf: tuple[Plan, bytes], tmp_path: Path
+) -> None:
     """Some viewers write the widget's /AS and leave the field's /V at /Off."""
     plan, pdf = plan_pdf
     chosen = set(task_ids(plan)[1:4])
     saved = tick_pdf(pdf, chosen, value=False)
-    widgets = [ref.get_object() for page in PdfReader(io.BytesIO(saved)).pages
-               for ref in page.get("/Annots") or () if ref.get_object().get("/T") in chosen]
+    widgets = [
+        ref.get_object()
+        for page in PdfReader(io.BytesIO(saved)).pages
+        for ref in page.get("/Annots") or ()
+        if ref.get_object().get("/T") in chosen
+    ]
     assert {(str(w["/V"]), str(w["/AS"])) for w in widgets} == {("/Off", "/Yes")}
     progress = read_progress(_write(tmp_path / "a.pdf", saved), TODAY)
     assert {t.id for t in progress.tasks if t.done} == chosen
@@ -89,8 +95,9 @@ def flatten_pdf(pdf: bytes, ticked: set[str] = frozenset()) -> bytes:  # type: i
     """What "flatten form fields" does: the boxes are drawn into the page, the form is gone
     (the attached profile stays)."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    writer.update_page_form_field_values(None, dict.fromkeys(ticked, "/Yes"), flatten=True,
-                                         auto_regenerate=False)
+    writer.update_page_form_field_values(
+        None, dict.fromkeys(ticked, "/Yes"), flatten=True, auto_regenerate=False
+    )
     writer.remove_annotations(subtypes="/Widget")
     del writer.root_object[NameObject("/AcroForm")]
     out = io.BytesIO()
@@ -110,8 +117,9 @@ def print_to_pdf(pdf: bytes) -> bytes:
     return out.getvalue()
 
 
-def test_flattened_and_printed_plans_say_why_nothing_is_read(plan_pdf: tuple[Plan, bytes],
-                                                             tmp_path: Path) -> None:
+def test_flattened_and_printed_plans_say_why_nothing_is_read(
+    plan_pdf: tuple[Plan, bytes], tmp_path: Path
+) -> None:
     plan, pdf = plan_pdf
     ticked = tick_pdf(pdf, set(task_ids(plan)[:4]))
     flat, printed = flatten_pdf(ticked, set(task_ids(plan)[:4])), print_to_pdf(ticked)
@@ -122,8 +130,11 @@ def test_flattened_and_printed_plans_say_why_nothing_is_read(plan_pdf: tuple[Pla
     assert PdfReader(io.BytesIO(flat)).attachments  # flattening kept the profile...
     assert not PdfReader(io.BytesIO(printed)).attachments  # ...printing did not
     for name, data in (("flat.pdf", flat), ("printed.pdf", printed)):
-        with pytest.raises(UserError, match="no checkboxes left — it was probably printed to "
-                                            "PDF or flattened; open the plan PDF you ticked"):
+        with pytest.raises(
+            UserError,
+            match="no checkboxes left — it was probably printed to "
+            "PDF or flattened; open the plan PDF you ticked",
+        ):
             read_progress(_write(tmp_path / name, data), TODAY)
 
 
@@ -132,8 +143,11 @@ def test_pdf_from_another_tool_is_a_clear_error(tmp_path: Path) -> None:
     canvas = Canvas(buffer)
     canvas.drawString(72, 720, "Not a study plan")
     canvas.save()
-    with pytest.raises(UserError, match="this PDF is not a studyplan plan: it has no task "
-                                        "checkboxes and no embedded profile.yaml"):
+    with pytest.raises(
+        UserError,
+        match="this PDF is not a studyplan plan: it has no task "
+        "checkboxes and no embedded profile.yaml",
+    ):
         read_progress(_write(tmp_path / "other.pdf", buffer.getvalue()), TODAY)
 
 
@@ -167,8 +181,9 @@ def test_damaged_pdf_is_a_clear_error(plan_pdf: tuple[Plan, bytes], tmp_path: Pa
         read_progress(_write(tmp_path / "cut.pdf", pdf[: len(pdf) // 3]), TODAY)
 
 
-def test_cli_prints_progress_per_week(plan_pdf: tuple[Plan, bytes], run_cli: Callable[..., Any],
-                                      tmp_path: Path) -> None:
+def test_cli_prints_progress_per_week(
+    plan_pdf: tuple[Plan, bytes], run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
     plan, pdf = plan_pdf
     ticked = task_ids(plan, "python-basics")
     _write(tmp_path / "ada.pdf", tick_pdf(pdf, set(ticked)))
@@ -187,29 +202,36 @@ def test_cli_prints_progress_per_week(plan_pdf: tuple[Plan, bytes], run_cli: Cal
     assert "  By section " in result.stdout and "  Programming Languages " in result.stdout
     total = len(task_ids(plan))
     # the command reads the shipped catalog, not the test catalog this plan was made from
-    assert (f"Overall: {len(ticked)}/{total} tasks ({round(100 * len(ticked) / total)}%) · "
-            "hours unknown: the catalog changed since this file was made") in result.stdout
+    assert (
+        f"Overall: {len(ticked)}/{total} tasks ({round(100 * len(ticked) / total)}%) · "
+        "hours unknown: the catalog changed since this file was made"
+    ) in result.stdout
     title = load_catalog().items["python-basics"].title  # as the shipped catalog names it
     assert f"Items with every task ticked: {title}" in result.stdout
     assert not (tmp_path / "output").exists()  # without --replan or --format nothing is written
 
 
-def test_cli_says_why_nothing_was_read(plan_pdf: tuple[Plan, bytes], run_cli: Callable[..., Any],
-                                       tmp_path: Path) -> None:
+def test_cli_says_why_nothing_was_read(
+    plan_pdf: tuple[Plan, bytes], run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
     """Each unreadable file: exit 2, one line naming the file, what was found, what to do."""
     plan, pdf = plan_pdf
     ticked = tick_pdf(pdf, set(task_ids(plan)[:3]))
     blank = io.BytesIO()
     Canvas(blank).save()
     md = render_markdown(plan).decode()
-    files = {"flat.pdf": (flatten_pdf(ticked), "no checkboxes left"),
-             "printed.pdf": (print_to_pdf(ticked), "no checkboxes left"),
-             "other.pdf": (blank.getvalue(), "not a studyplan plan"),
-             "stripped.md": (re.sub(r" \[\]\(#[^)]*\)$", "", md, flags=re.MULTILINE).encode(),
-                             "none carries its task id"),
-             "empty.yaml": (b"", "the file is empty"),
-             "ada.yaml": (b"name: Ada\ngoal: llm-engineer\n", "this is a profile"),
-             "notes.txt": (b"just text\n", "not a studyplan PDF")}
+    files = {
+        "flat.pdf": (flatten_pdf(ticked), "no checkboxes left"),
+        "printed.pdf": (print_to_pdf(ticked), "no checkboxes left"),
+        "other.pdf": (blank.getvalue(), "not a studyplan plan"),
+        "stripped.md": (
+            re.sub(r" \[\]\(#[^)]*\)$", "", md, flags=re.MULTILINE).encode(),
+            "none carries its task id",
+        ),
+        "empty.yaml": (b"", "the file is empty"),
+        "ada.yaml": (b"name: Ada\ngoal: llm-engineer\n", "this is a profile"),
+        "notes.txt": (b"just text\n", "not a studyplan PDF"),
+    }
     for name, (data, _) in files.items():
         _write(tmp_path / name, data)
     for name, (_, reason) in [*files.items(), ("missing.pdf", (b"", "no such file"))]:

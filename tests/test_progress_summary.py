@@ -30,8 +30,12 @@ NOW = date(2027, 1, 27)  # the Wednesday of week 4
 
 def hours_of(plan: Plan) -> dict[str, tuple[int, str, float]]:
     """Every task id of plan -> (week, section title, hours), straight from the plan."""
-    return {tid: (w.number, i.section_title, t.hours) for w in plan.weeks for i in w.items
-            for tid, t in zip(i.task_ids(w.number), i.tasks, strict=True)}
+    return {
+        tid: (w.number, i.section_title, t.hours)
+        for w in plan.weeks
+        for i in w.items
+        for tid, t in zip(i.task_ids(w.number), i.tasks, strict=True)
+    }
 
 
 def ticked(tmp_path: Path, plan: Plan, ids: set[str]) -> Progress:
@@ -50,8 +54,7 @@ def case(small_catalog: Catalog, tmp_path: Path) -> tuple[Plan, set[str], Summar
     return plan, ids, summarise(progress, rebuilt, small_catalog, NOW)
 
 
-def test_weeks_sections_and_hours_come_from_the_plan(
-        case: tuple[Plan, set[str], Summary]) -> None:
+def test_weeks_sections_and_hours_come_from_the_plan(case: tuple[Plan, set[str], Summary]) -> None:
     plan, ids, summary = case
     tasks = hours_of(plan)
     for week in summary.weeks:
@@ -60,8 +63,9 @@ def test_weeks_sections_and_hours_come_from_the_plan(
         assert (week.done, week.total) == (len(ids & mine.keys()), len(mine))
         assert week.hours_left == pytest.approx(sum(h for t, h in mine.items() if t not in ids))
         assert week.start == plan.weeks[number - 1].start
-    assert [s.label for s in summary.sections] == list(dict.fromkeys(
-        s for _, s, _ in tasks.values()))
+    assert [s.label for s in summary.sections] == list(
+        dict.fromkeys(s for _, s, _ in tasks.values())
+    )
     for section in summary.sections:
         mine = {t: h for t, (_, s, h) in tasks.items() if s == section.label}
         assert section.hours_done == pytest.approx(sum(h for t, h in mine.items() if t in ids))
@@ -98,12 +102,13 @@ def test_terminal_lines(case: tuple[Plan, set[str], Summary]) -> None:
     assert any(line.startswith(f"  Weeks 5–{len(plan.weeks)} · 1 Feb – ") for line in lines)
     assert sum("← this week" in line for line in lines) == 1
     overall = summary.overall
-    assert (f"Overall: {overall.done}/{overall.total} tasks ({overall.percent}%) · "
-            f"{overall.hours_done:g} h done, {overall.hours_left:g} h left") in text
+    assert (
+        f"Overall: {overall.done}/{overall.total} tasks ({overall.percent}%) · "
+        f"{overall.hours_done:g} h done, {overall.hours_left:g} h left"
+    ) in text
     ahead = summary.weeks_ahead
     assert ahead is not None and ahead < 0
-    assert f"Planned end: {day(plan.end_date)} · you are {-ahead:.1f} weeks behind the plan" \
-        in text
+    assert f"Planned end: {day(plan.end_date)} · you are {-ahead:.1f} weeks behind the plan" in text
     assert f"you finish around {day(summary.pace_end)}." in text  # type: ignore[arg-type]
     assert "Items with every task ticked: Python basics" in text
 
@@ -114,8 +119,10 @@ def test_without_the_plan_hours_are_unknown(small_catalog: Catalog, tmp_path: Pa
     summary = summarise(ticked(tmp_path, plan, ids), None, small_catalog, NOW)
     assert summary.overall.hours_left is None and not summary.hours_known
     assert (summary.overall.done, summary.overall.total) == (6, len(task_ids(plan)))
-    assert [s.label for s in summary.sections][:2] == ["Programming Languages",
-                                                       "Mathematics and Statistics"]
+    assert [s.label for s in summary.sections][:2] == [
+        "Programming Languages",
+        "Mathematics and Statistics",
+    ]
     assert summary.per_week == pytest.approx(6 / ((NOW - plan.start_date).days + 1) * 7)
     text = "\n".join(summary_lines(summary))
     assert "hours unknown: the catalog changed since this file was made" in text
@@ -143,21 +150,29 @@ def test_the_pdf_is_one_page_with_the_numbers(case: tuple[Plan, set[str], Summar
     assert data == render_summary_pdf(summary)  # no clock, no randomness
     pages, text = _pdf_text(data)
     assert pages == 1
-    for expected in ("Progress of Ada Lovelace", "Week by week", "By section",
-                     "Programming Languages", f"{summary.overall.done} of "
-                     f"{summary.overall.total} tasks", day(plan.end_date), "behind the plan",
-                     "Week 4 · 25–31 Jan 2027", "Finished: Python basics"):
+    for expected in (
+        "Progress of Ada Lovelace",
+        "Week by week",
+        "By section",
+        "Programming Languages",
+        f"{summary.overall.done} of {summary.overall.total} tasks",
+        day(plan.end_date),
+        "behind the plan",
+        "Week 4 · 25–31 Jan 2027",
+        "Finished: Python basics",
+    ):
         assert expected in text, expected
 
 
-@pytest.mark.parametrize("name", ["Анна Каренина", "Αλέξανδρος", "李小龍", "فاطمة الزهراء",
-                                  "<b>R&D</b> ../../x 🚀"])
-def test_the_pdf_prints_names_in_any_script(small_catalog: Catalog, tmp_path: Path,
-                                            name: str) -> None:
+@pytest.mark.parametrize(
+    "name", ["Анна Каренина", "Αλέξανδρος", "李小龍", "فاطمة الزهراء", "<b>R&D</b> ../../x 🚀"]
+)
+def test_the_pdf_prints_names_in_any_script(
+    small_catalog: Catalog, tmp_path: Path, name: str
+) -> None:
     text = ADA.replace("Ada Lovelace", f'"{name}"')
     plan = small_plan(small_catalog, text)
-    summary = summarise(ticked(tmp_path, plan, set(task_ids(plan)[:2])), plan, small_catalog,
-                        NOW)
+    summary = summarise(ticked(tmp_path, plan, set(task_ids(plan)[:2])), plan, small_catalog, NOW)
     pages, shown = _pdf_text(render_summary_pdf(summary))
     assert pages == 1
     if name.startswith("<b>"):
@@ -169,8 +184,9 @@ def test_the_pdf_prints_names_in_any_script(small_catalog: Catalog, tmp_path: Pa
 def test_a_long_plan_still_fits_one_page(run_cli: Callable[..., Any], tmp_path: Path) -> None:
     """Two years at 3 hours a week, every section: the CLI writes one page."""
     real_catalog()
-    (tmp_path / "slow.yaml").write_text(ADA.replace("hours_per_week: 6", "hours_per_week: 3"),
-                                        encoding="utf-8")
+    (tmp_path / "slow.yaml").write_text(
+        ADA.replace("hours_per_week: 6", "hours_per_week: 3"), encoding="utf-8"
+    )
     built = run_cli("build", "slow.yaml", "-o", ".", "--format", "md")
     assert built.returncode == 0, built.stderr
     md = tmp_path / "ada-lovelace.md"

@@ -31,8 +31,7 @@ from planner.profile.validate import validate
 def test_every_profile_field_has_exactly_one_question():
     keys = [q.key for q in QUESTIONS]
     assert len(keys) == len(set(keys))
-    expected = {k for k in TOP_KEYS if k != "background"} | {
-        f"background.{a}" for a in LEVELS}
+    expected = {k for k in TOP_KEYS if k != "background"} | {f"background.{a}" for a in LEVELS}
     assert set(keys) == expected
 
 
@@ -50,25 +49,42 @@ def test_answered_level_prompts_fit_an_80_column_terminal():
             assert len(f"? {prompt} {level} · {text}") <= 80, text
 
 
-@pytest.mark.parametrize("key, value, clean", [
-    ("hours_per_week", 7.5, 7.5), ("weeks", 12, 12), ("background.ml", 0, 0),
-    ("study_days", ["sat", "mon"], ("mon", "sat")), ("name", "  Zoe\u0301 ", "Zoé"),
-])
+@pytest.mark.parametrize(
+    "key, value, clean",
+    [
+        ("hours_per_week", 7.5, 7.5),
+        ("weeks", 12, 12),
+        ("background.ml", 0, 0),
+        ("study_days", ["sat", "mon"], ("mon", "sat")),
+        ("name", "  Zoe\u0301 ", "Zoé"),
+    ],
+)
 def test_validators_clean_good_values(small_catalog, key, value, clean):
     assert BY_KEY[key].validate(value, small_catalog) == clean
 
 
-@pytest.mark.parametrize("key, value, message", [
-    ("background.python", 5, "5 is too large; write a whole number from 0 to 4 (0 none, "
-     "1 beginner, 2 comfortable, 3 proficient, 4 expert)"),
-    ("study_days", ["mon", "fun"], '"fun" is not a known weekday — did you mean sun?'),
-    ("study_days", ["mon", "Friday"], '"Friday" is not a known weekday — did you mean fri?'),
-    ("goal", "research", '"research" is not one of the goals (llm-applications, '
-     "llm-engineer, llm-research) — did you mean llm-research?"),
-    ("goal", "LLM applications", "did you mean llm-applications?"),
-    ("interests", ["Retrieval-Augmented  Generation"], "did you mean rag?"),
-    ("completed", ["Python Basics"], "did you mean python-basics?"),
-])
+@pytest.mark.parametrize(
+    "key, value, message",
+    [
+        (
+            "background.python",
+            5,
+            "5 is too large; write a whole number from 0 to 4 (0 none, "
+            "1 beginner, 2 comfortable, 3 proficient, 4 expert)",
+        ),
+        ("study_days", ["mon", "fun"], '"fun" is not a known weekday — did you mean sun?'),
+        ("study_days", ["mon", "Friday"], '"Friday" is not a known weekday — did you mean fri?'),
+        (
+            "goal",
+            "research",
+            '"research" is not one of the goals (llm-applications, '
+            "llm-engineer, llm-research) — did you mean llm-research?",
+        ),
+        ("goal", "LLM applications", "did you mean llm-applications?"),
+        ("interests", ["Retrieval-Augmented  Generation"], "did you mean rag?"),
+        ("completed", ["Python Basics"], "did you mean python-basics?"),
+    ],
+)
 def test_validators_say_what_is_allowed(small_catalog, key, value, message):
     with pytest.raises(Invalid, match=re.escape(message)):
         BY_KEY[key].validate(value, small_catalog)
@@ -88,8 +104,12 @@ def test_rules_can_test_every_answer_and_see_it(small_catalog: Catalog) -> None:
 
 
 def test_saving_a_profile_loses_nothing(small_catalog: Catalog) -> None:
-    data = _base() | {"start_date": "2027-01-06", "weeks": 20, "interests": ["rag"],
-                      "study_days": ["sun", "tue"]}
+    data = _base() | {
+        "start_date": "2027-01-06",
+        "weeks": 20,
+        "interests": ["rag"],
+        "study_days": ["sun", "tue"],
+    }
     profile, problems = validate(data, small_catalog)
     assert profile is not None, problems
     again, problems = validate(profile.to_data(), small_catalog)
@@ -98,8 +118,12 @@ def test_saving_a_profile_loses_nothing(small_catalog: Catalog) -> None:
 
 
 def _base(**changes: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {"name": "Ada", "goal": "llm-engineer", "hours_per_week": 8,
-                            "background": {"math": 2, "python": 2, "ml": 1}}
+    data: dict[str, Any] = {
+        "name": "Ada",
+        "goal": "llm-engineer",
+        "hours_per_week": 8,
+        "background": {"math": 2, "python": 2, "ml": 1},
+    }
     return data | changes
 
 
@@ -109,22 +133,37 @@ def test_empty_optional_answers_take_their_defaults(small_catalog):
     assert BY_KEY["weeks"].validate(None, small_catalog) is None
 
 
-@pytest.mark.parametrize("change, ok", [
-    ({"hours_per_week": 0}, False), ({"hours_per_week": 61}, False),
-    ({"hours_per_week": 1}, True), ({"hours_per_week": 60}, True),
-    ({"hours_per_week": 0.5}, False), ({"hours_per_week": 59.5}, True),
-    ({"weeks": 0}, False), ({"weeks": 1}, True), ({"weeks": DEADLINE_WEEKS[1]}, True),
-    ({"weeks": DEADLINE_WEEKS[1] + 1}, False), ({"weeks": 20.0}, True), ({"weeks": 2.5}, False),
-    ({"hours_per_week": "8"}, False), ({"hours_per_week": True}, False),
-    ({"background": {"math": 5, "python": 2, "ml": 1}}, False),
-    ({"background": {"math": -1, "python": 2, "ml": 1}}, False),
-    ({"background": {"math": 4, "python": 0, "ml": 0}}, True),
-    ({"name": "x" * 120}, True), ({"name": "x" * 121}, False),
-    ({"interests": ["rag", "rag"]}, False), ({"study_days": []}, True),
-    ({"goal": "llm-research"}, True), ({"goal": "poet"}, False),
-])
-def test_schema_and_validator_agree(small_catalog: Catalog, change: dict[str, Any],
-                                    ok: bool) -> None:
+@pytest.mark.parametrize(
+    "change, ok",
+    [
+        ({"hours_per_week": 0}, False),
+        ({"hours_per_week": 61}, False),
+        ({"hours_per_week": 1}, True),
+        ({"hours_per_week": 60}, True),
+        ({"hours_per_week": 0.5}, False),
+        ({"hours_per_week": 59.5}, True),
+        ({"weeks": 0}, False),
+        ({"weeks": 1}, True),
+        ({"weeks": DEADLINE_WEEKS[1]}, True),
+        ({"weeks": DEADLINE_WEEKS[1] + 1}, False),
+        ({"weeks": 20.0}, True),
+        ({"weeks": 2.5}, False),
+        ({"hours_per_week": "8"}, False),
+        ({"hours_per_week": True}, False),
+        ({"background": {"math": 5, "python": 2, "ml": 1}}, False),
+        ({"background": {"math": -1, "python": 2, "ml": 1}}, False),
+        ({"background": {"math": 4, "python": 0, "ml": 0}}, True),
+        ({"name": "x" * 120}, True),
+        ({"name": "x" * 121}, False),
+        ({"interests": ["rag", "rag"]}, False),
+        ({"study_days": []}, True),
+        ({"goal": "llm-research"}, True),
+        ({"goal": "poet"}, False),
+    ],
+)
+def test_schema_and_validator_agree(
+    small_catalog: Catalog, change: dict[str, Any], ok: bool
+) -> None:
     data = _base(**change)
     by_schema = jsonschema.Draft202012Validator(profile_schema(small_catalog)).is_valid(data)
     # the validator forgives a repeated interest (it keeps one); the schema says uniqueItems
@@ -139,15 +178,18 @@ def test_tasks_done_are_checked_against_the_items_tasks(small_catalog: Catalog) 
     assert ok is not None and ok.tasks_done == (("linear-algebra", (0, 1)),), problems
     assert ok.to_data()["tasks_done"] == {"linear-algebra": [0, 1]}
     count = len(small_catalog.items["linear-algebra"].tasks)
-    for wrong, message in (({"linear-algebr": [0]}, "did you mean linear-algebra?"),
-                           ({"linear-algebra": [count]}, f"from 0 to {count - 1}"),
-                           ([0, 1], "must map item ids")):
+    for wrong, message in (
+        ({"linear-algebr": [0]}, "did you mean linear-algebra?"),
+        ({"linear-algebra": [count]}, f"from 0 to {count - 1}"),
+        ([0, 1], "must map item ids"),
+    ):
         profile, problems = validate(_base(tasks_done=wrong), small_catalog)
         assert profile is None and message in problems[0].message
 
 
 def test_every_default_plan_fits_the_deadline_bound_and_longer_ones_cut_to_it(
-        catalog: Catalog) -> None:
+    catalog: Catalog,
+) -> None:
     """At the fewest hours a week, each track's default plan can be met as a deadline; a
     plan with every interest is longer and is cut to the longest deadline allowed."""
     from datetime import date

@@ -36,25 +36,27 @@ def question(level: int, answer: int = 0) -> QuizQuestion:
 
 
 # the shipped quiz's shape: two questions at each of the levels 1-3, one at level 4
-QUIZ = [question(1), question(1), question(2), question(2), question(3), question(3),
-        question(4)]
+QUIZ = [question(1), question(1), question(2), question(2), question(3), question(3), question(4)]
 RIGHT, WRONG, DONT_KNOW = 0, 1, 4
 SHIPPED = load_quiz(content_dir() / "quiz.yaml")
 
 
-@pytest.mark.parametrize(("answers", "level"), [
-    ("-------", 0),
-    ("RR-----", 1),
-    ("RRRR---", 2),
-    ("RRRRRR-", 3),
-    ("RRRRRRR", 4),
-    ("-RRRRRR", 4),  # one slip on an easy question, everything else right: forgiven
-    ("-RRRRR-", 3),
-    ("R-RR---", 0),  # with four questions up to level 2, a miss is not forgiven yet
-    ("--RRRRR", 0),  # the hard ones right but both easy ones wrong: not a level
-    ("------R", 0),  # a lucky guess on the hardest question shows nothing
-    ("RR----R", 1),
-])
+@pytest.mark.parametrize(
+    ("answers", "level"),
+    [
+        ("-------", 0),
+        ("RR-----", 1),
+        ("RRRR---", 2),
+        ("RRRRRR-", 3),
+        ("RRRRRRR", 4),
+        ("-RRRRRR", 4),  # one slip on an easy question, everything else right: forgiven
+        ("-RRRRR-", 3),
+        ("R-RR---", 0),  # with four questions up to level 2, a miss is not forgiven yet
+        ("--RRRRR", 0),  # the hard ones right but both easy ones wrong: not a level
+        ("------R", 0),  # a lucky guess on the hardest question shows nothing
+        ("RR----R", 1),
+    ],
+)
 def test_a_level_needs_every_easier_question_right(answers: str, level: int) -> None:
     chosen = [RIGHT if a == "R" else WRONG for a in answers]
     assert suggested_level(QUIZ, chosen) == level
@@ -99,14 +101,20 @@ def test_answering_at_random_is_not_offered_a_higher_level(choices: int) -> None
 
 def test_random_answers_mostly_show_no_level_and_knowledge_shows_its_level() -> None:
     rng = random.Random(7)
-    levels = [suggested_level(SHIPPED["math"], [rng.randrange(5) for _ in SHIPPED["math"]])
-              for _ in range(20_000)]
+    levels = [
+        suggested_level(SHIPPED["math"], [rng.randrange(5) for _ in SHIPPED["math"]])
+        for _ in range(20_000)
+    ]
     assert levels.count(0) / len(levels) > 0.9 and sum(levels) / len(levels) < 0.2
     for true in range(5):  # right nine times in ten up to one's level, guessing above it
         hits = 0
         for _ in range(2_000):
-            chosen = [q.answer if (q.level <= true and rng.random() < 0.9)
-                      or rng.random() < 0.25 else (q.answer + 1) % 4 for q in SHIPPED["ml"]]
+            chosen = [
+                q.answer
+                if (q.level <= true and rng.random() < 0.9) or rng.random() < 0.25
+                else (q.answer + 1) % 4
+                for q in SHIPPED["ml"]
+            ]
             hits += abs(suggested_level(SHIPPED["ml"], chosen) - true) <= 1
         assert hits / 2_000 > 0.7, true
 
@@ -127,8 +135,9 @@ def test_the_shipped_quiz_spans_the_levels_with_answers_spread() -> None:
     assert len({q.id for qs in SHIPPED.values() for q in qs}) == sum(map(len, SHIPPED.values()))
 
 
-@pytest.mark.parametrize("q", [q for q in SHIPPED["python"] if "print" in q.question],
-                         ids=lambda q: q.id)
+@pytest.mark.parametrize(
+    "q", [q for q in SHIPPED["python"] if "print" in q.question], ids=lambda q: q.id
+)
 def test_every_python_question_prints_its_answer(q: QuizQuestion) -> None:
     """Run the code of each "What does this print?" question: its answer is what it prints."""
     code = "\n".join(q.question.splitlines()[1:])
@@ -148,14 +157,17 @@ def test_a_quiz_too_short_is_a_content_error(tmp_path: Path) -> None:
 
 def test_a_broken_quiz_is_a_content_error(tmp_path: Path) -> None:
     path = tmp_path / "quiz.yaml"
-    path.write_text("math:\n  - {id: x, level: 1, question: q, choices: [a, b],"
-                    " answer: 5, explanation: e}\n", encoding="utf-8")
+    path.write_text(
+        "math:\n  - {id: x, level: 1, question: q, choices: [a, b], answer: 5, explanation: e}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ContentError, match="answer must index"):
         load_quiz(path)
 
 
-def run_keys(keys: str, catalog: Catalog, answers: dict[str, int],
-             quiz_file: Path | None = None) -> list[str]:
+def run_keys(
+    keys: str, catalog: Catalog, answers: dict[str, int], quiz_file: Path | None = None
+) -> list[str]:
     said: list[str] = []
     with create_pipe_input() as pipe:
         pipe.send_text(keys)
@@ -190,11 +202,14 @@ def test_quiz_shows_answers_and_offers_its_level(small_catalog: Catalog) -> None
     first = quiz["python"][0]
     wrong = LETTERS[(first.answer + 1) % 4]
     assert f"? Your answer {wrong}) {first.choices[(first.answer + 1) % 4]}" in said
-    assert (f"Not quite: the answer is {LETTERS[first.answer]}) {first.correct_choice}. "
-            f"{first.explanation}") in " ".join(said.split())
+    assert (
+        f"Not quite: the answer is {LETTERS[first.answer]}) {first.correct_choice}. "
+        f"{first.explanation}"
+    ) in " ".join(said.split())
     assert "Right. " in said
     assert "The quiz suggests Math level 4 · graduate; you rated yourself 1 · high school." in (
-        " ".join(said.split()))
+        " ".join(said.split())
+    )
     assert "Python level" not in said
     assert all(len(line) <= 79 for line in said.splitlines())
 

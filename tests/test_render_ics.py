@@ -102,18 +102,30 @@ def test_one_uid_per_learner_and_study_day() -> None:
 
 def test_the_learner_key_comes_from_the_profile_not_the_name() -> None:
     base = long_plan(3)
-    same_name = [replace(base, profile={**base.profile, **change}) for change in (
-        {"background": {"math": 0, "python": 3, "ml": 1}},
-        {"goal": "llm-research"},
-        {"interests": ["chatbots"]})]
+    same_name = [
+        replace(base, profile={**base.profile, **change})
+        for change in (
+            {"background": {"math": 0, "python": 3, "ml": 1}},
+            {"goal": "llm-research"},
+            {"interests": ["chatbots"]},
+        )
+    ]
     for other in same_name:
         assert other.name == base.name
         assert not set(uids(other)) & set(uids(base))
     # what a re-plan (or the learner, re-planning) changes keeps the learner
-    replanned = replace(base, profile={**base.profile, "start_date": "2027-03-01",
-                                       "completed": ["python-basics"], "hours_per_week": 12,
-                                       "weeks": 30, "tasks_done": {"transformers": [0]},
-                                       "interests": []})
+    replanned = replace(
+        base,
+        profile={
+            **base.profile,
+            "start_date": "2027-03-01",
+            "completed": ["python-basics"],
+            "hours_per_week": 12,
+            "weeks": 30,
+            "tasks_done": {"transformers": [0]},
+            "interests": [],
+        },
+    )
     assert learner_key(replanned.profile) == learner_key(base.profile) == base.learner
     renamed = replace(base, profile={**base.profile, "name": "Ada  Lovelace"})
     assert renamed.learner != base.learner
@@ -125,9 +137,12 @@ def test_same_day_same_bytes_later_day_a_newer_revision(small_catalog: Catalog) 
     first = render_ics(make_plan(profile, built, small_catalog))
     assert first == render_ics(make_plan(profile, built, small_catalog))
     later = render_ics(make_plan(profile, built + timedelta(days=3), small_catalog))
-    changed = {line.split(":")[0] for a, b in zip(first.decode().splitlines(),
-                                                  later.decode().splitlines(), strict=True)
-               if a != b for line in (a, b)}
+    changed = {
+        line.split(":")[0]
+        for a, b in zip(first.decode().splitlines(), later.decode().splitlines(), strict=True)
+        if a != b
+        for line in (a, b)
+    }
     assert changed == {"DTSTAMP", "SEQUENCE"}  # the same plan, a newer revision of it
     old, new = second_parser(first), second_parser(later)
     assert [e.uid for e in old] == [e.uid for e in new]
@@ -137,26 +152,36 @@ def test_same_day_same_bytes_later_day_a_newer_revision(small_catalog: Catalog) 
 
 def test_a_replan_updates_the_sessions_it_shares(small_catalog: Catalog, tmp_path: Path) -> None:
     """Imported after the old file, the re-plan's events replace the old ones by UID."""
-    plan = make_plan(next(only_profile(load_text(ADA, small_catalog, "ada.yaml"))),
-                     date(2026, 12, 30), small_catalog)
+    plan = make_plan(
+        next(only_profile(load_text(ADA, small_catalog, "ada.yaml"))),
+        date(2026, 12, 30),
+        small_catalog,
+    )
     source = tmp_path / "ada.md"
-    source.write_text(ticked_markdown(plan, set(task_ids(plan, "python-basics"))),
-                      encoding="utf-8")
-    result = replan(read_progress(source, TODAY), tmp_path, ("ics",), date(2027, 2, 1),
-                    date(2027, 1, 27), small_catalog)
+    source.write_text(ticked_markdown(plan, set(task_ids(plan, "python-basics"))), encoding="utf-8")
+    result = replan(
+        read_progress(source, TODAY),
+        tmp_path,
+        ("ics",),
+        date(2027, 2, 1),
+        date(2027, 1, 27),
+        small_catalog,
+    )
     old = {e.dtstart.date(): e for e in second_parser(render_ics(plan))}
     new = {e.dtstart.date(): e for e in second_parser(result.written.paths[0].read_bytes())}
     assert min(new) >= date(2027, 2, 1) and len(new) == len({e.uid for e in new.values()})
     shared = old.keys() & new.keys()
     assert shared and all(old[d].uid == new[d].uid for d in shared)
-    assert all(new[d].sequence > old[d].sequence and new[d].dtstamp > old[d].dtstamp
-               for d in shared)
+    assert all(
+        new[d].sequence > old[d].sequence and new[d].dtstamp > old[d].dtstamp for d in shared
+    )
     assert new[min(shared)].summary != old[min(shared)].summary  # other work that day
-    other = make_plan(next(only_profile(load_text(ADA.replace("math: 1", "math: 3"),
-                                                  small_catalog, "b.yaml"))),
-                      date(2026, 12, 30), small_catalog)
-    assert not {e.uid for e in second_parser(render_ics(other))} & {e.uid for e in
-                                                                     old.values()}
+    other = make_plan(
+        next(only_profile(load_text(ADA.replace("math: 1", "math: 3"), small_catalog, "b.yaml"))),
+        date(2026, 12, 30),
+        small_catalog,
+    )
+    assert not {e.uid for e in second_parser(render_ics(other))} & {e.uid for e in old.values()}
 
 
 def second_parser(data: bytes) -> list:  # type: ignore[type-arg]
@@ -164,8 +189,9 @@ def second_parser(data: bytes) -> list:  # type: ignore[type-arg]
     return list(IcsCalendarStream.calendar_from_ics(data.decode("utf-8")).events)
 
 
-@pytest.mark.parametrize("plan", [long_plan(16), unicode_plan(), minimal_plan()],
-                         ids=["long", "unicode", "minimal"])
+@pytest.mark.parametrize(
+    "plan", [long_plan(16), unicode_plan(), minimal_plan()], ids=["long", "unicode", "minimal"]
+)
 def test_a_second_parser_reads_the_same_calendar(plan: Plan) -> None:
     data = render_ics(plan)
     calendar = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
@@ -176,7 +202,8 @@ def test_a_second_parser_reads_the_same_calendar(plan: Plan) -> None:
     assert [e.summary for e in theirs] == [str(e["SUMMARY"]) for e in ours]
     assert [e.description for e in theirs] == [str(e["DESCRIPTION"]) for e in ours]
     assert [(e.dtstart, e.dtend) for e in theirs] == [
-        (e.decoded("DTSTART"), e.decoded("DTEND")) for e in ours]
+        (e.decoded("DTSTART"), e.decoded("DTEND")) for e in ours
+    ]
     assert {e.sequence for e in theirs} == {(plan.start_date - date(2000, 1, 1)).days}
     assert all(e.dtstamp.tzinfo is not None for e in theirs)
 

@@ -57,15 +57,21 @@ def test_summary_why_left_out_notes_and_week_headings() -> None:
 def test_every_task_once_with_the_pdf_field_name() -> None:
     plan = long_plan(8)
     ids = TASK.findall(markdown(plan))
-    expected = [(task.label, f"w{w.number}-{i.id}-t{task.index}")
-                for w in plan.weeks for i in w.items for task in i.tasks]
+    expected = [
+        (task.label, f"w{w.number}-{i.id}-t{task.index}")
+        for w in plan.weeks
+        for i in w.items
+        for task in i.tasks
+    ]
     assert [(md_text(t), tid) for t, tid in expected] == ids
     assert len({tid for _, tid in ids}) == len(ids)
 
 
-@pytest.mark.parametrize("renderer", [MarkdownIt("commonmark", {"html": False}),
-                                      MarkdownIt("gfm-like", {"html": False}), GFM],
-                         ids=["commonmark-no-html", "gfm-like-no-html", "gfm-like"])
+@pytest.mark.parametrize(
+    "renderer",
+    [MarkdownIt("commonmark", {"html": False}), MarkdownIt("gfm-like", {"html": False}), GFM],
+    ids=["commonmark-no-html", "gfm-like-no-html", "gfm-like"],
+)
 def test_task_ids_and_profile_marker_are_invisible(renderer: MarkdownIt) -> None:
     """Renderers that show raw HTML as text (an HTML comment too) still hide the ids."""
     plan = long_plan(3)
@@ -90,10 +96,25 @@ def test_hostile_text_renders_literally_and_no_unsafe_link() -> None:
     assert "Evil link" in html and "javascript" not in html
 
 
-@pytest.mark.parametrize("name", ["[x](https://evil.example)", "https://evil.example",
-                                  "www.evil.example", "a@evil.example", "<script>x</script>",
-                                  "# heading", "- list", "1. first", "*bold* _it_ `code`",
-                                  "| a | b |", "~~gone~~", "$x^2$", "&amp; &#60;", "a\nb\n\n# c"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "[x](https://evil.example)",
+        "https://evil.example",
+        "www.evil.example",
+        "a@evil.example",
+        "<script>x</script>",
+        "# heading",
+        "- list",
+        "1. first",
+        "*bold* _it_ `code`",
+        "| a | b |",
+        "~~gone~~",
+        "$x^2$",
+        "&amp; &#60;",
+        "a\nb\n\n# c",
+    ],
+)
 def test_names_cannot_inject_markup(name: str) -> None:
     html = GFM.render(f"- {md_text(name)}\n")
     assert "<a " not in html and "<script" not in html and "<h1" not in html

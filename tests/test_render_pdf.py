@@ -89,8 +89,9 @@ def test_deadline_box_names_the_full_length_and_every_dropped_item(long_pdf):
 def test_links_are_the_resources_urls_and_one_per_appendix_code(long_pdf):
     plan = long_plan()
     # a later part of a split item links nothing: its links are on the first part
-    on_week_pages = [r.url for w in plan.weeks for i in w.items for r in i.resources
-                     if i.part[0] == 1]
+    on_week_pages = [
+        r.url for w in plan.weeks for i in w.items for r in i.resources if i.part[0] == 1
+    ]
     in_appendix = set(on_week_pages)  # every sample URL is http(s)
     assert sorted(link_uris(long_pdf[1])) == sorted([*on_week_pages, *in_appendix])
 
@@ -148,8 +149,11 @@ def test_outline_has_the_parts_and_every_week(long_pdf):
 def used_fonts(reader: PdfReader) -> dict[str, DictionaryObject]:
     """Fonts some page draws text with (each page selects an unused Helvetica in an empty BT)."""
     pdf = Pdf(b"", reader, [])
-    return {name: font for index in range(len(reader.pages))
-            for name, font in fonts_of_page(pdf, index).items()}
+    return {
+        name: font
+        for index in range(len(reader.pages))
+        for name, font in fonts_of_page(pdf, index).items()
+    }
 
 
 def test_every_font_that_draws_text_is_embedded(long_pdf):
@@ -241,8 +245,13 @@ def test_deadline_box_groups_dropped_items_by_importance(catalog):
     from planner.engine.build import build_plan
     from planner.profile.validate import validate
 
-    data = {"name": "D", "goal": "llm-engineer", "hours_per_week": 8, "weeks": 13,
-            "background": {"math": 1, "python": 1, "ml": 0}}
+    data = {
+        "name": "D",
+        "goal": "llm-engineer",
+        "hours_per_week": 8,
+        "weeks": 13,
+        "background": {"math": 1, "python": 1, "ml": 0},
+    }
     profile, _ = validate(data, catalog)
     plan = build_plan(profile, catalog, date(2026, 11, 25))
     text = " ".join(text_of(PdfReader(io.BytesIO(render_pdf(plan).data))).split())

@@ -20,8 +20,10 @@ def selected(profile: Profile, catalog: Catalog) -> Selection:
 
 
 def profile(catalog, extra="", math=2, python=2, ml=1, goal="llm-engineer", hours=8):
-    text = (f"name: T\ngoal: {goal}\nhours_per_week: {hours}\n"
-            f"background: {{math: {math}, python: {python}, ml: {ml}}}\n{extra}")
+    text = (
+        f"name: T\ngoal: {goal}\nhours_per_week: {hours}\n"
+        f"background: {{math: {math}, python: {python}, ml: {ml}}}\n{extra}"
+    )
     [loaded] = load_text(text, catalog, "t.yaml")
     assert loaded.profile, loaded.problems
     return loaded.profile
@@ -33,8 +35,13 @@ def chosen_ids(selection):
 
 def test_track_items_and_reasons(small_catalog):
     sel = selected(profile(small_catalog), small_catalog)
-    assert chosen_ids(sel) == ["python-basics", "linear-algebra", "ml-fundamentals",
-                               "experiment-notes", "transformers"]
+    assert chosen_ids(sel) == [
+        "python-basics",
+        "linear-algebra",
+        "ml-fundamentals",
+        "experiment-notes",
+        "transformers",
+    ]
     assert all(c.reasons for c in sel.items)
     assert sel.items[0].reasons[0] == "Part of the LLM engineer track."
 
@@ -73,16 +80,15 @@ def test_interest_pulls_in_item_and_its_prerequisites(small_catalog):
 def test_fired_rules_carry_filled_reasons(small_catalog):
     sel = selected(profile(small_catalog, "interests: [rag, chatbots]\n"), small_catalog)
     whys = {f.rule_id: f.why for f in sel.fired}
-    assert whys["interests"] == ("Added because you are interested in Retrieval-augmented "
-                                 "generation, Chatbots.")  # titles, not ids
+    assert whys["interests"] == (
+        "Added because you are interested in Retrieval-augmented generation, Chatbots."
+    )  # titles, not ids
     assert sel.settings.review is True
 
 
 def test_fill_says_one_hour_not_one_hours():
-    assert fill("At {hours_per_week} hours a week", {"hours_per_week": 1.0}) == (
-        "At 1 hour a week")
-    assert fill("At {hours_per_week} hours a week", {"hours_per_week": 2}) == (
-        "At 2 hours a week")
+    assert fill("At {hours_per_week} hours a week", {"hours_per_week": 1.0}) == ("At 1 hour a week")
+    assert fill("At {hours_per_week} hours a week", {"hours_per_week": 2}) == ("At 2 hours a week")
 
 
 def test_fill_never_formats_user_text():
@@ -92,11 +98,14 @@ def test_fill_never_formats_user_text():
 
 def test_rules_with_typos_fail_to_load(tmp_path, small_catalog):
     import shutil
+
     root = tmp_path / "content"
     shutil.copytree(Path(small_catalog.root), root)
     (root / "rules.yaml").write_text(
-        "- id: r\n  when: {background.mth: {lte: 1}}\n  then: {include: [nope]}\n  why: x\n")
+        "- id: r\n  when: {background.mth: {lte: 1}}\n  then: {include: [nope]}\n  why: x\n"
+    )
     from planner.catalog.load import load_catalog
+
     broken = load_catalog(root)
     with pytest.raises(ContentError, match="unknown field 'background.mth'"):
         load_rules(broken)

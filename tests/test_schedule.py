@@ -9,8 +9,10 @@ from planner.profile.load import load_text
 
 
 def make(catalog, extra="", hours=8, math=2, python=2, goal="llm-engineer"):
-    text = (f"name: T\ngoal: {goal}\nhours_per_week: {hours}\n"
-            f"background: {{math: {math}, python: {python}, ml: 1}}\n{extra}")
+    text = (
+        f"name: T\ngoal: {goal}\nhours_per_week: {hours}\n"
+        f"background: {{math: {math}, python: {python}, ml: 1}}\n{extra}"
+    )
     [loaded] = load_text(text, catalog, "t.yaml")
     assert loaded.profile, loaded.problems
     return loaded.profile
@@ -54,8 +56,7 @@ def test_every_task_once_and_parts_numbered(small_catalog, today):
 
 def test_deadline_drops_least_important_leaf_with_reason(small_catalog, today):
     full = build_plan(make(small_catalog), small_catalog, today)
-    plan = build_plan(make(small_catalog, f"weeks: {len(full.weeks) - 1}\n"),
-                      small_catalog, today)
+    plan = build_plan(make(small_catalog, f"weeks: {len(full.weeks) - 1}\n"), small_catalog, today)
     assert len(plan.weeks) <= len(full.weeks) - 1
     assert plan.full_weeks == len(full.weeks)
     partly = [n for n in plan.notes if "does not fit whole before your deadline" in n]
@@ -64,8 +65,11 @@ def test_deadline_drops_least_important_leaf_with_reason(small_catalog, today):
     kept = {i.id for w in plan.weeks for i in w.items}
     for d in plan.dropped:
         assert d.id not in kept
-        assert all(d.id not in small_catalog.items[k].prerequisites
-                   for k in kept if k in small_catalog.items)
+        assert all(
+            d.id not in small_catalog.items[k].prerequisites
+            for k in kept
+            if k in small_catalog.items
+        )
 
 
 def test_plan_is_deterministic(small_catalog, today):

@@ -30,14 +30,34 @@ from planner.web.placement import shipped
 from planner.web.server import SERVER_BODY_LIMIT, create_server
 
 TODAY = date(2026, 11, 25)  # a Wednesday: plans start Monday 2026-11-30
-PROFILE = {"name": "Ada Lovelace", "goal": "llm-engineer", "hours_per_week": 8,
-           "background": {"math": 2, "python": 2, "ml": 1}}
-FORM = {"name": "Ada Lovelace", "goal": "llm-engineer", "background.math": "2",
-        "background.python": "2", "background.ml": "1", "hours_per_week": "8",
-        "study_days": ["mon", "wed", "sat"], "formats": ["pdf", "json"]}
+PROFILE = {
+    "name": "Ada Lovelace",
+    "goal": "llm-engineer",
+    "hours_per_week": 8,
+    "background": {"math": 2, "python": 2, "ml": 1},
+}
+FORM = {
+    "name": "Ada Lovelace",
+    "goal": "llm-engineer",
+    "background.math": "2",
+    "background.python": "2",
+    "background.ml": "1",
+    "hours_per_week": "8",
+    "study_days": ["mon", "wed", "sat"],
+    "formats": ["pdf", "json"],
+}
 HOSTILE = "<script>alert(1)</script> & Ω 李"
-PLAN_KEYS = {"name", "goal", "hours_per_week", "start_date", "total_hours", "dropped",
-             "skipped", "notes", "weeks"}
+PLAN_KEYS = {
+    "name",
+    "goal",
+    "hours_per_week",
+    "start_date",
+    "total_hours",
+    "dropped",
+    "skipped",
+    "notes",
+    "weeks",
+}
 
 
 @pytest.fixture
@@ -62,8 +82,10 @@ def error_of(html: str, field_id: str) -> str:
 
 # --- the page -------------------------------------------------------------------------
 
-def test_get_renders_every_question_from_the_definitions(client: FlaskClient,
-                                                         small_catalog: Catalog) -> None:
+
+def test_get_renders_every_question_from_the_definitions(
+    client: FlaskClient, small_catalog: Catalog
+) -> None:
     html = client.get("/").get_data(as_text=True)
     for q in ASKED:
         assert f'name="{q.key}"' in html, q.key
@@ -106,7 +128,8 @@ def test_good_form_shows_summary_with_reasons_and_downloads(client: FlaskClient)
 
 
 def test_bad_form_shows_the_error_next_to_the_field_and_keeps_answers(
-        client: FlaskClient, small_catalog: Catalog) -> None:
+    client: FlaskClient, small_catalog: Catalog
+) -> None:
     response = client.post("/", data=form(hours_per_week="lots", interests=["rag"]))
     html = response.get_data(as_text=True)
     assert response.status_code == 422
@@ -114,23 +137,30 @@ def test_bad_form_shows_the_error_next_to_the_field_and_keeps_answers(
         check_hours("lots", small_catalog)
     assert error_of(html, "f-hours-per-week").endswith(escape(sentence(str(expected.value))))
     assert error_of(html, "f-hours-per-week").endswith(
-        "&#34;lots&#34; is not a number; write a number of hours from 1 to 60.")
-    assert re.search(r'id="f-hours-per-week" name="hours_per_week" type="number" value="lots"'
-                     r'[^>]*aria-describedby="f-hours-per-week-help f-hours-per-week-error"'
-                     r' aria-invalid="true"', html)
+        "&#34;lots&#34; is not a number; write a number of hours from 1 to 60."
+    )
+    assert re.search(
+        r'id="f-hours-per-week" name="hours_per_week" type="number" value="lots"'
+        r'[^>]*aria-describedby="f-hours-per-week-help f-hours-per-week-error"'
+        r' aria-invalid="true"',
+        html,
+    )
     assert 'value="Ada Lovelace"' in html
     assert re.search(r'name="interests" type="checkbox" value="rag" checked', html)
     assert '<a href="#f-hours-per-week">' in html  # the summary links to the field
 
 
 def test_every_problem_is_shown_at_once_in_sentences(client: FlaskClient) -> None:
-    html = client.post("/", data=form(name=" ", weeks="2.5", hours_per_week="true")
-                       ).get_data(as_text=True)
+    html = client.post("/", data=form(name=" ", weeks="2.5", hours_per_week="true")).get_data(
+        as_text=True
+    )
     assert error_of(html, "f-name").endswith("The name is empty; write it in any language.")
     assert error_of(html, "f-weeks").endswith(
-        "2.5 is not a whole number; write a whole number of weeks from 1 to 520.")
+        "2.5 is not a whole number; write a whole number of weeks from 1 to 520."
+    )
     assert error_of(html, "f-hours-per-week").endswith(
-        "&#34;true&#34; is not a number; write a number of hours from 1 to 60.")
+        "&#34;true&#34; is not a number; write a number of hours from 1 to 60."
+    )
     summary = re.search(r'<section class="error-summary".*?</section>', html, re.S).group(0)
     items = re.findall(r"</a>: (.*?)</li>", summary)
     assert len(items) == 3 and all(not i[0].islower() and i.endswith(".") for i in items), items
@@ -138,8 +168,9 @@ def test_every_problem_is_shown_at_once_in_sentences(client: FlaskClient) -> Non
 
 
 def test_optional_fields_left_empty_take_their_defaults(client: FlaskClient) -> None:
-    html = client.post("/", data=form(study_days=[], formats=[], weeks="", start_date="",
-                                      interests=[])).get_data(as_text=True)
+    html = client.post(
+        "/", data=form(study_days=[], formats=[], weeks="", start_date="", interests=[])
+    ).get_data(as_text=True)
     assert "Your plan, Ada Lovelace" in html and "Download PDF" in html
     assert '<input type="hidden" name="study_days"' not in html  # the default days
     page = client.get("/").get_data(as_text=True)
@@ -155,15 +186,23 @@ def test_edit_refills_the_form_from_the_carried_answers(client: FlaskClient) -> 
 
 
 def test_hidden_fields_read_back_as_the_same_profile(small_catalog: Catalog) -> None:
-    data = dict(PROFILE, name=HOSTILE, hours_per_week=7.5, weeks=12, start_date="2027-01-04",
-                interests=["rag", "chatbots"], completed=["python-basics"],
-                study_days=["tue", "sun"])
+    data = dict(
+        PROFILE,
+        name=HOSTILE,
+        hours_per_week=7.5,
+        weeks=12,
+        start_date="2027-01-04",
+        interests=["rag", "chatbots"],
+        completed=["python-basics"],
+        study_days=["tue", "sun"],
+    )
     back = profile_data(MultiDict(hidden_fields(data)))
     assert validate(back, small_catalog) == validate(data, small_catalog)
     assert validate(back, small_catalog)[0] is not None
 
 
 # --- the API ---------------------------------------------------------------------------
+
 
 def assert_pdf_download(response, stem: str = "ada-lovelace") -> None:
     assert response.status_code == 200, response.get_data(as_text=True)
@@ -176,8 +215,9 @@ def test_api_takes_json(client: FlaskClient) -> None:
     assert_pdf_download(client.post("/api/plan", json=PROFILE))
 
 
-@pytest.mark.parametrize("content_type", ["application/yaml", "text/yaml",
-                                          "application/x-yaml; charset=utf-8"])
+@pytest.mark.parametrize(
+    "content_type", ["application/yaml", "text/yaml", "application/x-yaml; charset=utf-8"]
+)
 def test_api_takes_yaml(client: FlaskClient, content_type: str) -> None:
     body = yaml.safe_dump(PROFILE, allow_unicode=True)
     assert_pdf_download(client.post("/api/plan", data=body, content_type=content_type))
@@ -196,40 +236,56 @@ def test_api_json_format_matches_the_plan_contract(client: FlaskClient) -> None:
     assert plan["weeks"][0]["items"][0]["reasons"]
 
 
-def test_api_bad_profile_gets_422_with_the_clis_messages(client: FlaskClient,
-                                                         small_catalog: Catalog) -> None:
+def test_api_bad_profile_gets_422_with_the_clis_messages(
+    client: FlaskClient, small_catalog: Catalog
+) -> None:
     body = "name: Ada\ngoal: llm-enginer\nhours_per_week: lots\nbackground: {math: 2}\n"
     response = client.post("/api/plan", data=body, content_type="application/yaml")
     assert response.status_code == 422
     errors = response.get_json()["errors"]
     expected = [p.as_json() for p in load_text(body, small_catalog, "x")[0].problems]
     assert errors == expected
-    assert {"field": "hours_per_week", "line": 3, "column": 17, "fix": None,
-            "message": "lots is not a number; write a number of hours from 1 to 60"} in errors
-    assert {"field": "goal", "line": 2, "column": 7, "fix": "goal: llm-engineer",
-            "message": "llm-enginer is not one of the goals (llm-applications, llm-engineer, "
-                       "llm-research) — did you mean llm-engineer?"} in errors
+    assert {
+        "field": "hours_per_week",
+        "line": 3,
+        "column": 17,
+        "fix": None,
+        "message": "lots is not a number; write a number of hours from 1 to 60",
+    } in errors
+    assert {
+        "field": "goal",
+        "line": 2,
+        "column": 7,
+        "fix": "goal: llm-engineer",
+        "message": "llm-enginer is not one of the goals (llm-applications, llm-engineer, "
+        "llm-research) — did you mean llm-engineer?",
+    } in errors
 
 
 def test_api_bad_json_and_bad_form_get_422(client: FlaskClient) -> None:
-    bad = client.post("/api/plan", data='{"name": "Ada",\n "goal": }',
-                      content_type="application/json")
+    bad = client.post(
+        "/api/plan", data='{"name": "Ada",\n "goal": }', content_type="application/json"
+    )
     assert bad.status_code == 422 and bad.get_json()["errors"][0]["line"] == 2
-    dup = client.post("/api/plan", data='{"name": "A", "name": "B"}',
-                      content_type="application/json")
+    dup = client.post(
+        "/api/plan", data='{"name": "A", "name": "B"}', content_type="application/json"
+    )
     assert dup.get_json()["errors"][0]["field"] == "name"
     missing = client.post("/api/plan", data={"name": "Ada"})
     fields = {e["field"] for e in missing.get_json()["errors"]}
     assert missing.status_code == 422 and {"goal", "hours_per_week", "background"} <= fields
-    stream = client.post("/api/plan", data="name: a\n---\nname: b\n",
-                         content_type="application/yaml")
+    stream = client.post(
+        "/api/plan", data="name: a\n---\nname: b\n", content_type="application/yaml"
+    )
     assert "one profile per request" in stream.get_json()["errors"][0]["message"]
 
 
-@pytest.mark.parametrize("body, content_type", [("[" * 30_000, "application/yaml"),
-                                                 ("[" * 30_000, "application/json")])
-def test_api_deeply_nested_body_gets_422_not_500(client: FlaskClient, body: str,
-                                                 content_type: str) -> None:
+@pytest.mark.parametrize(
+    "body, content_type", [("[" * 30_000, "application/yaml"), ("[" * 30_000, "application/json")]
+)
+def test_api_deeply_nested_body_gets_422_not_500(
+    client: FlaskClient, body: str, content_type: str
+) -> None:
     response = client.post("/api/plan", data=body, content_type=content_type)
     assert response.status_code == 422
     assert "nested too deeply" in response.get_json()["errors"][0]["message"]
@@ -280,25 +336,33 @@ def test_a_failing_request_gets_500_and_the_app_keeps_serving(small_catalog: Cat
 
 # --- escaping and headers ----------------------------------------------------------------
 
+
 def test_user_text_is_escaped_in_the_summary_and_the_error_page(client: FlaskClient) -> None:
-    for response in (client.post("/", data=form(name=HOSTILE)),
-                     client.post("/", data=form(name=HOSTILE, hours_per_week="0"))):
+    for response in (
+        client.post("/", data=form(name=HOSTILE)),
+        client.post("/", data=form(name=HOSTILE, hours_per_week="0")),
+    ):
         html = response.get_data(as_text=True)
         assert "<script>" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Ω 李" in html
 
 
 def test_download_file_name_is_safe_for_any_name(client: FlaskClient) -> None:
-    header = client.post("/api/plan", json=dict(PROFILE, name=HOSTILE)
-                         ).headers["Content-Disposition"]
+    header = client.post("/api/plan", json=dict(PROFILE, name=HOSTILE)).headers[
+        "Content-Disposition"
+    ]
     assert header.startswith('attachment; filename="script-alert-1-script.pdf"; ')
     assert header.endswith("filename*=UTF-8''script-alert-1-script-%CF%89-%E6%9D%8E.pdf")
     for name in ("../../etc/passwd", '..\\x"; evil', "李小龍", "José"):
-        header = client.post("/api/plan", json=dict(PROFILE, name=name)
-                             ).headers["Content-Disposition"]
+        header = client.post("/api/plan", json=dict(PROFILE, name=name)).headers[
+            "Content-Disposition"
+        ]
         assert "../" not in header and "\\" not in header and header.count('"') == 2, header
-        assert re.fullmatch(r'attachment; filename="[a-z0-9-]+\.pdf"'
-                            r"(; filename\*=UTF-8''[A-Za-z0-9%-]+\.pdf)?", header), header
+        assert re.fullmatch(
+            r'attachment; filename="[a-z0-9-]+\.pdf"'
+            r"(; filename\*=UTF-8''[A-Za-z0-9%-]+\.pdf)?",
+            header,
+        ), header
 
 
 def test_content_disposition_ascii_fallbacks() -> None:
@@ -307,12 +371,12 @@ def test_content_disposition_ascii_fallbacks() -> None:
     assert content_disposition("李小龍.ics").startswith('attachment; filename="study-plan.ics"')
 
 
-@pytest.mark.parametrize("method, path", [("get", "/"), ("post", "/api/plan"),
-                                          ("get", "/static/style.css"), ("get", "/nope")])
-def test_security_headers_on_every_response(client: FlaskClient, method: str,
-                                            path: str) -> None:
-    response = getattr(client, method)(path, json=PROFILE) if method == "post" else \
-        client.get(path)
+@pytest.mark.parametrize(
+    "method, path",
+    [("get", "/"), ("post", "/api/plan"), ("get", "/static/style.css"), ("get", "/nope")],
+)
+def test_security_headers_on_every_response(client: FlaskClient, method: str, path: str) -> None:
+    response = getattr(client, method)(path, json=PROFILE) if method == "post" else client.get(path)
     csp = response.headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp and "unsafe-inline" not in csp
     assert response.headers["X-Content-Type-Options"] == "nosniff"
@@ -320,8 +384,11 @@ def test_security_headers_on_every_response(client: FlaskClient, method: str,
 
 
 def test_pages_have_no_inline_script_style_or_handlers(client: FlaskClient) -> None:
-    for response in (client.get("/"), client.post("/", data=form()),
-                     client.post("/", data=form(name=""))):
+    for response in (
+        client.get("/"),
+        client.post("/", data=form()),
+        client.post("/", data=form(name="")),
+    ):
         html = response.get_data(as_text=True)
         assert "<script" not in html and "<style" not in html and " style=" not in html
         assert not re.search(r"\son[a-z]+=", html)
@@ -344,6 +411,7 @@ def test_the_real_catalog_serves_the_page_and_a_plan(catalog: Catalog) -> None:
 
 
 # --- the real server -----------------------------------------------------------------------
+
 
 def test_waitress_serves_concurrent_requests(small_catalog: Catalog) -> None:
     server = create_server(create_app(small_catalog, clock=lambda: TODAY), "127.0.0.1", 0, 4)
@@ -405,9 +473,11 @@ def raw_exchange(port: int, request: bytes, body_chunks: Iterable[bytes] = ()) -
 def test_an_oversized_body_is_answered_by_the_app_as_json(live: int, size: int) -> None:
     """Below the server's limit the app refuses the body; above it waitress stops reading,
     and the app still writes the answer: the same JSON, with the app's headers."""
-    head = (f"POST /api/plan HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-            f"Content-Type: application/yaml\r\n"
-            f"Content-Length: {size}\r\n\r\n").encode()
+    head = (
+        f"POST /api/plan HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+        f"Content-Type: application/yaml\r\n"
+        f"Content-Length: {size}\r\n\r\n"
+    ).encode()
     chunks = (b"x" * 65536 for _ in range(size // 65536 + 1))
     answer = raw_exchange(live, head, chunks)
     header, _, body = answer.partition(b"\r\n\r\n")
@@ -417,12 +487,14 @@ def test_an_oversized_body_is_answered_by_the_app_as_json(live: int, size: int) 
     assert json.loads(body)["errors"][0]["message"].startswith("the request body is larger")
 
 
-def test_a_chunked_body_over_the_limit_and_a_garbled_request_get_the_apps_answer(
-        live: int) -> None:
-    head = (b"POST /api/plan HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            b"Transfer-Encoding: chunked\r\n\r\n")
-    chunks = (b"%x\r\n" % 65536 + b"x" * 65536 + b"\r\n"
-              for _ in range(SERVER_BODY_LIMIT // 65536 + 2))
+def test_a_chunked_body_over_the_limit_and_a_garbled_request_get_the_apps_answer(live: int) -> None:
+    head = (
+        b"POST /api/plan HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        b"Transfer-Encoding: chunked\r\n\r\n"
+    )
+    chunks = (
+        b"%x\r\n" % 65536 + b"x" * 65536 + b"\r\n" for _ in range(SERVER_BODY_LIMIT // 65536 + 2)
+    )
     header, _, body = raw_exchange(live, head, chunks).partition(b"\r\n\r\n")
     assert header.startswith(b"HTTP/1.1 413") and b"application/json" in header
     assert json.loads(body)["errors"]
@@ -438,6 +510,7 @@ def test_the_favicon_is_served(client: FlaskClient) -> None:
 
 
 # --- the placement quiz ---------------------------------------------------------------------
+
 
 def quiz_answers(catalog: Catalog, area: str, right: bool) -> dict[str, str]:
     quiz = shipped(catalog)
@@ -459,8 +532,10 @@ def test_the_quiz_on_the_page_offers_its_level_then_builds_the_plan(catalog: Cat
     offered = client.post("/", data=answers)
     html = offered.get_data(as_text=True)
     assert offered.status_code == 200 and "The placement quiz" in html
-    notice = ("The quiz suggests Math level 4 · graduate; you rated yourself 0 · none. "
-              "The quiz&#39;s level is chosen now; choose another if you prefer.")
+    notice = (
+        "The quiz suggests Math level 4 · graduate; you rated yourself 0 · none. "
+        "The quiz&#39;s level is chosen now; choose another if you prefer."
+    )
     assert f'<p class="notice" id="f-background-math-notice">{notice}</p>' in html
     assert re.search(r'name="background.math" type="radio" value="4" checked', html)
     assert html.count('<p class="feedback">Right. ') == len(quiz["math"])
@@ -470,8 +545,7 @@ def test_the_quiz_on_the_page_offers_its_level_then_builds_the_plan(catalog: Cat
     assert "Your plan, Ada Lovelace" in built.get_data(as_text=True)
 
 
-def test_a_quiz_that_agrees_or_is_left_blank_goes_straight_to_the_plan(
-        catalog: Catalog) -> None:
+def test_a_quiz_that_agrees_or_is_left_blank_goes_straight_to_the_plan(catalog: Catalog) -> None:
     client = create_app(catalog, clock=lambda: TODAY).test_client()
     wrong = form(**{"background.python": "0"}) | quiz_answers(catalog, "python", False)
     assert "Your plan," in client.post("/", data=wrong).get_data(as_text=True)
@@ -482,8 +556,9 @@ def test_a_half_answered_area_is_not_scored_and_says_so(catalog: Catalog) -> Non
     client = create_app(catalog, clock=lambda: TODAY).test_client()
     half = dict(list(quiz_answers(catalog, "ml", False).items())[:3])
     html = client.post("/", data=form() | half).get_data(as_text=True)
-    assert ("Machine learning: 3 of 7 quiz questions answered, so the quiz did not score this "
-            "area;") in html
+    assert (
+        "Machine learning: 3 of 7 quiz questions answered, so the quiz did not score this area;"
+    ) in html
     assert re.search(r'name="background.ml" type="radio" value="1" checked', html)  # kept
     again = client.post("/", data=form() | half | {"quiz-scored": "1"})
     assert "Your plan," in again.get_data(as_text=True)
@@ -492,8 +567,10 @@ def test_a_half_answered_area_is_not_scored_and_says_so(catalog: Catalog) -> Non
 @pytest.mark.parametrize("hours", ["1", "8"])
 def test_reasons_show_titles_once_each_in_good_grammar(catalog: Catalog, hours: str) -> None:
     client = create_app(catalog, clock=lambda: TODAY).test_client()
-    html = client.post("/", data=form(hours_per_week=hours, interests=["chatbots", "rag"],
-                                      completed=["python-basics"])).get_data(as_text=True)
+    html = client.post(
+        "/",
+        data=form(hours_per_week=hours, interests=["chatbots", "rag"], completed=["python-basics"]),
+    ).get_data(as_text=True)
     why = re.search(r'<h2 id="why">.*?</ul>', html, re.S).group(0)
     reasons = re.findall(r"<li>(.*?)</li>", why)
     assert len(reasons) == len(set(reasons)) > 3

@@ -25,8 +25,14 @@ from pypdf import PdfReader
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "web-form.png"
 DESKTOP = {"width": 960, "height": 860}
 PHONE = {"width": 390, "height": 860}
@@ -40,11 +46,16 @@ def studyplan() -> list[str]:
 @pytest.fixture(scope="module")
 def server_url() -> Iterator[str]:
     """The real `studyplan serve` on a free port of 127.0.0.1; its printed address."""
-    proc = subprocess.Popen([*studyplan(), "serve", "--host", "127.0.0.1", "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [*studyplan(), "serve", "--host", "127.0.0.1", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: lines.put(proc.stdout.readline() if proc.stdout else ""),
-                     daemon=True).start()
+    threading.Thread(
+        target=lambda: lines.put(proc.stdout.readline() if proc.stdout else ""), daemon=True
+    ).start()
     try:
         first = lines.get(timeout=60)
         match = re.search(r"http://127\.0\.0\.1:\d+/", first)
@@ -67,8 +78,7 @@ def system_browser() -> str | None:
 def browser():
     executable = system_browser()
     if executable is None:
-        reason = ("no Chromium browser found (apt-get install chromium, or set "
-                  "STUDYPLAN_CHROMIUM)")
+        reason = "no Chromium browser found (apt-get install chromium, or set STUDYPLAN_CHROMIUM)"
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI must run the browser tests: {reason}")
         pytest.skip(reason)
@@ -125,7 +135,8 @@ def test_an_invalid_value_is_shown_next_to_its_field(page, server_url: str) -> N
 
     error = page.locator("#f-hours-per-week-error")
     assert " ".join(error.inner_text().split()) == (
-        "Error: 0 is too small; write a number of hours from 1 to 60.")
+        "Error: 0 is too small; write a number of hours from 1 to 60."
+    )
     hours = page.locator("#f-hours-per-week")
     assert "f-hours-per-week-error" in (hours.get_attribute("aria-describedby") or "")
     assert hours.get_attribute("aria-invalid") == "true"
@@ -162,8 +173,9 @@ def screenshot(page) -> bytes:
     raise AssertionError("unreachable")
 
 
-def test_screenshot_for_the_readme(browser, server_url: str, tmp_path: Path,
-                                   request: pytest.FixtureRequest) -> None:
+def test_screenshot_for_the_readme(
+    browser, server_url: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     """The form on a desktop beside the summary on a phone; LOOK at it after updating."""
     shots = []
     for viewport, fill in ((DESKTOP, False), (PHONE, True)):
@@ -210,8 +222,7 @@ def test_the_placement_quiz_by_keyboard_alone(browser, server_url: str, viewport
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     failed: list[str] = []
-    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400
-            else None)
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on("console", lambda m: failed.append(m.text) if m.type == "error" else None)
     try:
         page.goto(server_url)
@@ -232,8 +243,9 @@ def test_the_placement_quiz_by_keyboard_alone(browser, server_url: str, viewport
         with page.expect_navigation():  # the next page, not the one still showing
             page.keyboard.press("Enter")
         notice = page.locator("#f-background-math-notice")
-        assert notice.inner_text().startswith("The quiz suggests Math level 4 · graduate; "
-                                              "you rated yourself 0 · none.")
+        assert notice.inner_text().startswith(
+            "The quiz suggests Math level 4 · graduate; you rated yourself 0 · none."
+        )
         assert page.locator("#f-background-math-5").is_checked()  # level 4, chosen
         assert page.locator(".feedback").first.inner_text().startswith("Right. ")
         tab_to(page, "el.textContent === 'Make my plan'")

@@ -64,9 +64,18 @@ class CohortStats:
         self.weeks[outcome.weeks] += 1
         self.hours[outcome.hours_per_week or 0.0] += 1
         pdf = next((o for o in outcome.outputs if o.endswith(".pdf")), "")
-        self.people.append((outcome.position, Learner(
-            outcome.name, track, outcome.weeks, outcome.end_date,
-            pdf or (outcome.outputs[0] if outcome.outputs else ""))))
+        self.people.append(
+            (
+                outcome.position,
+                Learner(
+                    outcome.name,
+                    track,
+                    outcome.weeks,
+                    outcome.end_date,
+                    pdf or (outcome.outputs[0] if outcome.outputs else ""),
+                ),
+            )
+        )
         if outcome.start_date is not None:
             for number, items in enumerate(outcome.week_items):
                 monday = outcome.start_date + timedelta(weeks=number)
@@ -91,10 +100,13 @@ class CohortStats:
         return out
 
     def summary(self) -> dict[str, Any]:
-        return {"learners": self.learners, "failed": self.failed,
-                "tracks": dict(sorted(self.tracks.items(), key=lambda kv: (-kv[1], kv[0]))),
-                "weeks": {str(k): v for k, v in sorted(self.weeks.items())},
-                "hours_per_week": {f"{k:g}": v for k, v in sorted(self.hours.items())}}
+        return {
+            "learners": self.learners,
+            "failed": self.failed,
+            "tracks": dict(sorted(self.tracks.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "weeks": {str(k): v for k, v in sorted(self.weeks.items())},
+            "hours_per_week": {f"{k:g}": v for k, v in sorted(self.hours.items())},
+        }
 
 
 def nice_width(span: float, bins: int) -> float:
@@ -104,8 +116,9 @@ def nice_width(span: float, bins: int) -> float:
     return next(s * power for s in (*NICE_STEPS, 10) if s * power >= raw - 1e-9)
 
 
-def histogram(counts: Counter[Any], bins: int = 8, unit: str = "",
-              whole: bool = False) -> list[tuple[str, int]]:
+def histogram(
+    counts: Counter[Any], bins: int = 8, unit: str = "", whole: bool = False
+) -> list[tuple[str, int]]:
     """(label, learners) bars: one per value when few, else ranges of a round width.
 
     whole: the values are whole numbers (weeks), so a range reads '9–12'; otherwise a range

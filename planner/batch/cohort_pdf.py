@@ -53,14 +53,33 @@ def render_cohort_pdf(stats: CohortStats, paper: str = "a4") -> bytes:
     fonts = default_fonts()
     page = page_of(paper)
     buffer = io.BytesIO()
-    document = BaseDocTemplate(buffer, pagesize=page.size, invariant=1, title="Cohort summary",
-                               author="studyplan", creator="studyplan", lang="en",
-                               leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-                               topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM)
-    frame = Frame(MARGIN_X, MARGIN_BOTTOM, page.frame_width, page.frame_height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    document.addPageTemplates([PageTemplate("body", [frame],
-                                            onPageEnd=functools.partial(_footer, page=page))])
+    document = BaseDocTemplate(
+        buffer,
+        pagesize=page.size,
+        invariant=1,
+        title="Cohort summary",
+        author="studyplan",
+        creator="studyplan",
+        lang="en",
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+    )
+    frame = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        page.frame_width,
+        page.frame_height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    document.addPageTemplates(
+        [PageTemplate("body", [frame], onPageEnd=functools.partial(_footer, page=page))]
+    )
     with using_fonts(fonts):
         story = _story(stats, page.frame_width)
     document.build(story, canvasmaker=PlanCanvas)
@@ -85,14 +104,21 @@ def _footer(canv: Any, _doc: Any, page: Page) -> None:
 
 def _story(stats: CohortStats, width: float) -> list[Flowable]:
     look = styles()
-    failed = (f" {plural(stats.failed, 'profile')} could not be planned: see batch-report.csv."
-              if stats.failed else "")
+    failed = (
+        f" {plural(stats.failed, 'profile')} could not be planned: see batch-report.csv."
+        if stats.failed
+        else ""
+    )
     story: list[Flowable] = [
         para("Cohort summary", look.h1),
         para(f"{plural(stats.learners, 'learner')} with a plan.{failed}", look.body),
         _heading("Learners per track", look),
-        _table([[_text(t), str(n)] for t, n in stats.summary()["tracks"].items()],
-               ("Track", "Learners"), (0.75, 0.25), width),
+        _table(
+            [[_text(t), str(n)] for t, n in stats.summary()["tracks"].items()],
+            ("Track", "Learners"),
+            (0.75, 0.25),
+            width,
+        ),
         _heading("Plan length", look),
         _bars(histogram(stats.weeks, unit="weeks", whole=True), width),
         _heading("Hours a week", look),
@@ -100,9 +126,12 @@ def _story(stats: CohortStats, width: float) -> list[Flowable]:
         _heading("Learners", look),
         _learners(stats, width),
         _heading("Study groups", look),
-        para(f"Learners who study the same item in the same calendar week (at least "
-             f"{MIN_GROUP}), up to three items a week: people who could meet and learn "
-             "together. Their plans may have started on different dates.", look.small),
+        para(
+            f"Learners who study the same item in the same calendar week (at least "
+            f"{MIN_GROUP}), up to three items a week: people who could meet and learn "
+            "together. Their plans may have started on different dates.",
+            look.small,
+        ),
         Spacer(1, 6),
         _groups(stats, width),
     ]
@@ -119,10 +148,13 @@ def _text(text: str) -> str:
 
 
 def _learners(stats: CohortStats, width: float) -> Table:
-    rows = [[_text(p.name), _text(p.track), str(p.weeks), day(p.end) if p.end else "",
-             _text(p.file)] for p in stats.roster()]
-    return _table(rows, ("Name", "Track", "Weeks", "Ends", "File"),
-                  (0.26, 0.22, 0.08, 0.14, 0.30), width)
+    rows = [
+        [_text(p.name), _text(p.track), str(p.weeks), day(p.end) if p.end else "", _text(p.file)]
+        for p in stats.roster()
+    ]
+    return _table(
+        rows, ("Name", "Track", "Weeks", "Ends", "File"), (0.26, 0.22, 0.08, 0.14, 0.30), width
+    )
 
 
 def _group_text(title: str, group: Group) -> str:
@@ -133,32 +165,48 @@ def _group_text(title: str, group: Group) -> str:
 
 def _groups(stats: CohortStats, width: float) -> Table:
     groups = stats.groups()
-    rows = [[date_range(monday, monday + timedelta(days=6)),
-             "<br/>".join(_group_text(t, g) for t, g in items)]
-            for monday, items in groups[:MAX_GROUP_WEEKS]]
+    rows = [
+        [
+            date_range(monday, monday + timedelta(days=6)),
+            "<br/>".join(_group_text(t, g) for t, g in items),
+        ]
+        for monday, items in groups[:MAX_GROUP_WEEKS]
+    ]
     if len(groups) > MAX_GROUP_WEEKS:
         rest = len(groups) - MAX_GROUP_WEEKS
-        rows.append(["Later", f"{plural(rest, 'more week')} with study groups, not listed "
-                              "here: this page covers the first half year"])
+        rows.append(
+            [
+                "Later",
+                f"{plural(rest, 'more week')} with study groups, not listed "
+                "here: this page covers the first half year",
+            ]
+        )
     return _table(rows, ("Week", "Studied together (learners)"), (0.22, 0.78), width)
 
 
-def _table(rows: list[list[str]], header: tuple[str, ...], shares: tuple[float, ...],
-           width: float) -> Any:
-
+def _table(
+    rows: list[list[str]], header: tuple[str, ...], shares: tuple[float, ...], width: float
+) -> Any:
 
     look = styles()
     cells = [[para(h.upper(), look.cell_head) for h in header]]
     cells += [[para(c, look.cell) for c in row] for row in rows] or [
-        [para("(none)", look.cell), *[para("", look.cell) for _ in header[1:]]]]
+        [para("(none)", look.cell), *[para("", look.cell) for _ in header[1:]]]
+    ]
     table = Table(cells, colWidths=[width * s for s in shares], repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     return table
 
 
@@ -171,10 +219,26 @@ def _bars(bars: list[tuple[str, int]], width: float) -> Drawing:
     for k, (label, n) in enumerate(bars):
         y = (len(bars) - 1 - k) * row + 3
         length = (width - label_width - 70) * n / most
-        drawing.add(String(label_width - 8, y, label, fontName=BODY, fontSize=8.5,
-                           textAnchor="end", fillColor=INK))
-        drawing.add(Rect(label_width, y - 1.5, length, row - 5, fillColor=ACCENT,
-                         strokeColor=None))
-        drawing.add(String(label_width + length + 5, y, plural(n, "learner"), fontName=BODY,
-                           fontSize=8.5, fillColor=INK))
+        drawing.add(
+            String(
+                label_width - 8,
+                y,
+                label,
+                fontName=BODY,
+                fontSize=8.5,
+                textAnchor="end",
+                fillColor=INK,
+            )
+        )
+        drawing.add(Rect(label_width, y - 1.5, length, row - 5, fillColor=ACCENT, strokeColor=None))
+        drawing.add(
+            String(
+                label_width + length + 5,
+                y,
+                plural(n, "learner"),
+                fontName=BODY,
+                fontSize=8.5,
+                fillColor=INK,
+            )
+        )
     return drawing

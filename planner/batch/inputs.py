@@ -65,8 +65,9 @@ def check_paths(paths: Iterable[Path]) -> list[Path]:
     return paths
 
 
-def profile_files(paths: Iterable[Path],
-                  suffixes: tuple[str, ...] = PROFILE_SUFFIXES) -> Iterator[Path]:
+def profile_files(
+    paths: Iterable[Path], suffixes: tuple[str, ...] = PROFILE_SUFFIXES
+) -> Iterator[Path]:
     """Files in argument order; a folder gives its *.yaml/*.yml files (or other suffixes),
     recursively, sorted.
 
@@ -100,9 +101,17 @@ def documents(file: Path) -> Iterator[Job]:
     try:
         docs = load_documents(read_text(file), source)
     except UserError as exc:  # unreadable: its messages start with the path already
-        yield Job(-1, source, 0, 1, None, problems=tuple(
-            p if p.file else Problem(p.message.removeprefix(f"{source}: "), source)
-            for p in exc.problems))
+        yield Job(
+            -1,
+            source,
+            0,
+            1,
+            None,
+            problems=tuple(
+                p if p.file else Problem(p.message.removeprefix(f"{source}: "), source)
+                for p in exc.problems
+            ),
+        )
         return
     found = False
     for doc in docs:
@@ -111,8 +120,18 @@ def documents(file: Path) -> Iterator[Job]:
         found = True
         yield Job(-1, source, doc.index, doc.line, None, doc.data, doc.problems)
     if not found:
-        yield Job(-1, source, 0, 1, None, problems=(Problem(
-            "no profile in this file; `studyplan init` writes a starter profile", source, 1),))
+        yield Job(
+            -1,
+            source,
+            0,
+            1,
+            None,
+            problems=(
+                Problem(
+                    "no profile in this file; `studyplan init` writes a starter profile", source, 1
+                ),
+            ),
+        )
 
 
 def raw_name(data: Any) -> str | None:
@@ -143,8 +162,9 @@ def plan_inputs(paths: list[Path], shard: Shard | None = None) -> BatchInputs:
             name = raw_name(job.data)
             stem = unique(slugify(name), taken) if name else None
             if shard.holds(position):
-                jobs.append(Job(position, job.source, job.index, job.line, stem,
-                                problems=job.problems))
+                jobs.append(
+                    Job(position, job.source, job.index, job.line, stem, problems=job.problems)
+                )
             position += 1
     return BatchInputs(tuple(jobs), position)
 
@@ -159,8 +179,17 @@ def with_data(jobs: Iterable[Job]) -> Iterator[Job]:
             loaded = {j.index: j for j in documents(Path(job.source))}
         fresh = loaded.pop(job.index, None)
         if fresh is None:  # the file changed since it was named
-            yield Job(job.position, job.source, job.index, job.line, job.stem, problems=(
-                Problem("the file changed while the batch ran; run it again", job.source),))
+            yield Job(
+                job.position,
+                job.source,
+                job.index,
+                job.line,
+                job.stem,
+                problems=(
+                    Problem("the file changed while the batch ran; run it again", job.source),
+                ),
+            )
             continue
-        yield Job(job.position, job.source, job.index, job.line, job.stem,
-                  fresh.data, fresh.problems)
+        yield Job(
+            job.position, job.source, job.index, job.line, job.stem, fresh.data, fresh.problems
+        )

@@ -14,8 +14,13 @@ PLAIN_EVERY_SECONDS = 10.0
 class Progress:
     """Counts finished jobs and shows done / failed / remaining and the rate."""
 
-    def __init__(self, total: int, stream: TextIO | None = None,
-                 tty: bool | None = None, label: str = "batch") -> None:
+    def __init__(
+        self,
+        total: int,
+        stream: TextIO | None = None,
+        tty: bool | None = None,
+        label: str = "batch",
+    ) -> None:
         self.stream = stream or sys.stderr
         self.label = label  # the verb that prefixes the plain lines
         self.tty = self.stream.isatty() if tty is None else tty
@@ -37,8 +42,10 @@ class Progress:
     def line(self) -> str:
         left = self.total - self.finished
         skipped = f", {self.skipped} skipped" if self.skipped else ""
-        return (f"{self.done} done, {self.failed} failed{skipped}, {left} left "
-                f"({self.rate():.1f} plans/s)")
+        return (
+            f"{self.done} done, {self.failed} failed{skipped}, {left} left "
+            f"({self.rate():.1f} plans/s)"
+        )
 
     def add(self, status: str) -> None:
         if status == "ok":

@@ -12,8 +12,17 @@ from typing import Any
 from planner.batch.worker import Outcome
 from planner.output import write_atomic
 
-COLUMNS = ("source", "document", "line", "status", "outputs", "weeks", "total_hours", "error",
-           "warnings")
+COLUMNS = (
+    "source",
+    "document",
+    "line",
+    "status",
+    "outputs",
+    "weeks",
+    "total_hours",
+    "error",
+    "warnings",
+)
 
 
 def row_of(outcome: Outcome) -> dict[str, Any]:
@@ -35,8 +44,11 @@ def report_csv(rows: Iterable[dict[str, Any]]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        cells = {**row, "outputs": ";".join(row["outputs"]),
-                 "warnings": " | ".join(row.get("warnings", []))}
+        cells = {
+            **row,
+            "outputs": ";".join(row["outputs"]),
+            "warnings": " | ".join(row.get("warnings", [])),
+        }
         writer.writerow(["" if cells[c] is None else cells[c] for c in COLUMNS])
     return buffer.getvalue().encode("utf-8")
 
@@ -46,8 +58,9 @@ def report_json(rows: list[dict[str, Any]], summary: dict[str, Any]) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def write_reports(folder: Path, outcomes: Iterable[Outcome], summary: dict[str, Any],
-                  suffix: str = "") -> tuple[Path, Path]:
+def write_reports(
+    folder: Path, outcomes: Iterable[Outcome], summary: dict[str, Any], suffix: str = ""
+) -> tuple[Path, Path]:
     """batch-report<suffix>.csv and .json in input order; output paths relative to folder."""
     rows = [row_of(o) for o in sorted(outcomes, key=lambda o: o.position)]
     csv_path = write_atomic(folder / f"batch-report{suffix}.csv", report_csv(rows))
@@ -74,7 +87,9 @@ def merge_shard_reports(folder: Path, count: str) -> None:
         shards.append(data["summary"])
     rows.sort(key=lambda r: (r["source"], r["document"]))
     summary = {s: sum(x.get(s, 0) for x in shards) for s in ("ok", "failed", "skipped", "total")}
-    summary |= {"shards": sorted(x["shard"] for x in shards),
-                "cancelled": any(x.get("cancelled") for x in shards)}
+    summary |= {
+        "shards": sorted(x["shard"] for x in shards),
+        "cancelled": any(x.get("cancelled") for x in shards),
+    }
     write_atomic(folder / "batch-report.csv", report_csv(rows))
     write_atomic(folder / "batch-report.json", report_json(rows, summary))

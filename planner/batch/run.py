@@ -30,12 +30,18 @@ class BatchResult:
 
 
 def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
-        os.cpu_count() or 1)
+    return (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    )
 
 
-def run_batch(paths: list[Path], settings: Settings, jobs: int = 0, shard: Shard = WHOLE,
-              progress: Progress | None = None) -> BatchResult:
+def run_batch(
+    paths: list[Path],
+    settings: Settings,
+    jobs: int = 0,
+    shard: Shard = WHOLE,
+    progress: Progress | None = None,
+) -> BatchResult:
     """Build every profile document of the shard; failures are reported, never raised.
 
     Ctrl-C stops the workers and still writes the report of what was done (cancelled=True).
@@ -61,27 +67,46 @@ def run_batch(paths: list[Path], settings: Settings, jobs: int = 0, shard: Shard
         cancelled = True
     progress.close()
     count = {s: sum(o.status == s for o in outcomes) for s in ("ok", "failed", "skipped")}
-    summary = {**count, "total": len(inputs.jobs), "inputs": inputs.total,
-               "shard": f"{shard.index}/{shard.count}", "cancelled": cancelled,
-               "cohort": stats.summary()}
+    summary = {
+        **count,
+        "total": len(inputs.jobs),
+        "inputs": inputs.total,
+        "shard": f"{shard.index}/{shard.count}",
+        "cancelled": cancelled,
+        "cohort": stats.summary(),
+    }
     report = write_reports(settings.output, outcomes, summary, shard.suffix)
     cohort = settings.output / f"cohort{shard.suffix}.pdf"
     from planner.batch.cohort_pdf import render_cohort_pdf  # ReportLab: imported when needed
 
     write_atomic(cohort, render_cohort_pdf(stats, settings.paper))
-    return BatchResult(count["ok"], count["failed"], count["skipped"], len(inputs.jobs),
-                       cancelled, (*report, cohort))
+    return BatchResult(
+        count["ok"],
+        count["failed"],
+        count["skipped"],
+        len(inputs.jobs),
+        cancelled,
+        (*report, cohort),
+    )
 
 
 def _small(outcome: Outcome) -> Outcome:
     """What the report keeps of an outcome: the per-week items went into the cohort stats."""
-    return Outcome(outcome.position, outcome.source, outcome.index, outcome.line,
-                   outcome.status, outcome.outputs, outcome.weeks, outcome.total_hours,
-                   outcome.error, warnings=outcome.warnings)
+    return Outcome(
+        outcome.position,
+        outcome.source,
+        outcome.index,
+        outcome.line,
+        outcome.status,
+        outcome.outputs,
+        outcome.weeks,
+        outcome.total_hours,
+        outcome.error,
+        warnings=outcome.warnings,
+    )
 
 
-def _outcomes(inputs: BatchInputs, settings: Settings,
-              jobs: int) -> Generator[Outcome, None, None]:
+def _outcomes(inputs: BatchInputs, settings: Settings, jobs: int) -> Generator[Outcome, None, None]:
     work = with_data(inputs.jobs)
     if jobs <= 1 or len(inputs.jobs) <= 1:
         init_worker(settings, in_pool=False)
@@ -104,4 +129,3 @@ def _pooled(work: Iterator[Job], settings: Settings, jobs: int) -> Iterator[Outc
         raise
     finally:
         pool.join()
-

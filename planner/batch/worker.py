@@ -110,8 +110,9 @@ def run_job(job: Job) -> Outcome:
     except Exception as exc:
         last = traceback.extract_tb(exc.__traceback__)[-1]
         where = f" at {Path(last.filename).name}:{last.lineno}"
-        return _failed(job, f"{job.source}:{job.line}: {REPORT_BUG}: "
-                            f"{type(exc).__name__}: {exc}{where}")
+        return _failed(
+            job, f"{job.source}:{job.line}: {REPORT_BUG}: {type(exc).__name__}: {exc}{where}"
+        )
 
 
 def _failed(job: Job, error: str) -> Outcome:
@@ -140,12 +141,25 @@ def _build(job: Job, settings: Settings) -> Outcome:
         kept = tuple(k.message() for k in written.kept)
         warnings = written.warnings
     return Outcome(
-        job.position, job.source, job.index, job.line, status, names,
-        weeks=len(plan.weeks), total_hours=plan.total_hours, goal=plan.goal,
-        goal_title=plan.goal_title, hours_per_week=plan.hours_per_week,
-        warnings=warnings, name=plan.name, start_date=plan.start_date, end_date=plan.end_date,
+        job.position,
+        job.source,
+        job.index,
+        job.line,
+        status,
+        names,
+        weeks=len(plan.weeks),
+        total_hours=plan.total_hours,
+        goal=plan.goal,
+        goal_title=plan.goal_title,
+        hours_per_week=plan.hours_per_week,
+        warnings=warnings,
+        name=plan.name,
+        start_date=plan.start_date,
+        end_date=plan.end_date,
         week_items=tuple(tuple(dict.fromkeys(i.id for i in _studied(w))) for w in plan.weeks),
-        titles={i.id: i.title for w in plan.weeks for i in _studied(w)}, kept=kept)
+        titles={i.id: i.title for w in plan.weeks for i in _studied(w)},
+        kept=kept,
+    )
 
 
 def _studied(week: Week) -> list[PlannedItem]:

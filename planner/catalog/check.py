@@ -29,25 +29,38 @@ def lint_catalog(root: Path | None = None) -> tuple[Catalog | None, list[str]]:
         catalog = load_catalog(root, strict=True)
     except ContentError as exc:
         return None, [str(p) for p in exc.problems] + encoding
-    problems = [*_items(catalog), *_whys(catalog), *_cycles(catalog), *_coverage(catalog),
-                *_urls(catalog), *_interests(catalog)]
+    problems = [
+        *_items(catalog),
+        *_whys(catalog),
+        *_cycles(catalog),
+        *_coverage(catalog),
+        *_urls(catalog),
+        *_interests(catalog),
+    ]
     return catalog, problems + encoding
 
 
 def plannable(catalog: Catalog) -> bool:
     """Whether plans can be built from it (no cycles, task hours that add up), so that the
     checks that build plans are worth running beside problems like a missing why line."""
+
     def adds_up(item: Item) -> bool:
-        return bool(item.tasks) and abs(sum(t.hours for t in item.tasks) - item.hours) < 1e-6 \
+        return (
+            bool(item.tasks)
+            and abs(sum(t.hours for t in item.tasks) - item.hours) < 1e-6
             and all(t.hours > 0 for t in item.tasks)
+        )
+
     return not _cycles(catalog) and all(adds_up(i) for i in catalog.items.values())
 
 
 def _items(catalog: Catalog) -> list[str]:
     out: list[str] = []
     for item in catalog.items.values():
+
         def bad(what: str, item_id: str = item.id) -> None:
             out.append(f"item {item_id}: {what}")
+
         _fields(item, bad)
         _tasks(item, bad)
         if not 2 <= len(item.resources) <= 4:
@@ -85,8 +98,10 @@ def _tasks(item: Item, bad: Report) -> None:
         bad("every task needs hours above 0")
     long = [f"{t.hours:g} h" for t in item.tasks if t.hours > MAX_TASK_HOURS]
     if long:
-        bad(f"task over {MAX_TASK_HOURS:g} h ({', '.join(long)}): split it into tasks with "
-            "a result each")
+        bad(
+            f"task over {MAX_TASK_HOURS:g} h ({', '.join(long)}): split it into tasks with "
+            "a result each"
+        )
     if not 3 <= len(item.checklist) <= 6:
         bad(f"{len(item.checklist)} checklist tasks; 3 to 6 wanted")
     elif not item.checklist[-1].lower().startswith("self-check"):
@@ -112,8 +127,10 @@ def _mojibake_in_files(root: Path) -> list[str]:
         for number, line in enumerate(text.splitlines(), 1):
             found = MOJIBAKE.search(line)
             if found:
-                out.append(f"{path}:{number}: text has mojibake (broken encoding) "
-                           f"{found.group()!r}: retype the character")
+                out.append(
+                    f"{path}:{number}: text has mojibake (broken encoding) "
+                    f"{found.group()!r}: retype the character"
+                )
     return out
 
 
@@ -139,11 +156,17 @@ def _cycles(catalog: Catalog) -> list[str]:
 
 def _coverage(catalog: Catalog) -> list[str]:
     used = {i.section for i in catalog.items.values()}
-    out = [f"section {s.id} ({s.part} / {s.title}) has no items"
-           for s in catalog.sections.values() if s.id not in used]
-    return out + [f"section {s.id} ({s.part} / {s.title}) lists no guide topics: name what "
-                  "the guide recommends under this heading and the items that teach it"
-                  for s in catalog.sections.values() if s.guide and not s.topics]
+    out = [
+        f"section {s.id} ({s.part} / {s.title}) has no items"
+        for s in catalog.sections.values()
+        if s.id not in used
+    ]
+    return out + [
+        f"section {s.id} ({s.part} / {s.title}) lists no guide topics: name what "
+        "the guide recommends under this heading and the items that teach it"
+        for s in catalog.sections.values()
+        if s.guide and not s.topics
+    ]
 
 
 def _urls(catalog: Catalog) -> list[str]:

@@ -49,13 +49,23 @@ def load_catalog(root: Path | None = None, strict: bool = False) -> Catalog:
 
 def _dangling(items: dict[str, Item], sections: dict[str, Section], root: Path) -> list[Problem]:
     """References the pipeline relies on: prerequisites, sections and guide topics must exist."""
-    out = [Problem(f"section {s.id}: guide topic {t.title!r} names unknown item {i!r}",
-                   str(root / "sections.yaml"))
-           for s in sections.values() for t in s.topics for i in t.items if i not in items]
+    out = [
+        Problem(
+            f"section {s.id}: guide topic {t.title!r} names unknown item {i!r}",
+            str(root / "sections.yaml"),
+        )
+        for s in sections.values()
+        for t in s.topics
+        for i in t.items
+        if i not in items
+    ]
     for item in items.values():
         where = str(root / "items")
-        out += [Problem(f"{item.id}: unknown prerequisite {p!r}", where)
-                for p in item.prerequisites if p not in items]
+        out += [
+            Problem(f"{item.id}: unknown prerequisite {p!r}", where)
+            for p in item.prerequisites
+            if p not in items
+        ]
         if item.section not in sections:
             out.append(Problem(f"{item.id}: unknown section {item.section!r}", where))
     return out
@@ -106,13 +116,21 @@ def _resource(d: dict[str, Any]) -> Resource:
 def _item(d: dict[str, Any]) -> Item:
     kind = d.get("kind", "lesson")
     return Item(
-        id=d["id"], title=d["title"], section=d["section"], summary=d["summary"].strip(),
-        outcomes=_strs(d.get("outcomes")), hours=float(d["hours"]),
-        level=d.get("level", "beginner"), kind=kind, priority=int(d.get("priority", 2)),
+        id=d["id"],
+        title=d["title"],
+        section=d["section"],
+        summary=d["summary"].strip(),
+        outcomes=_strs(d.get("outcomes")),
+        hours=float(d["hours"]),
+        level=d.get("level", "beginner"),
+        kind=kind,
+        priority=int(d.get("priority", 2)),
         prerequisites=_strs(d.get("prerequisites")),
         resources=tuple(_resource(r) for r in d.get("resources") or ()),
-        tasks=tuple(_task(t) for t in d.get("checklist") or ()), tags=_strs(d.get("tags")),
-        aliases=_strs(d.get("aliases")), why=str(d.get("why", "")).strip(),
+        tasks=tuple(_task(t) for t in d.get("checklist") or ()),
+        tags=_strs(d.get("tags")),
+        aliases=_strs(d.get("aliases")),
+        why=str(d.get("why", "")).strip(),
     )
 
 
@@ -128,6 +146,12 @@ def _interest(d: dict[str, Any]) -> Interest:
 
 
 def _track(d: dict[str, Any]) -> Track:
-    return Track(d["id"], d["title"], d["description"].strip(), _strs(d.get("include")),
-                 _strs(d.get("include_tags")), _strs(d.get("exclude")),
-                 _strs(d.get("exclude_tags")))
+    return Track(
+        d["id"],
+        d["title"],
+        d["description"].strip(),
+        _strs(d.get("include")),
+        _strs(d.get("include_tags")),
+        _strs(d.get("exclude")),
+        _strs(d.get("exclude_tags")),
+    )

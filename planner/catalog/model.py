@@ -75,8 +75,11 @@ class Track:
         """The track's item ids: listed or tagged in, minus those listed or tagged out."""
         tagged = set(catalog.items_with_tags(self.include_tags))
         out = set(catalog.items_with_tags(self.exclude_tags)) | set(self.exclude)
-        return [i for i in catalog.items if (i in self.include or i in tagged) and i not in out
-                or i in self.include]
+        return [
+            i
+            for i in catalog.items
+            if (i in self.include or i in tagged) and i not in out or i in self.include
+        ]
 
 
 @dataclass(frozen=True)

@@ -60,9 +60,15 @@ def load_quiz(path: Path) -> dict[str, tuple[QuizQuestion, ...]]:
         quiz[area] = tuple(sorted(questions, key=lambda q: q.level))
         missing = set(range(1, 5)) - {q.level for q in questions}
         if len(questions) < MIN_QUESTIONS or missing:
-            raise ContentError([Problem(
-                f"{area}: needs at least {MIN_QUESTIONS} questions spanning the levels 1-4 "
-                f"(has {len(questions)}; no question at level {sorted(missing)})", str(path))])
+            raise ContentError(
+                [
+                    Problem(
+                        f"{area}: needs at least {MIN_QUESTIONS} questions spanning the levels 1-4 "
+                        f"(has {len(questions)}; no question at level {sorted(missing)})",
+                        str(path),
+                    )
+                ]
+            )
     return quiz
 
 
@@ -73,8 +79,15 @@ def _question(area: str, entry: dict[str, Any]) -> QuizQuestion:
         raise ValueError(f"{entry.get('id')}: answer must index one of the choices")
     if not isinstance(level, int) or not 0 <= level <= 4:
         raise ValueError(f"{entry.get('id')}: level must be 0..4")
-    return QuizQuestion(str(entry["id"]), area, level, str(entry["question"]).strip(),
-                        choices, answer, str(entry["explanation"]).strip())
+    return QuizQuestion(
+        str(entry["id"]),
+        area,
+        level,
+        str(entry["question"]).strip(),
+        choices,
+        answer,
+        str(entry["explanation"]).strip(),
+    )
 
 
 def is_correct(question: QuizQuestion, chosen: int) -> bool:

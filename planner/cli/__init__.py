@@ -39,8 +39,11 @@ exit codes: 0 done, 1 some of a batch failed, 2 bad input or usage,
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="studyplan", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="A personal, week-by-week study plan for becoming an LLM engineer.")
+        prog="studyplan",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="A personal, week-by-week study plan for becoming an LLM engineer.",
+    )
     parser.add_argument("--version", action="version", version=f"studyplan {__version__}")
     sub = parser.add_subparsers(dest="verb", metavar="VERB")
     for verb, (module, help_text) in VERBS.items():
@@ -51,8 +54,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             mod = importlib.import_module(module)
         except ModuleNotFoundError:
             continue  # a verb whose module is not part of this build
-        sp = sub.add_parser(verb, help=help_text, description=mod.__doc__,
-                            formatter_class=argparse.RawDescriptionHelpFormatter)
+        sp = sub.add_parser(
+            verb,
+            help=help_text,
+            description=mod.__doc__,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         mod.add_arguments(sp)
         sp.set_defaults(run=mod.run)
     return parser

@@ -29,15 +29,33 @@ def _jobs(text: str) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                        help="profile files, folders of them, or YAML streams of profiles")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="profile files, folders of them, or YAML streams of profiles",
+    )
     add_output(parser)
-    parser.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
-                        help="worker processes (default: the number of CPUs; 1: no pool)")
-    parser.add_argument("--shard", metavar="I/N", default="1/1",
-                        help="build only the I-th of N disjoint slices (I counts from 1)")
-    parser.add_argument("--skip-existing", action="store_true",
-                        help="skip a profile whose output files all exist (resume a batch)")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="worker processes (default: the number of CPUs; 1: no pool)",
+    )
+    parser.add_argument(
+        "--shard",
+        metavar="I/N",
+        default="1/1",
+        help="build only the I-th of N disjoint slices (I counts from 1)",
+    )
+    parser.add_argument(
+        "--skip-existing",
+        action="store_true",
+        help="skip a profile whose output files all exist (resume a batch)",
+    )
     add_paper(parser)
     add_today(parser)
 
@@ -53,8 +71,13 @@ def run(args: argparse.Namespace) -> int:
     from planner.pipeline import parse_formats
 
     shard = parse_shard(args.shard)
-    settings = Settings(args.output, parse_formats(args.format), today_of(args),
-                        args.skip_existing, paper=args.paper)
+    settings = Settings(
+        args.output,
+        parse_formats(args.format),
+        today_of(args),
+        args.skip_existing,
+        paper=args.paper,
+    )
     previous = signal.signal(signal.SIGTERM, _cancel_on_term)
     try:
         result = run_batch(args.paths, settings, args.jobs, shard)
@@ -63,8 +86,10 @@ def run(args: argparse.Namespace) -> int:
     for path in result.report:
         print(path)
     if result.cancelled:
-        print(f"Cancelled: {result.ok + result.failed + result.skipped} of {result.total} "
-              "finished; the report lists them. Re-run with --skip-existing to continue.",
-              file=sys.stderr)
+        print(
+            f"Cancelled: {result.ok + result.failed + result.skipped} of {result.total} "
+            "finished; the report lists them. Re-run with --skip-existing to continue.",
+            file=sys.stderr,
+        )
         return ExitCode.CANCELLED
     return ExitCode.PARTIAL if result.failed else ExitCode.OK

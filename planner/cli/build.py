@@ -15,8 +15,12 @@ from planner.cli.common import add_output, add_paper, add_today, today_of
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("profile", type=Path, metavar="PROFILE",
-                        help="profile YAML file (`studyplan init` writes one)")
+    parser.add_argument(
+        "profile",
+        type=Path,
+        metavar="PROFILE",
+        help="profile YAML file (`studyplan init` writes one)",
+    )
     add_output(parser)
     add_paper(parser)
     add_today(parser)
@@ -34,8 +38,9 @@ def run(args: argparse.Namespace) -> int:
     taken: set[str] = set()
     for profile in profiles:
         plan = make_plan(profile, today_of(args), catalog)
-        written = write_plan(plan, args.output, formats, unique(slugify(plan.name), taken),
-                             args.paper)
+        written = write_plan(
+            plan, args.output, formats, unique(slugify(plan.name), taken), args.paper
+        )
         for warning in written.warnings:
             print(f"warning: {warning}", file=sys.stderr)
         for kept in written.kept:

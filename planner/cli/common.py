@@ -8,22 +8,42 @@ from pathlib import Path
 
 
 def add_output(parser: argparse.ArgumentParser, formats: bool = True) -> None:
-    parser.add_argument("-o", "--output", metavar="DIR", type=Path, default=Path("output"),
-                        help="folder for the files (default: ./output; created if missing)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        type=Path,
+        default=Path("output"),
+        help="folder for the files (default: ./output; created if missing)",
+    )
     if formats:
-        parser.add_argument("--format", default="pdf", metavar="LIST",
-                            help="comma-separated: pdf, md, ics, json (default: pdf)")
+        parser.add_argument(
+            "--format",
+            default="pdf",
+            metavar="LIST",
+            help="comma-separated: pdf, md, ics, json (default: pdf)",
+        )
 
 
 def add_paper(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--paper", choices=("a4", "letter"), default="a4", type=str.lower,
-                        help="page size of the plan PDF: a4 (default) or letter (US Letter)")
+    parser.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        default="a4",
+        type=str.lower,
+        help="page size of the plan PDF: a4 (default) or letter (US Letter)",
+    )
 
 
 def add_today(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--today", metavar="YYYY-MM-DD", type=parse_date, default=None,
-                        help="the date to plan from (default: the real today); the plan "
-                             "starts on start_date, or the Monday on or after this date")
+    parser.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=parse_date,
+        default=None,
+        help="the date to plan from (default: the real today); the plan "
+        "starts on start_date, or the Monday on or after this date",
+    )
 
 
 def parse_date(text: str) -> date:

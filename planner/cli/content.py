@@ -10,8 +10,12 @@ import argparse
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", choices=["check"], help="what to do (check: lint it)")
-    parser.add_argument("--content", metavar="DIR", default=None,
-                        help="a content folder to check (default: the shipped catalog)")
+    parser.add_argument(
+        "--content",
+        metavar="DIR",
+        default=None,
+        help="a content folder to check (default: the shipped catalog)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

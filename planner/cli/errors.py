@@ -26,8 +26,7 @@ def run_guarded(run: Callable[[argparse.Namespace], int], args: argparse.Namespa
         sys.stderr.close()  # output piped into `head`: not an error
         return ExitCode.OK
     except ContentError as exc:
-        print(f"internal error: the shipped catalog is broken:\n{exc}\n{REPORT}",
-              file=sys.stderr)
+        print(f"internal error: the shipped catalog is broken:\n{exc}\n{REPORT}", file=sys.stderr)
         return ExitCode.INTERNAL
     except Exception:
         traceback.print_exc()

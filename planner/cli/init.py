@@ -7,8 +7,14 @@ from pathlib import Path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", nargs="?", type=Path, default=Path("profile.yaml"),
-                        metavar="FILE", help="where to write it (default: profile.yaml)")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        default=Path("profile.yaml"),
+        metavar="FILE",
+        help="where to write it (default: profile.yaml)",
+    )
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
 

@@ -17,16 +17,25 @@ from planner.errors import UserError
 NO_TERMINAL = (
     "`studyplan interview` asks its questions in a terminal, and stdin is not one.\n"
     "Without a terminal: `studyplan init profile.yaml` writes a starter profile to edit,\n"
-    "then `studyplan build PROFILE.yaml` writes the plan.")
+    "then `studyplan build PROFILE.yaml` writes the plan."
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_output(parser, formats=False)
-    parser.add_argument("--from", dest="base", type=Path, metavar="PROFILE",
-                        help="ask again, with this profile's answers as the defaults")
-    parser.add_argument("--quiz", action="store_true", default=None,
-                        help="take the placement quiz (seven questions per area) without "
-                             "being asked")
+    parser.add_argument(
+        "--from",
+        dest="base",
+        type=Path,
+        metavar="PROFILE",
+        help="ask again, with this profile's answers as the defaults",
+    )
+    parser.add_argument(
+        "--quiz",
+        action="store_true",
+        default=None,
+        help="take the placement quiz (seven questions per area) without being asked",
+    )
     add_today(parser)
 
 
@@ -48,8 +57,7 @@ def run(args: argparse.Namespace) -> int:
         base = profiles[0]
     today = today_of(args)
     try:
-        run_interview(Prompter(catalog), defaults_from(base, today, args.output), today,
-                      args.quiz)
+        run_interview(Prompter(catalog), defaults_from(base, today, args.output), today, args.quiz)
     except EOFError:  # Ctrl-D in a prompt: the person left, the same as Ctrl-C
         raise KeyboardInterrupt from None
     return 0

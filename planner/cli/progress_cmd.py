@@ -48,17 +48,34 @@ if TYPE_CHECKING:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", nargs="+", type=Path, metavar="FILE",
-                        help="the filled-in PDF, a ticked Markdown export, or a progress YAML "
-                             "(several, or folders: a cohort, see below)")
-    parser.add_argument("--replan", action="store_true",
-                        help="write the updated profile and a new plan for what is left")
-    parser.add_argument("--from", dest="start", metavar="YYYY-MM-DD", type=parse_date,
-                        help="start of the new plan (default: the Monday after today)")
+    parser.add_argument(
+        "file",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="the filled-in PDF, a ticked Markdown export, or a progress YAML "
+        "(several, or folders: a cohort, see below)",
+    )
+    parser.add_argument(
+        "--replan",
+        action="store_true",
+        help="write the updated profile and a new plan for what is left",
+    )
+    parser.add_argument(
+        "--from",
+        dest="start",
+        metavar="YYYY-MM-DD",
+        type=parse_date,
+        help="start of the new plan (default: the Monday after today)",
+    )
     add_output(parser, formats=False)
-    parser.add_argument("--format", metavar="LIST", default=None,
-                        help="with --replan: formats of the new plan (default: pdf, or md for "
-                             "a Markdown FILE); without: pdf writes the summary as a PDF")
+    parser.add_argument(
+        "--format",
+        metavar="LIST",
+        default=None,
+        help="with --replan: formats of the new plan (default: pdf, or md for "
+        "a Markdown FILE); without: pdf writes the summary as a PDF",
+    )
     add_paper(parser)
     add_today(parser)
     add_cohort_arguments(parser)
@@ -91,9 +108,11 @@ def run(args: argparse.Namespace) -> int:
 def _summary_format(text: str) -> None:
     from planner.errors import UserError
 
-    raise UserError(f"--format: without --replan the only format is pdf (the summary as a "
-                    f"one-page PDF), not {text!r}; with --replan it names the new plan's "
-                    "formats")
+    raise UserError(
+        f"--format: without --replan the only format is pdf (the summary as a "
+        f"one-page PDF), not {text!r}; with --replan it names the new plan's "
+        "formats"
+    )
 
 
 def _write_summary_pdf(summary: Summary, args: argparse.Namespace, progress: Progress) -> str:
@@ -115,8 +134,7 @@ def _replan(args: argparse.Namespace, progress: Progress, today: date, catalog: 
     kind = detect_kind(args.file.read_bytes())
     formats = parse_formats(args.format or ("md" if kind == "md" else "pdf"))
     start = args.start or monday_after(today)
-    result = replan(progress, args.output, formats, start, today, catalog,
-                    paper=args.paper)
+    result = replan(progress, args.output, formats, start, today, catalog, paper=args.paper)
     plan = result.written.plan
     done = ", ".join(result.newly_completed) or "none"
     print(f"\nRe-planned from {start}: marked completed now: {done}")
@@ -148,11 +166,21 @@ def add_cohort_arguments(parser: argparse.ArgumentParser) -> None:
     from planner.cli.batch_cmd import _jobs
 
     group = parser.add_argument_group("a cohort (several files or a folder)", COHORT)
-    group.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
-                       help="worker processes (default: the number of CPUs; 1: no pool)")
-    group.add_argument("--shard", metavar="I/N", default="1/1",
-                       help="read only the I-th of N disjoint slices of the files, and merge "
-                            "the reports of the shards finished so far")
+    group.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="worker processes (default: the number of CPUs; 1: no pool)",
+    )
+    group.add_argument(
+        "--shard",
+        metavar="I/N",
+        default="1/1",
+        help="read only the I-th of N disjoint slices of the files, and merge "
+        "the reports of the shards finished so far",
+    )
 
 
 def run_cohort(args: argparse.Namespace) -> int:
@@ -164,14 +192,16 @@ def run_cohort(args: argparse.Namespace) -> int:
     from planner.progress.cohort_run import run_cohort as read_cohort
 
     if args.replan or args.start or args.format:
-        raise UserError("--replan, --from and --format take one file; "
-                        "with several files or a folder, progress writes a cohort report")
+        raise UserError(
+            "--replan, --from and --format take one file; "
+            "with several files or a folder, progress writes a cohort report"
+        )
     today = today_of(args)
-    result = read_cohort(args.file, args.output, today, args.jobs, parse_shard(args.shard),
-                         paper=args.paper)
+    result = read_cohort(
+        args.file, args.output, today, args.jobs, parse_shard(args.shard), paper=args.paper
+    )
     summary = result.cohort.summary()
-    print(f"Cohort progress on {today}: {summary['learners']} learners from "
-          f"{files_line(summary)}")
+    print(f"Cohort progress on {today}: {summary['learners']} learners from {files_line(summary)}")
     print("  " + " · ".join(f"{k} {n}" for k, n in summary["status"].items()))
     for path in result.written:
         print(path)

@@ -17,12 +17,20 @@ LOOPBACK_NAMES = ("localhost",)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="address to listen on (default: 127.0.0.1, this computer only)")
-    parser.add_argument("--port", type=_port, default=8000,
-                        help="port to listen on (default: 8000; 0 picks a free one)")
-    parser.add_argument("--threads", type=int, default=4,
-                        help="requests served at the same time (default: 4)")
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this computer only)",
+    )
+    parser.add_argument(
+        "--port",
+        type=_port,
+        default=8000,
+        help="port to listen on (default: 8000; 0 picks a free one)",
+    )
+    parser.add_argument(
+        "--threads", type=int, default=4, help="requests served at the same time (default: 4)"
+    )
 
 
 def _port(text: str) -> int:
@@ -43,13 +51,20 @@ def run(args: argparse.Namespace) -> int:
     try:
         server = create_server(app, args.host, args.port, args.threads)
     except OSError as exc:
-        raise UserError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}; "
-                        f"is another server using it? try --port {args.port + 1}") from None
-    print(f"studyplan is serving the questionnaire at {_address(server, args)}"
-          "  (Ctrl-C to stop)", flush=True)
+        raise UserError(
+            f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}; "
+            f"is another server using it? try --port {args.port + 1}"
+        ) from None
+    print(
+        f"studyplan is serving the questionnaire at {_address(server, args)}  (Ctrl-C to stop)",
+        flush=True,
+    )
     if not _is_loopback(args.host):
-        print("warning: the page has no login; anyone who can reach this address can use it",
-              file=sys.stderr, flush=True)
+        print(
+            "warning: the page has no login; anyone who can reach this address can use it",
+            file=sys.stderr,
+            flush=True,
+        )
     try:
         server.run()
     except KeyboardInterrupt:

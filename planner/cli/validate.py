@@ -8,8 +8,13 @@ from pathlib import Path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("profiles", nargs="+", type=Path, metavar="PROFILE",
-                        help="profile YAML files (each may hold several profiles)")
+    parser.add_argument(
+        "profiles",
+        nargs="+",
+        type=Path,
+        metavar="PROFILE",
+        help="profile YAML files (each may hold several profiles)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

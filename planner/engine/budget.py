@@ -25,8 +25,14 @@ Packer = Callable[[tuple[Chosen, ...]], Packed]
 Fitted = tuple[tuple[Chosen, ...], tuple[Omitted, ...], Packed]
 
 
-def fit_deadline(selection: Selection, full: Packed, packer: Packer, weeks: int | None,
-                 hours_per_week: float, interests: tuple[str, ...] = ()) -> Fitted:
+def fit_deadline(
+    selection: Selection,
+    full: Packed,
+    packer: Packer,
+    weeks: int | None,
+    hours_per_week: float,
+    interests: tuple[str, ...] = (),
+) -> Fitted:
     """The items kept, those left out (with reasons), and the packing that fits `weeks`."""
     items = selection.items
     if not weeks or len(full.weeks) <= weeks:
@@ -122,16 +128,21 @@ def _density(bundle: set[str], by_id: _Items, value: dict[str, float]) -> float:
     return sum(value[i] for i in bundle) / sum(by_id[i].hours for i in bundle)
 
 
-def _too_big(by_id: _Items, kept: set[str], value: dict[str, float],
-             room: float) -> float:
+def _too_big(by_id: _Items, kept: set[str], value: dict[str, float], room: float) -> float:
     """The best value per hour of an item that could start now but does not fit whole."""
-    ready = [c for i, c in by_id.items() if i not in kept and c.hours > room
-             and all(p in kept or p not in by_id for p in c.item.prerequisites)]
+    ready = [
+        c
+        for i, c in by_id.items()
+        if i not in kept
+        and c.hours > room
+        and all(p in kept or p not in by_id for p in c.item.prerequisites)
+    ]
     return max((value[c.item.id] / c.hours for c in ready), default=0.0)
 
 
-def _densest(candidates: list[str], by_id: _Items, kept: set[str],
-             value: dict[str, float], room: float) -> set[str] | None:
+def _densest(
+    candidates: list[str], by_id: _Items, kept: set[str], value: dict[str, float], room: float
+) -> set[str] | None:
     """The bundle with the most value per hour that fits room (ties: authored order)."""
     best, best_density = None, 0.0
     closures = by_id.closures
@@ -148,17 +159,22 @@ def _densest(candidates: list[str], by_id: _Items, kept: set[str],
     return best
 
 
-def _least_dense_leaf(items: tuple[Chosen, ...], kept: set[str],
-                      value: dict[str, float]) -> str:
+def _least_dense_leaf(items: tuple[Chosen, ...], kept: set[str], value: dict[str, float]) -> str:
     needed = {p for c in items if c.item.id in kept for p in c.item.prerequisites}
-    leaves = [c for c in items if c.item.id in kept and c.item.id not in needed
-              and not c.started] or [c for c in items if c.item.id in kept]
+    leaves = [
+        c for c in items if c.item.id in kept and c.item.id not in needed and not c.started
+    ] or [c for c in items if c.item.id in kept]
     return min(leaves, key=lambda c: (value[c.item.id] / c.hours, -c.hours)).item.id
 
 
-def _fill(chosen: tuple[Chosen, ...], items: tuple[Chosen, ...], packed: Packed,
-          packer: Packer, value: dict[str, float],
-          weeks: int) -> tuple[tuple[Chosen, ...], Packed]:
+def _fill(
+    chosen: tuple[Chosen, ...],
+    items: tuple[Chosen, ...],
+    packed: Packed,
+    packer: Packer,
+    value: dict[str, float],
+    weeks: int,
+) -> tuple[tuple[Chosen, ...], Packed]:
     """Spend the hours left before the deadline on the most valuable bundles that fit.
 
     Bundles are added by value density while the hours say they fit; a re-pack checks them,
@@ -182,29 +198,51 @@ def _fill(chosen: tuple[Chosen, ...], items: tuple[Chosen, ...], packed: Packed,
     return chosen, packed
 
 
-def _start_one(chosen: tuple[Chosen, ...], items: tuple[Chosen, ...], packed: Packed,
-               packer: Packer, value: dict[str, float],
-               weeks: int) -> tuple[tuple[Chosen, ...], Packed]:
+def _start_one(
+    chosen: tuple[Chosen, ...],
+    items: tuple[Chosen, ...],
+    packed: Packed,
+    packer: Packer,
+    value: dict[str, float],
+    weeks: int,
+) -> tuple[tuple[Chosen, ...], Packed]:
     """Hours still free before the deadline go to the first tasks of the most valuable item
     that is ready but too long to fit whole: a deadline's last weeks are never idle."""
     room = packed.capacity * weeks - sum(ch.hours for w in packed.weeks for ch in w)
     kept = {c.item.id for c in chosen}
-    ready = [c for c in items if c.item.id not in kept
-             and all(p in kept or p not in value for p in c.item.prerequisites)]
+    ready = [
+        c
+        for c in items
+        if c.item.id not in kept and all(p in kept or p not in value for p in c.item.prerequisites)
+    ]
     if room < 1 or not ready:
         return chosen, packed
     best = max(ready, key=lambda c: (value[c.item.id] / c.hours, -value[c.item.id]))
     count = 0
-    while count < len(best.tasks) and sum(h for _, h in best.tasks[:count + 1]) <= room:
+    while count < len(best.tasks) and sum(h for _, h in best.tasks[: count + 1]) <= room:
         count += 1
     while count:
         tasks = best.tasks[:count]
         left = best.hours - sum(h for _, h in tasks)
-        part = replace(best, tasks=tasks, hours=best.hours - left, left_after=left, why=(
-            *best.why, Why("deadline", f"{_first(count, len(best.tasks))} before your "
-                                       f"deadline; the other {left:g} h come after it.")))
-        trial = tuple(part if c.item.id == best.item.id else c
-                      for c in items if c.item.id in kept | {best.item.id})
+        part = replace(
+            best,
+            tasks=tasks,
+            hours=best.hours - left,
+            left_after=left,
+            why=(
+                *best.why,
+                Why(
+                    "deadline",
+                    f"{_first(count, len(best.tasks))} before your "
+                    f"deadline; the other {left:g} h come after it.",
+                ),
+            ),
+        )
+        trial = tuple(
+            part if c.item.id == best.item.id else c
+            for c in items
+            if c.item.id in kept | {best.item.id}
+        )
         attempt = packer(trial)
         if len(attempt.weeks) <= weeks:
             return trial, attempt
@@ -226,7 +264,15 @@ def _in_order(items: tuple[Chosen, ...], kept: set[str]) -> tuple[Chosen, ...]:
 def _omitted(c: Chosen, weeks: int, capacity: float) -> Omitted:
     group = IMPORTANCE.get(c.item.priority, "optional")
     article = "an" if group[0] in "aeiou" else "a"
-    return Omitted(c.item.id, c.item.title, Why(
-        "deadline", f"Left out to fit your {weeks}-week deadline ({capacity:g} hours in all): "
-                    f"it is {article} {group} item of {c.hours:g} h, and the hours went to "
-                    "what is worth more for your goal."), c.hours, group)
+    return Omitted(
+        c.item.id,
+        c.item.title,
+        Why(
+            "deadline",
+            f"Left out to fit your {weeks}-week deadline ({capacity:g} hours in all): "
+            f"it is {article} {group} item of {c.hours:g} h, and the hours went to "
+            "what is worth more for your goal.",
+        ),
+        c.hours,
+        group,
+    )

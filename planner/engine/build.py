@@ -37,15 +37,23 @@ def pack_profile(profile: Profile, catalog: Catalog, like: Packing | None = None
     same hours, its full packing is reused (an alternative's deadline needs no new one).
     """
     selection = select(profile, catalog, fired_rules(profile, load_rules(catalog)))
-    review = ReviewPolicy.for_plan({c.item.id: c.hours for c in selection.items},
-                                   profile.hours_per_week, selection.settings.review)
-    packer = partial(pack_items, catalog=catalog, hours_per_week=profile.hours_per_week,
-                     review=review)
-    same = like is not None and like.selection == selection \
+    review = ReviewPolicy.for_plan(
+        {c.item.id: c.hours for c in selection.items},
+        profile.hours_per_week,
+        selection.settings.review,
+    )
+    packer = partial(
+        pack_items, catalog=catalog, hours_per_week=profile.hours_per_week, review=review
+    )
+    same = (
+        like is not None
+        and like.selection == selection
         and like.full.capacity == profile.hours_per_week
+    )
     full = like.full if like is not None and same else packer(selection.items)
-    kept, dropped, packed = fit_deadline(selection, full, packer, profile.weeks,
-                                         profile.hours_per_week, profile.interests)
+    kept, dropped, packed = fit_deadline(
+        selection, full, packer, profile.weeks, profile.hours_per_week, profile.interests
+    )
     return Packing(selection, full, kept, dropped, packed)
 
 
@@ -55,26 +63,42 @@ def build_plan(profile: Profile, catalog: Catalog, today: date) -> Plan:
     selection, packed = packing.selection, packing.packed
     chosen = {c.item.id: c for c in packing.kept}
     start = profile.start(today)
-    weeks = dated_weeks(packed.weeks, chosen, catalog, start,
-                        selection.settings.catch_up_every, profile.weeks,
-                        partial(item_reasons, chosen, catalog=catalog))
+    weeks = dated_weeks(
+        packed.weeks,
+        chosen,
+        catalog,
+        start,
+        selection.settings.catch_up_every,
+        profile.weeks,
+        partial(item_reasons, chosen, catalog=catalog),
+    )
     data = profile.to_data() | {"start_date": start.isoformat()}
     extra = len(weeks) - len(packed.weeks)
     plan = Plan(
-        name=profile.name, goal=profile.goal, goal_title=catalog.tracks[profile.goal].title,
-        hours_per_week=profile.hours_per_week, start_date=start, weeks=tuple(weeks),
-        dropped=packing.dropped, skipped=selection.skipped,
+        name=profile.name,
+        goal=profile.goal,
+        goal_title=catalog.tracks[profile.goal].title,
+        hours_per_week=profile.hours_per_week,
+        start_date=start,
+        weeks=tuple(weeks),
+        dropped=packing.dropped,
+        skipped=selection.skipped,
         fired=_visible(selection, weeks, packing.dropped),
-        full_weeks=len(packing.full.weeks) + extra, lower_bound_weeks=packed.lower_bound,
-        profile=data)
+        full_weeks=len(packing.full.weeks) + extra,
+        lower_bound_weeks=packed.lower_bound,
+        profile=data,
+    )
     if len(weeks) > YEAR_WEEKS:
-        plan = replace(plan, alternatives=alternatives(
-            profile, plan, catalog, partial(pack_profile, like=packing)))
+        plan = replace(
+            plan,
+            alternatives=alternatives(profile, plan, catalog, partial(pack_profile, like=packing)),
+        )
     return replace(plan, notes=tuple(_notes(profile, plan, packing, extra)))
 
 
-def _visible(selection: Selection, weeks: list[Week],
-             dropped: tuple[Omitted, ...]) -> tuple[RuleFiring, ...]:
+def _visible(
+    selection: Selection, weeks: list[Week], dropped: tuple[Omitted, ...]
+) -> tuple[RuleFiring, ...]:
     """The fired rules whose effect the plan as built shows, and only those."""
     shown = {w.rule for week in weeks for item in week.items for w in item.why if w.rule}
     shown |= {s.why.rule for s in selection.skipped if s.why.rule}
@@ -84,9 +108,12 @@ def _visible(selection: Selection, weeks: list[Week],
     for firing in selection.fired:
         then = rules[firing.rule_id].then
         plan = then.get("plan", {})
-        visible = (firing.rule_id in shown or not then
-                   or (plan.get("review") and "review" in kinds)
-                   or (plan.get("catch_up_every") and "catch-up" in kinds))
+        visible = (
+            firing.rule_id in shown
+            or not then
+            or (plan.get("review") and "review" in kinds)
+            or (plan.get("catch_up_every") and "catch-up" in kinds)
+        )
         if visible:
             out.append(firing)
     return tuple(out)
@@ -96,27 +123,37 @@ def _notes(profile: Profile, plan: Plan, packing: Packing, extra: int) -> list[s
     full, packed = packing.full, packing.packed
     notes = []
     if plan.dropped:
-        notes.append(f"The full plan needs {len(full.weeks)} weeks; to fit your deadline of "
-                     f"{profile.weeks} weeks, {len(plan.dropped)} item"
-                     f"{'s were' if len(plan.dropped) > 1 else ' was'} left out (listed "
-                     "with why), and the hours went to what serves your goal most.")
+        notes.append(
+            f"The full plan needs {len(full.weeks)} weeks; to fit your deadline of "
+            f"{profile.weeks} weeks, {len(plan.dropped)} item"
+            f"{'s were' if len(plan.dropped) > 1 else ' was'} left out (listed "
+            "with why), and the hours went to what serves your goal most."
+        )
     for c in packing.kept:
         if c.left_after:
             first = "task is" if len(c.tasks) == 1 else f"{len(c.tasks)} tasks are"
-            notes.append(f"{c.item.title} does not fit whole before your deadline: its first "
-                         f"{first} planned, and {c.left_after:g} h of it come after the "
-                         "deadline.")
+            notes.append(
+                f"{c.item.title} does not fit whole before your deadline: its first "
+                f"{first} planned, and {c.left_after:g} h of it come after the "
+                "deadline."
+            )
     if profile.weeks and len(packed.weeks) > profile.weeks and len(packing.kept) <= 1:
-        notes.append(f"Even the most valuable item needs {len(packed.weeks)} weeks, more than "
-                     f"your deadline of {profile.weeks}: more hours a week, or a later "
-                     "deadline, would fit it.")
+        notes.append(
+            f"Even the most valuable item needs {len(packed.weeks)} weeks, more than "
+            f"your deadline of {profile.weeks}: more hours a week, or a later "
+            "deadline, would fit it."
+        )
     # the spaced review is said once, by the rule that asks for it
     if len(packed.weeks) > packed.lower_bound + 1:
-        notes.append(f"The plan takes {len(packed.weeks)} weeks where {packed.lower_bound} "
-                     "would hold the hours: prerequisites leave some weeks part-full.")
+        notes.append(
+            f"The plan takes {len(packed.weeks)} weeks where {packed.lower_bound} "
+            "would hold the hours: prerequisites leave some weeks part-full."
+        )
     if len(plan.weeks) > YEAR_WEEKS:
         notes.append(describe(plan))
     if extra:
-        notes.append(f"The plan has {extra} light catch-up week{'s' * (extra > 1)} to "
-                     "finish what is left open and rest.")
+        notes.append(
+            f"The plan has {extra} light catch-up week{'s' * (extra > 1)} to "
+            "finish what is left open and rest."
+        )
     return notes

@@ -46,7 +46,7 @@ def parse_condition(raw: Any, where: str) -> Condition:
         return ALWAYS
     if not isinstance(raw, dict) or len(raw) != 1:
         raise ValueError(f"{where}: a condition is one key: all, any, not, or a field name")
-    (key, body), = raw.items()
+    ((key, body),) = raw.items()
     if key in ("all", "any"):
         if not isinstance(body, list):
             raise ValueError(f"{where}: '{key}' takes a list of conditions")
@@ -57,7 +57,7 @@ def parse_condition(raw: Any, where: str) -> Condition:
         raise ValueError(f"{where}: unknown field {key!r}; fields: {', '.join(FIELDS)}")
     if not isinstance(body, dict) or len(body) != 1:
         raise ValueError(f"{where}: {key} needs one test like {{lte: 1}}")
-    (op, value), = body.items()
+    ((op, value),) = body.items()
     if op not in OPERATORS:
         raise ValueError(f"{where}: unknown operator {op!r}; operators: {', '.join(OPERATORS)}")
     return Condition("test", field=key, op=op, value=value)

@@ -49,8 +49,11 @@ def _reachability(catalog: Catalog) -> list[str]:
             if pre not in reach:
                 reach.add(pre)
                 stack.append(pre)
-    return [f"item {i}: no profile can reach it (no track, rule or interest includes it)"
-            for i in catalog.items if i not in reach]
+    return [
+        f"item {i}: no profile can reach it (no track, rule or interest includes it)"
+        for i in catalog.items
+        if i not in reach
+    ]
 
 
 def _schedulable(catalog: Catalog) -> list[str]:
@@ -58,8 +61,12 @@ def _schedulable(catalog: Catalog) -> list[str]:
     out = []
     for track in catalog.tracks:
         for level, hours in ((0, 3), (2, 10), (4, 40)):
-            data = {"name": "Check", "goal": track, "hours_per_week": hours,
-                    "background": {"math": level, "python": level, "ml": level}}
+            data = {
+                "name": "Check",
+                "goal": track,
+                "hours_per_week": hours,
+                "background": {"math": level, "python": level, "ml": level},
+            }
             profile, problems = validate(data, catalog)
             try:
                 assert profile is not None, problems
@@ -73,8 +80,12 @@ def _schedulable(catalog: Catalog) -> list[str]:
 
 def default_plan(catalog: Catalog, track: str, background: tuple[int, int, int]) -> Plan:
     """The plan of a track's default profile: no interests, no deadline, 10 hours a week."""
-    data = {"name": "Check", "goal": track, "hours_per_week": DEFAULT_HOURS,
-            "background": dict(zip(("math", "python", "ml"), background, strict=True))}
+    data = {
+        "name": "Check",
+        "goal": track,
+        "hours_per_week": DEFAULT_HOURS,
+        "background": dict(zip(("math", "python", "ml"), background, strict=True)),
+    }
     profile, problems = validate(data, catalog)
     assert profile is not None, problems
     return build_plan(profile, catalog, CHECK_DAY)
@@ -96,20 +107,32 @@ def guide_coverage(catalog: Catalog) -> list[str]:
             known = {s.id for s in plan.skipped if s.why.rule in knows}
             seen_sections |= {i.section for w in plan.weeks for i in w.items}
             who = f"track {track}, background {'/'.join(map(str, background))}"
-            out += [_missing(who, section, topic) for section in catalog.sections.values()
-                    for topic in section.topics if not set(topic.items) & (planned | known)]
-    return out + [f"section {s.id} ({s.part} / {s.title}) is in no track's default plan"
-                  for s in catalog.sections.values() if s.id not in seen_sections]
+            out += [
+                _missing(who, section, topic)
+                for section in catalog.sections.values()
+                for topic in section.topics
+                if not set(topic.items) & (planned | known)
+            ]
+    return out + [
+        f"section {s.id} ({s.part} / {s.title}) is in no track's default plan"
+        for s in catalog.sections.values()
+        if s.id not in seen_sections
+    ]
 
 
 def _missing(who: str, section: Section, topic: GuideTopic) -> str:
-    return (f"{who}: the guide's topic {topic.title!r} ({section.part} / {section.title}) is "
-            f"not in the default plan: none of {', '.join(topic.items)} is planned")
+    return (
+        f"{who}: the guide's topic {topic.title!r} ({section.part} / {section.title}) is "
+        f"not in the default plan: none of {', '.join(topic.items)} is planned"
+    )
 
 
 def _background_rules(rules: tuple[Rule, ...]) -> set[str]:
     """Ids of the rules whose condition reads the learner's background levels."""
+
     def reads_background(cond: Condition) -> bool:
         return cond.field.startswith("background.") or any(
-            reads_background(c) for c in cond.children)
+            reads_background(c) for c in cond.children
+        )
+
     return {r.id for r in rules if reads_background(r.when)}

@@ -15,6 +15,7 @@ from planner.profile.questions import HOURS
 YEAR_WEEKS = 52
 NARROW_TRACK = "llm-applications"  # the shortest path to building with LLMs
 
+
 class Packs(Protocol):
     """Plans a profile as far as its weeks (no dates, no reasons): what alternatives need."""
 
@@ -29,8 +30,9 @@ class _Packing(Protocol):
     def packed(self) -> Packed: ...
 
 
-def alternatives(profile: Profile, plan: Plan, catalog: Catalog,
-                 pack: Packs) -> tuple[Alternative, ...]:
+def alternatives(
+    profile: Profile, plan: Plan, catalog: Catalog, pack: Packs
+) -> tuple[Alternative, ...]:
     """Two or three ways to a plan of about a year, with their numbers."""
     out = []
     faster = _more_hours(profile, plan, catalog, pack)
@@ -39,19 +41,34 @@ def alternatives(profile: Profile, plan: Plan, catalog: Catalog,
     if profile.goal != NARROW_TRACK and NARROW_TRACK in catalog.tracks:
         narrow = pack(replace(profile, goal=NARROW_TRACK, weeks=None), catalog)
         if len(narrow.packed.weeks) < len(plan.weeks):
-            out.append(Alternative(
-                f"the narrower {catalog.tracks[NARROW_TRACK].title} track",
-                len(narrow.packed.weeks), profile.hours_per_week, NARROW_TRACK, None, 0, 0.0))
+            out.append(
+                Alternative(
+                    f"the narrower {catalog.tracks[NARROW_TRACK].title} track",
+                    len(narrow.packed.weeks),
+                    profile.hours_per_week,
+                    NARROW_TRACK,
+                    None,
+                    0,
+                    0.0,
+                )
+            )
     if not profile.weeks or profile.weeks > YEAR_WEEKS:
         cut = pack(replace(profile, weeks=YEAR_WEEKS), catalog)
-        out.append(Alternative(
-            f"a {YEAR_WEEKS}-week deadline", len(cut.packed.weeks), profile.hours_per_week,
-            profile.goal, YEAR_WEEKS, len(cut.dropped), sum(d.hours for d in cut.dropped)))
+        out.append(
+            Alternative(
+                f"a {YEAR_WEEKS}-week deadline",
+                len(cut.packed.weeks),
+                profile.hours_per_week,
+                profile.goal,
+                YEAR_WEEKS,
+                len(cut.dropped),
+                sum(d.hours for d in cut.dropped),
+            )
+        )
     return tuple(out)
 
 
-def _more_hours(profile: Profile, plan: Plan, catalog: Catalog,
-                pack: Packs) -> Alternative | None:
+def _more_hours(profile: Profile, plan: Plan, catalog: Catalog, pack: Packs) -> Alternative | None:
     """The fewest whole hours a week that fit the same goal into about a year.
 
     More hours a week can bring in more items (the rules keep extras at higher hours), so
@@ -64,8 +81,9 @@ def _more_hours(profile: Profile, plan: Plan, catalog: Catalog,
             return None
         faster = pack(replace(profile, hours_per_week=hours, weeks=None), catalog).packed
         if len(faster.weeks) <= YEAR_WEEKS or hours >= HOURS[1]:
-            return Alternative(f"{hours:g} hours a week", len(faster.weeks), hours,
-                               profile.goal, None, 0, 0.0)
+            return Alternative(
+                f"{hours:g} hours a week", len(faster.weeks), hours, profile.goal, None, 0, 0.0
+            )
         work = max(work + hours, sum(ch.hours for w in faster.weeks for ch in w))
     return None
 
@@ -73,16 +91,20 @@ def _more_hours(profile: Profile, plan: Plan, catalog: Catalog,
 def describe(plan: Plan) -> str:
     """The note that says how long the plan is and what the alternatives are."""
     years = len(plan.weeks) / YEAR_WEEKS
-    text = (f"At {_hours(plan.hours_per_week)} a week this plan runs {len(plan.weeks)} weeks "
-            f"(about {years:.1f} years).")
+    text = (
+        f"At {_hours(plan.hours_per_week)} a week this plan runs {len(plan.weeks)} weeks "
+        f"(about {years:.1f} years)."
+    )
     if not plan.alternatives:
         return text
     ways = []
     for alt in plan.alternatives:
         if alt.deadline:
-            ways.append(f"{alt.label} keeps the most valuable part and leaves out "
-                        f"{alt.left_out} item{'s' * (alt.left_out != 1)} "
-                        f"({alt.left_out_hours:g} h)")
+            ways.append(
+                f"{alt.label} keeps the most valuable part and leaves out "
+                f"{alt.left_out} item{'s' * (alt.left_out != 1)} "
+                f"({alt.left_out_hours:g} h)"
+            )
         else:
             ways.append(f"{alt.label} takes {alt.weeks} weeks")
     return text + " Options: " + "; ".join(ways) + "."

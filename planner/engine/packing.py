@@ -100,8 +100,9 @@ def _cut(task: _Task, room: float, longest: float, fill: bool = False) -> Piece 
     return Piece(task.position, session) if session >= shortest - EPS else None
 
 
-def _topological(keys: dict[str, tuple[int, ...]],
-                 prerequisites: dict[str, list[str]]) -> dict[str, int]:
+def _topological(
+    keys: dict[str, tuple[int, ...]], prerequisites: dict[str, list[str]]
+) -> dict[str, int]:
     """Each item's place in the order it is started in: by level, then authored order, but
     never before its prerequisites (Kahn's algorithm, smallest key first)."""
     waiting = {i: len(p) for i, p in prerequisites.items()}
@@ -125,21 +126,26 @@ def _topological(keys: dict[str, tuple[int, ...]],
 class _Packer:
     """The state of one packing: what is left, what is done, the weeks so far."""
 
-    def __init__(self, units: dict[str, Unit], capacity: float, review: ReviewHours,
-                 longest: float) -> None:
+    def __init__(
+        self, units: dict[str, Unit], capacity: float, review: ReviewHours, longest: float
+    ) -> None:
         self.units = units
         self.capacity = capacity
         self.review = review
         # started work first; then by rank, but never before an item's prerequisites
-        place = _topological({i: (not u.started, *u.rank) for i, u in units.items()},
-                             {i: list(u.prerequisites) for i, u in units.items()})
+        place = _topological(
+            {i: (not u.started, *u.rank) for i, u in units.items()},
+            {i: list(u.prerequisites) for i, u in units.items()},
+        )
         self.order = sorted(units, key=place.__getitem__)
         self.longest = longest
         self.shortest_fill = min(FILL_SESSION, longest / 6)
         # a task over half a week is long for this learner: it may run in sessions
         split = min(longest, capacity / 2)
-        self.left = {i: [_Task(t, h, h > split + EPS) for t, h in enumerate(units[i].tasks)]
-                     for i in self.order}
+        self.left = {
+            i: [_Task(t, h, h > split + EPS) for t, h in enumerate(units[i].tasks)]
+            for i in self.order
+        }
         self.done: set[str] = set()
         self.open = list(self.order)  # not done yet, in priority order
         self.position = {item_id: n for n, item_id in enumerate(self.order)}
@@ -208,8 +214,11 @@ class _Packer:
         """
         tasks = self.left[item_id]
         chunk = week.get(item_id)
-        if tasks[0].hours > room + EPS and not tasks[0].long and (
-                mode != "fill" or tasks[0].hours < MIN_SESSION):
+        if (
+            tasks[0].hours > room + EPS
+            and not tasks[0].long
+            and (mode != "fill" or tasks[0].hours < MIN_SESSION)
+        ):
             if chunk is None and self.waiting is None and mode == "open":
                 self.waiting = item_id  # goes first next week, so it cannot starve
             return 0.0  # the next task cannot go in whole, nor in sessions
@@ -219,8 +228,7 @@ class _Packer:
         moved = 0.0
         while tasks:
             # the cap leaves room for other items, but never keeps an item out of a week
-            allowed = room - moved if not chunk.pieces else min(room - moved,
-                                                                 limit - chunk.hours)
+            allowed = room - moved if not chunk.pieces else min(room - moved, limit - chunk.hours)
             piece = _cut(tasks[0], allowed, self.longest, mode == "fill")
             if piece is None:
                 if not chunk.pieces and self.waiting is None and mode == "open":
@@ -262,11 +270,18 @@ class _Packer:
         """
         number = len(self.weeks)
         units, under_way = self.units, self.under_way
-        upcoming = set(itertools.islice(
-            (i for i in self.open if i not in under_way and not units[i].woven), LOOKAHEAD))
+        upcoming = set(
+            itertools.islice(
+                (i for i in self.open if i not in under_way and not units[i].woven), LOOKAHEAD
+            )
+        )
         early = self.early or not self.others  # only habits left: no need to space them
-        new = [i for i in self.unblocked if i not in under_way and (i in upcoming or (
-            units[i].woven and (early or units[i].release <= number)))]
+        new = [
+            i
+            for i in self.unblocked
+            if i not in under_way
+            and (i in upcoming or (units[i].woven and (early or units[i].release <= number)))
+        ]
         weave = self.others > 0 and not any(units[i].woven for i in week)
         groups = {units[i].group for i in week} if capped else set()
         new.sort(key=lambda i: (not (weave and units[i].woven), units[i].group in groups))
@@ -283,8 +298,12 @@ class _Packer:
         return out
 
 
-def pack(units: dict[str, Unit], capacity: float, review: ReviewHours = no_review,
-         longest: float | None = None) -> list[list[Chunk]]:
+def pack(
+    units: dict[str, Unit],
+    capacity: float,
+    review: ReviewHours = no_review,
+    longest: float | None = None,
+) -> list[list[Chunk]]:
     """Fill each week with whole tasks of the items in priority order (see the module doc).
 
     longest: the most hours one piece may have (default: the capacity); a longer task is

@@ -13,12 +13,16 @@ from planner.plan import Why
 FIRST = {"started": 0, "interest": 1, "rule": 2, "track": 3, "needed-by": 4}
 
 
-def item_reasons(chosen: dict[str, Chosen], first: dict[str, int],
-                 catalog: Catalog) -> dict[str, tuple[Why, ...]]:
+def item_reasons(
+    chosen: dict[str, Chosen], first: dict[str, int], catalog: Catalog
+) -> dict[str, tuple[Why, ...]]:
     """Every planned item's reasons, most personal first, each sentence said once."""
     users = _users(chosen, first)
-    return {item_id: _reasons(c, users.get(item_id, []), first, catalog)
-            for item_id, c in chosen.items() if item_id in first}
+    return {
+        item_id: _reasons(c, users.get(item_id, []), first, catalog)
+        for item_id, c in chosen.items()
+        if item_id in first
+    }
 
 
 def why_line(item: Item) -> str:
@@ -41,8 +45,9 @@ def _users(chosen: dict[str, Chosen], first: dict[str, int]) -> dict[str, list[s
     return {k: sorted(v, key=lambda i: (first[i], i)) for k, v in out.items()}
 
 
-def _reasons(c: Chosen, users: list[str], first: dict[str, int],
-             catalog: Catalog) -> tuple[Why, ...]:
+def _reasons(
+    c: Chosen, users: list[str], first: dict[str, int], catalog: Catalog
+) -> tuple[Why, ...]:
     """The lead reason (always with the item's own line, so no two items share it), what
     builds on the item, then the other rules that touched it: their words join the lead,
     their ids stay as provenance."""
@@ -50,8 +55,11 @@ def _reasons(c: Chosen, users: list[str], first: dict[str, int],
     lead, rest = sources[0], sources[1:]
     line = why_line(c.item)
     if lead.kind == "interest":
-        title = catalog.interests[lead.interest].title if lead.interest in catalog.interests \
+        title = (
+            catalog.interests[lead.interest].title
+            if lead.interest in catalog.interests
             else lead.interest
+        )
         text = f"You chose {title}: {line}"
     elif lead.kind == "needed-by" and lead.item in first:
         text = f"Needed before {catalog.items[lead.item].title} (week {first[lead.item]}): {line}"
@@ -64,8 +72,9 @@ def _reasons(c: Chosen, users: list[str], first: dict[str, int],
     out = [replace(lead, text=text)]
     if users and lead.kind != "needed-by":
         names = _titles([catalog.items[u].title + f" (week {first[u]})" for u in users[:2]])
-        out.append(Why("needed-by", f"{names} build{'s' * (len(users) == 1)} on it.",
-                       item=users[0]))
+        out.append(
+            Why("needed-by", f"{names} build{'s' * (len(users) == 1)} on it.", item=users[0])
+        )
     out += [replace(w, text="") for w in marks]
     return tuple(out)
 

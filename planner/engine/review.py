@@ -16,8 +16,9 @@ class ReviewPolicy:
     cap: float = 0.0  # at most this much review a week
 
     @classmethod
-    def for_plan(cls, hours: dict[str, float], hours_per_week: float,
-                 enabled: bool) -> ReviewPolicy:
+    def for_plan(
+        cls, hours: dict[str, float], hours_per_week: float, enabled: bool
+    ) -> ReviewPolicy:
         if not enabled or hours_per_week < 3:
             return cls({})
         return cls(hours, max(0.5, round(hours_per_week * 0.15 * 4) / 4))

@@ -16,8 +16,20 @@ from planner.profile.model import Profile
 from planner.profile.questions import QUESTIONS
 from planner.yamlsource import load_documents
 
-ACTIONS = ("include", "include_tags", "include_interests", "skip", "skip_tags", "skip_where",
-           "keep_tags", "skip_optional", "emphasise", "emphasise_tags", "scale_hours", "plan")
+ACTIONS = (
+    "include",
+    "include_tags",
+    "include_interests",
+    "skip",
+    "skip_tags",
+    "skip_where",
+    "keep_tags",
+    "skip_optional",
+    "emphasise",
+    "emphasise_tags",
+    "scale_hours",
+    "plan",
+)
 WHERE_KEYS = ("sections", "level", "except_tags")  # skip_where, and scale_hours beside ids/tags
 PLAN_SETTINGS = ("review", "catch_up_every")  # keys of the `plan` action
 PLACEHOLDER = re.compile(r"\{([a-z_.]+)\}")
@@ -42,12 +54,12 @@ def facts_of(profile: Profile) -> dict[str, Any]:
     return facts
 
 
-def fill(template: str, facts: dict[str, Any],
-         titles: dict[str, str] | None = None) -> str:
+def fill(template: str, facts: dict[str, Any], titles: dict[str, str] | None = None) -> str:
     """Substitute {field} placeholders; user text is data, never a format string.
 
     Ids in a list read as their titles; "{hours_per_week} hours" reads "1 hour" for 1.
     """
+
     def value(match: re.Match[str]) -> str:
         v = facts.get(match.group(1), match.group(0))
         unit = match.group(2) or ""
@@ -58,6 +70,7 @@ def fill(template: str, facts: dict[str, Any],
         if isinstance(v, list):
             return ", ".join(str((titles or {}).get(x, x)) for x in v) + unit
         return str(v) + unit
+
     return PLACEHOLDER_UNIT.sub(value, template)
 
 
@@ -79,8 +92,10 @@ def load_rules(catalog: Catalog, path: Path | None = None) -> tuple[Rule, ...]:
         problems.append(Problem("rule ids must be unique", str(path)))
     if problems:
         raise ContentError(problems)
-    titles = (*((i.id, i.title) for i in catalog.items.values()),
-              *((i.id, i.title) for i in catalog.interests.values()))
+    titles = (
+        *((i.id, i.title) for i in catalog.items.values()),
+        *((i.id, i.title) for i in catalog.interests.values()),
+    )
     return tuple(replace(rule, titles=titles) for rule in rules)
 
 
@@ -110,8 +125,11 @@ def _check_refs(action: str, value: Any, where: str, catalog: Catalog) -> None:
     if action == "skip_where":
         return
     ids = value.get("ids", []) if action == "scale_hours" else value
-    tags = [*value.get("tags", []), *value.get("except_tags", [])] \
-        if action == "scale_hours" else value
+    tags = (
+        [*value.get("tags", []), *value.get("except_tags", [])]
+        if action == "scale_hours"
+        else value
+    )
     if action in ("include", "skip", "emphasise", "scale_hours"):
         missing = [i for i in ids if i not in catalog.items]
         if missing:
@@ -150,8 +168,10 @@ def fired_rules(profile: Profile, rules: tuple[Rule, ...]) -> list[Fired]:
     for rule in rules:
         held, trace = evaluate(rule.when, facts)
         if held:
-            matched = tuple(dict.fromkeys(
-                f"{leaf.field} = {fill('{' + leaf.field + '}', facts)}" for leaf in trace))
+            matched = tuple(
+                dict.fromkeys(
+                    f"{leaf.field} = {fill('{' + leaf.field + '}', facts)}" for leaf in trace
+                )
+            )
             out.append((rule, fill(rule.why, facts, dict(rule.titles)), matched))
     return out
-

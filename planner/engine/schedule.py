@@ -36,8 +36,9 @@ def is_woven(chosen: Chosen) -> bool:
     return bool(WOVEN & set(chosen.item.tags)) and chosen.hours <= WOVEN_MAX_HOURS
 
 
-def pack_items(chosen: tuple[Chosen, ...], catalog: Catalog, hours_per_week: float,
-               review: ReviewPolicy) -> Packed:
+def pack_items(
+    chosen: tuple[Chosen, ...], catalog: Catalog, hours_per_week: float, review: ReviewPolicy
+) -> Packed:
     """Pack the chosen items' remaining tasks into weeks of hours_per_week.
 
     The order items start in: level, then what a rule marked as key ("Python comes first"),
@@ -47,10 +48,19 @@ def pack_items(chosen: tuple[Chosen, ...], catalog: Catalog, hours_per_week: flo
     habits = _habits(chosen)
     ranks = _ranks(chosen, authored_order(catalog))
     needs = _needs(chosen, habits)
-    units = {c.item.id: Unit(c.item.id, tuple(h for _, h in c.tasks), needs[c.item.id],
-                             ranks[c.item.id], c.item.section, c.item.id in habits, 0,
-                             c.started)
-             for c in chosen}
+    units = {
+        c.item.id: Unit(
+            c.item.id,
+            tuple(h for _, h in c.tasks),
+            needs[c.item.id],
+            ranks[c.item.id],
+            c.item.section,
+            c.item.id in habits,
+            0,
+            c.started,
+        )
+        for c in chosen
+    }
     if not units:
         return Packed([], 0, hours_per_week)
     units = _released(units, hours_per_week)
@@ -67,8 +77,10 @@ def _ranks(chosen: tuple[Chosen, ...], order: dict[str, int]) -> dict[str, tuple
     earliest work that needs it, so it comes right before that work, not in the first weeks
     because it is a beginner item.
     """
-    own = {c.item.id: (LEVELS.index(c.item.level), int(not c.emphasised), order[c.item.id], 0)
-           for c in chosen}
+    own = {
+        c.item.id: (LEVELS.index(c.item.level), int(not c.emphasised), order[c.item.id], 0)
+        for c in chosen
+    }
     users: dict[str, list[str]] = {}
     for c in chosen:
         for pre in c.item.prerequisites:
@@ -109,8 +121,14 @@ def _needs(chosen: tuple[Chosen, ...], habits: set[str]) -> dict[str, tuple[str,
         served = _served(item_id, users, by_id)
         if served is None:
             continue
-        extra = [p for p in pres[served] if p != item_id and not is_woven(by_id[p])
-                 and item_id not in ancestors(p) and p not in out[item_id]]
+        extra = [
+            p
+            for p in pres[served]
+            if p != item_id
+            and not is_woven(by_id[p])
+            and item_id not in ancestors(p)
+            and p not in out[item_id]
+        ]
         out[item_id] = (*out[item_id], *extra)
     return out
 
@@ -154,6 +172,14 @@ def _released(units: dict[str, Unit], hours_per_week: float) -> dict[str, Unit]:
     gap = max(1, (weeks - first) // (len(habits) + 1))
     out = dict(units)
     for j, unit in enumerate(habits):
-        out[unit.id] = Unit(unit.id, unit.tasks, unit.prerequisites, unit.rank, unit.group,
-                            True, first + j * gap, unit.started)
+        out[unit.id] = Unit(
+            unit.id,
+            unit.tasks,
+            unit.prerequisites,
+            unit.rank,
+            unit.group,
+            True,
+            first + j * gap,
+            unit.started,
+        )
     return out

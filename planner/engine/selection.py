@@ -71,8 +71,9 @@ def share_out(total: float, weights: list[float]) -> list[float]:
     return [s / 4 for s in shares]
 
 
-def planned_tasks(item: Item, factor: float,
-                  done: tuple[int, ...] = ()) -> tuple[tuple[int, float], ...]:
+def planned_tasks(
+    item: Item, factor: float, done: tuple[int, ...] = ()
+) -> tuple[tuple[int, float], ...]:
     """(task index, hours) of the tasks still to do, scaled so the item's hours round well."""
     hours = _scaled(item.tasks, round_hours(item.hours * factor))
     return tuple((k, h) for k, h in enumerate(hours) if k not in done)
@@ -108,8 +109,10 @@ class Selector:
 
     def run(self, fired: list[Fired]) -> Selection:
         track = self.catalog.tracks[self.profile.goal]
-        self.include(track.members(self.catalog),
-                     Why("track", f"Part of the {track.title} track.", track=track.id))
+        self.include(
+            track.members(self.catalog),
+            Why("track", f"Part of the {track.title} track.", track=track.id),
+        )
         for rule, text, _matched in fired:
             self.apply(rule.then, Why("rule", text, rule=rule.id))
         for item_id in self.profile.completed:
@@ -125,10 +128,12 @@ class Selector:
             for item_id in self.tagged(self.profile.interests):
                 tags = self.catalog.items[item_id].tags
                 first = next(i for i in self.profile.interests if i in tags)
-                self.include([item_id], Why("interest", why.text, rule=why.rule,
-                                            interest=first))
-        for item_id in [*then.get("skip", []), *self.tagged(then.get("skip_tags", [])),
-                        *self.matching(then.get("skip_where"))]:
+                self.include([item_id], Why("interest", why.text, rule=why.rule, interest=first))
+        for item_id in [
+            *then.get("skip", []),
+            *self.tagged(then.get("skip_tags", [])),
+            *self.matching(then.get("skip_where")),
+        ]:
             self.skips.setdefault(item_id, why)
         for item_id in self.tagged(then.get("keep_tags", [])):
             self.keep.setdefault(item_id, why)
@@ -141,8 +146,11 @@ class Selector:
         self.emphasised.update(marked)
         scale = then.get("scale_hours")
         if scale:
-            for item_id in [*scale.get("ids", []), *self.tagged(scale.get("tags", [])),
-                            *self.matching(scale)]:
+            for item_id in [
+                *scale.get("ids", []),
+                *self.tagged(scale.get("tags", [])),
+                *self.matching(scale),
+            ]:
                 self.factors[item_id] = self.factors.get(item_id, 1.0) * float(scale["factor"])
                 self.marks.append((item_id, why))
         self.settings.update(then.get("plan", {}))
@@ -153,17 +161,22 @@ class Selector:
             return []
         sections, level = set(where["sections"]), where.get("level")
         spared = set(where.get("except_tags", ()))
-        return [i.id for i in self.catalog.items.values()
-                if i.section in sections and level in (None, i.level)
-                and not spared & set(i.tags)]
+        return [
+            i.id
+            for i in self.catalog.items.values()
+            if i.section in sections and level in (None, i.level) and not spared & set(i.tags)
+        ]
 
     def skip_optional(self, level: int, why: Why) -> None:
         """Skip items of priority >= level that only the track asked for (no rule, no interest)."""
         interests = set(self.profile.interests)
-        optional = {i for i, whys in self.why.items()
-                    if self.catalog.items[i].priority >= level
-                    and all(w.kind == "track" for w in whys)
-                    and not interests & set(self.catalog.items[i].tags)}
+        optional = {
+            i
+            for i, whys in self.why.items()
+            if self.catalog.items[i].priority >= level
+            and all(w.kind == "track" for w in whys)
+            and not interests & set(self.catalog.items[i].tags)
+        }
         needed = self.prerequisites_of(set(self.why) - optional - set(self.skips))
         for item_id in sorted(optional - needed):
             self.skips.setdefault(item_id, why)
@@ -198,22 +211,42 @@ class Selector:
                 continue
             whys = tuple(self.why[item_id])
             if done:
-                whys = (Why("started", f"You have done {len(done)} of its "
-                                       f"{len(item.tasks)} tasks: it continues first with "
-                                       "the rest."), *whys)
-            chosen.append(Chosen(item, sum(h for _, h in tasks), whys,
-                                 item_id in self.emphasised, tasks, bool(done),
-                                 scale=self.factors.get(item_id, 1.0)))
-        skipped = [self.omitted(item_id, why, needed_by) for item_id, why in self.skips.items()
-                   if self.would_hold(item_id, kept, needed_by)]
-        return Selection(tuple(chosen), tuple(skipped),
-                         tuple(RuleFiring(rule.id, text, matched) for rule, text, matched in fired),
-                         PlanSettings(**self.settings), {rule.id: rule for rule, _, _ in fired})
+                whys = (
+                    Why(
+                        "started",
+                        f"You have done {len(done)} of its "
+                        f"{len(item.tasks)} tasks: it continues first with "
+                        "the rest.",
+                    ),
+                    *whys,
+                )
+            chosen.append(
+                Chosen(
+                    item,
+                    sum(h for _, h in tasks),
+                    whys,
+                    item_id in self.emphasised,
+                    tasks,
+                    bool(done),
+                    scale=self.factors.get(item_id, 1.0),
+                )
+            )
+        skipped = [
+            self.omitted(item_id, why, needed_by)
+            for item_id, why in self.skips.items()
+            if self.would_hold(item_id, kept, needed_by)
+        ]
+        return Selection(
+            tuple(chosen),
+            tuple(skipped),
+            tuple(RuleFiring(rule.id, text, matched) for rule, text, matched in fired),
+            PlanSettings(**self.settings),
+            {rule.id: rule for rule, _, _ in fired},
+        )
 
     def would_hold(self, item_id: str, kept: set[str], needed_by: dict[str, set[str]]) -> bool:
         """Only what this person's plan would have held: not every skip a rule names."""
-        wanted = item_id in self.why or item_id in needed_by \
-            or item_id in self.profile.completed
+        wanted = item_id in self.why or item_id in needed_by or item_id in self.profile.completed
         return item_id in self.catalog.items and item_id not in kept and wanted
 
     def omitted(self, item_id: str, why: Why, needed_by: dict[str, set[str]]) -> Omitted:
@@ -223,8 +256,9 @@ class Selector:
             titles = ", ".join(self.catalog.items[u].title for u in users[:3])
             text += f" {titles} build{'s' if len(users) == 1 else ''} on it: "
             text += "the plan assumes you know it."
-        return Omitted(item_id, self.catalog.items[item_id].title,
-                       Why(why.kind, text, rule=why.rule))
+        return Omitted(
+            item_id, self.catalog.items[item_id].title, Why(why.kind, text, rule=why.rule)
+        )
 
     def close_prerequisites(self, kept: set[str]) -> dict[str, set[str]]:
         """Pull in missing prerequisites; return, per skipped item, the kept items needing it."""
@@ -238,7 +272,8 @@ class Selector:
                 elif pre not in kept:
                     title = self.catalog.items[item_id].title
                     self.why.setdefault(pre, []).append(
-                        Why("needed-by", f"Needed before {title}.", item=item_id))
+                        Why("needed-by", f"Needed before {title}.", item=item_id)
+                    )
                     kept.add(pre)
                     queue.append(pre)
         return needed_by

@@ -14,9 +14,15 @@ from planner.plan import PlannedItem, PlannedTask, Week, Why
 Reasons = Callable[[dict[str, int]], dict[str, tuple[Why, ...]]]  # first weeks -> reasons
 
 
-def dated_weeks(packed: list[list[Chunk]], chosen: dict[str, Chosen], catalog: Catalog,
-                start: date, catch_up_every: int, deadline: int | None,
-                reasons: Reasons) -> list[Week]:
+def dated_weeks(
+    packed: list[list[Chunk]],
+    chosen: dict[str, Chosen],
+    catalog: Catalog,
+    start: date,
+    catch_up_every: int,
+    deadline: int | None,
+    reasons: Reasons,
+) -> list[Week]:
     """The plan's weeks from start: each chunk a PlannedItem, catch-up weeks slotted in."""
     layout = _with_catch_ups(packed, catch_up_every, deadline)
     first: dict[str, int] = {}
@@ -48,17 +54,26 @@ def dated_weeks(packed: list[list[Chunk]], chosen: dict[str, Chosen], catalog: C
                 key = (chunk.id, piece.task)
                 placed[key] = placed.get(key, 0) + 1
                 numbers.append((placed[key], sessions[key]))
-            items.append(_planned(chosen[chunk.id], chunk, (seen[chunk.id], parts[chunk.id]),
-                                  catalog, why[chunk.id], last.get(chunk.id, 0), numbers))
+            items.append(
+                _planned(
+                    chosen[chunk.id],
+                    chunk,
+                    (seen[chunk.id], parts[chunk.id]),
+                    catalog,
+                    why[chunk.id],
+                    last.get(chunk.id, 0),
+                    numbers,
+                )
+            )
             last[chunk.id] = number
-        finished.append([c.id for c in chunks if c.id != REVIEW
-                         and seen[c.id] == parts[c.id]])
+        finished.append([c.id for c in chunks if c.id != REVIEW and seen[c.id] == parts[c.id]])
         weeks.append(_week(number, start, items))
     return weeks
 
 
-def _with_catch_ups(packed: list[list[Chunk]], every: int,
-                    deadline: int | None) -> list[list[Chunk] | None]:
+def _with_catch_ups(
+    packed: list[list[Chunk]], every: int, deadline: int | None
+) -> list[list[Chunk] | None]:
     """The packed weeks with None for a light catch-up week after every `every` weeks."""
     out: list[list[Chunk] | None] = []
     since = 0
@@ -95,40 +110,71 @@ def _session_counts(packed: list[list[Chunk]]) -> dict[tuple[str, int], int]:
     return counts
 
 
-def _planned(chosen: Chosen, chunk: Chunk, part: tuple[int, int], catalog: Catalog,
-             why: tuple[Why, ...], previous: int,
-             sessions: list[tuple[int, int]]) -> PlannedItem:
+def _planned(
+    chosen: Chosen,
+    chunk: Chunk,
+    part: tuple[int, int],
+    catalog: Catalog,
+    why: tuple[Why, ...],
+    previous: int,
+    sessions: list[tuple[int, int]],
+) -> PlannedItem:
     item = chosen.item
-    tasks = tuple(PlannedTask(item.tasks[chosen.tasks[p.task][0]].text, p.hours,
-                              chosen.tasks[p.task][0], session)
-                  for p, session in zip(chunk.pieces, sessions, strict=True))
+    tasks = tuple(
+        PlannedTask(
+            item.tasks[chosen.tasks[p.task][0]].text, p.hours, chosen.tasks[p.task][0], session
+        )
+        for p, session in zip(chunk.pieces, sessions, strict=True)
+    )
     if part[0] > 1:
-        why = (Why("continued", f"Continues {item.title} from week {previous}.",
-                   item=item.id),)
+        why = (Why("continued", f"Continues {item.title} from week {previous}.", item=item.id),)
     return PlannedItem(
-        id=item.id, title=item.title, section=item.section,
-        section_title=catalog.sections[item.section].title, hours=chunk.hours, part=part,
-        kind=item.kind, summary=item.summary, prerequisites=item.prerequisites,
-        why=why, resources=item.resources, tasks=tasks, emphasised=chosen.emphasised,
-        continued_from=previous)
+        id=item.id,
+        title=item.title,
+        section=item.section,
+        section_title=catalog.sections[item.section].title,
+        hours=chunk.hours,
+        part=part,
+        kind=item.kind,
+        summary=item.summary,
+        prerequisites=item.prerequisites,
+        why=why,
+        resources=item.resources,
+        tasks=tasks,
+        emphasised=chosen.emphasised,
+        continued_from=previous,
+    )
 
 
-def _review_item(number: int, hours: float, due: list[str], chosen: dict[str, Chosen],
-                 ended: dict[str, int]) -> PlannedItem:
+def _review_item(
+    number: int, hours: float, due: list[str], chosen: dict[str, Chosen], ended: dict[str, int]
+) -> PlannedItem:
     titles = [chosen[i].item.title for i in due]
     ago = {number - ended[i] for i in due}
     when = " and ".join(f"{'last week' if n == 1 else f'{n} weeks ago'}" for n in sorted(ago))
     it = "it" if len(due) == 1 else "them"
-    text = (f"{_listed(titles)} ended {when}: recalling {it} now, without notes, fixes {it} "
-            "in long-term memory.")
+    text = (
+        f"{_listed(titles)} ended {when}: recalling {it} now, without notes, fixes {it} "
+        "in long-term memory."
+    )
     shares = [hours / len(due)] * len(due)
     return PlannedItem(
-        id=f"review-w{number}", title="Spaced review", section="review",
-        section_title="Review", hours=hours, part=(1, 1), kind="review",
+        id=f"review-w{number}",
+        title="Spaced review",
+        section="review",
+        section_title="Review",
+        hours=hours,
+        part=(1, 1),
+        kind="review",
         summary="Short recall practice on what you finished one and three weeks ago.",
-        prerequisites=(), why=(Why("plan", text),), resources=(),
-        tasks=tuple(PlannedTask(f"Recall without notes, then check: {t}", h, j)
-                    for j, (t, h) in enumerate(zip(titles, shares, strict=True))))
+        prerequisites=(),
+        why=(Why("plan", text),),
+        resources=(),
+        tasks=tuple(
+            PlannedTask(f"Recall without notes, then check: {t}", h, j)
+            for j, (t, h) in enumerate(zip(titles, shares, strict=True))
+        ),
+    )
 
 
 def _listed(titles: list[str]) -> str:
@@ -138,12 +184,21 @@ def _listed(titles: list[str]) -> str:
 def _catch_up_item(number: int, hours: float) -> PlannedItem:
     first = max(1, number - 4)
     return PlannedItem(
-        id=f"catch-up-w{number}", title="Catch-up week", section="review",
-        section_title="Review", hours=hours, part=(1, 1), kind="catch-up",
+        id=f"catch-up-w{number}",
+        title="Catch-up week",
+        section="review",
+        section_title="Review",
+        hours=hours,
+        part=(1, 1),
+        kind="catch-up",
         summary="A lighter week: finish what is open, revisit what was hard, rest.",
-        prerequisites=(), why=(Why("plan", f"A light week after week {number - 1} keeps a "
-                                           "long plan sustainable."),),
-        resources=(), tasks=(
-            PlannedTask(f"Finish any task still open from weeks {first}-{number - 1}",
-                        hours / 2, 0),
-            PlannedTask("Redo the self-check you found hardest so far", hours / 2, 1)))
+        prerequisites=(),
+        why=(Why("plan", f"A light week after week {number - 1} keeps a long plan sustainable."),),
+        resources=(),
+        tasks=(
+            PlannedTask(
+                f"Finish any task still open from weeks {first}-{number - 1}", hours / 2, 0
+            ),
+            PlannedTask("Redo the self-check you found hardest so far", hours / 2, 1),
+        ),
+    )

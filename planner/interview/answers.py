@@ -107,46 +107,61 @@ def profile_from_answers(answers: dict[str, Any], catalog: Catalog) -> Profile:
     return profile
 
 
-def summary(profile: Profile, plan: Plan, catalog: Catalog, answers: dict[str, Any],
-            columns: int = 79) -> str:
+def summary(
+    profile: Profile, plan: Plan, catalog: Catalog, answers: dict[str, Any], columns: int = 79
+) -> str:
     """The answers and the plan in lines of at most columns, wrapped between words."""
     track = catalog.tracks[profile.goal]
     formats = ", ".join(("pdf", *answers.get("formats", ())))
     rows = [
-        ("Name", profile.name), ("Goal", track.title),
-        *((BY_KEY[f"background.{a}"].prompt.removeprefix("Your ").capitalize(),
-           level_text(a, getattr(profile.background, a))) for a in AREAS),
+        ("Name", profile.name),
+        ("Goal", track.title),
+        *(
+            (
+                BY_KEY[f"background.{a}"].prompt.removeprefix("Your ").capitalize(),
+                level_text(a, getattr(profile.background, a)),
+            )
+            for a in AREAS
+        ),
         ("Hours per week", as_text(profile.hours_per_week)),
         ("Start date", f"{plan.start_date:%A %d %B %Y}"),
         ("Deadline", _count(profile.weeks, "week") if profile.weeks else "none"),
-        ("Interests", ", ".join(catalog.interests[i].title for i in profile.interests)
-         or "none"),
+        ("Interests", ", ".join(catalog.interests[i].title for i in profile.interests) or "none"),
         ("Completed", _count(len(profile.completed), "item") if profile.completed else "none"),
         ("Study days", ", ".join(DAY_TITLES[d] for d in profile.study_days)),
         ("Output", f"{answers.get('output', 'output')} ({formats})"),
     ]
     lines = ["Your answers"]
     for label, value in rows:
-        lines += textwrap.wrap(value, columns, initial_indent=f"  {label:<18}",
-                               subsequent_indent=" " * 20, break_long_words=False,
-                               break_on_hyphens=False) or [f"  {label}"]
+        lines += textwrap.wrap(
+            value,
+            columns,
+            initial_indent=f"  {label:<18}",
+            subsequent_indent=" " * 20,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [f"  {label}"]
     lines += ["", "Your plan", *(f"  {line}" for line in plan_lines(plan, columns - 2))]
     return "\n".join(lines)
 
 
 def plan_lines(plan: Plan, columns: int = 77) -> list[str]:
     weeks = len(plan.weeks)
-    text = (f"{_count(weeks, 'week')}, {plan.start_date:%d %b %Y} to {plan.end_date:%d %b %Y}; "
-            f"{_count(round(plan.total_hours), 'hour')} in all, about "
-            f"{_count(round(plan.total_hours / max(weeks, 1), 1), 'hour')} a week.")
+    text = (
+        f"{_count(weeks, 'week')}, {plan.start_date:%d %b %Y} to {plan.end_date:%d %b %Y}; "
+        f"{_count(round(plan.total_hours), 'hour')} in all, about "
+        f"{_count(round(plan.total_hours / max(weeks, 1), 1), 'hour')} a week."
+    )
     if plan.dropped:
         dropped = len(plan.dropped)
-        text += (f" To meet the deadline {_count(dropped, 'item')} "
-                 f"{'was' if dropped == 1 else 'were'} left out"
-                 f" (the full plan needs {_count(plan.full_weeks, 'week')}).")
+        text += (
+            f" To meet the deadline {_count(dropped, 'item')} "
+            f"{'was' if dropped == 1 else 'were'} left out"
+            f" (the full plan needs {_count(plan.full_weeks, 'week')})."
+        )
     return textwrap.wrap(text, columns, break_long_words=False, break_on_hyphens=False)
 
 
 def _count(n: float, word: str) -> str:
-    """"1 week", "3 weeks", "7.5 hours"."""
+    """ "1 week", "3 weeks", "7.5 hours"."""
     return f"{as_text(n)} {word}{'' if n == 1 else 's'}"

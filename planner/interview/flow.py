@@ -18,8 +18,9 @@ from planner.profile.model import coming_monday
 from planner.render import available_formats
 
 
-def run_interview(p: Prompter, defaults: dict[str, Any], today: date,
-                  quiz: bool | None = None) -> Saved | None:
+def run_interview(
+    p: Prompter, defaults: dict[str, Any], today: date, quiz: bool | None = None
+) -> Saved | None:
     """Ask until the person confirms, then save; None when they decide not to save."""
     catalog = p.catalog
     while True:
@@ -36,8 +37,10 @@ def run_interview(p: Prompter, defaults: dict[str, Any], today: date,
         if not p.confirm("Change some answers?", default=True):
             p.say("Nothing written.")
             return None
-        defaults = {**defaults_from(profile, today, answers["output"]),
-                    "formats": answers["formats"]}
+        defaults = {
+            **defaults_from(profile, today, answers["output"]),
+            "formats": answers["formats"],
+        }
         quiz = False  # the levels already reflect the quiz, if taken
     saved = save_interview(profile, plan, answers["output"], ("pdf", *answers["formats"]))
     for warning in saved.warnings:
@@ -52,9 +55,14 @@ def next_steps(saved: Saved, columns: int) -> str:
     pdf = next((path for path in saved.paths if path.suffix == ".pdf"), None)
     lines = []
     if pdf is not None:
-        lines += [screen.wrap("Tick each task in the PDF as you finish it, in any PDF viewer "
-                              "that fills in forms, and save the file. To see what is left "
-                              "and get a new plan for it:", columns),
-                  f"  studyplan progress {quote(str(pdf))} --replan"]
+        lines += [
+            screen.wrap(
+                "Tick each task in the PDF as you finish it, in any PDF viewer "
+                "that fills in forms, and save the file. To see what is left "
+                "and get a new plan for it:",
+                columns,
+            ),
+            f"  studyplan progress {quote(str(pdf))} --replan",
+        ]
     lines += ["To rebuild the plan later:", f"  studyplan build {quote(str(saved.profile_path))}"]
     return "\n".join(lines)

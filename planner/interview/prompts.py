@@ -28,8 +28,13 @@ ANSWER_ROOM = 24  # columns kept free for a typed answer beside its question
 class Prompter:
     """Asks questions; kwargs (input/output in tests, colour depth) go to every prompt."""
 
-    def __init__(self, catalog: Catalog, say: Callable[[str], None] = print,
-                 columns: int | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        say: Callable[[str], None] = print,
+        columns: int | None = None,
+        **kwargs: Any,
+    ) -> None:
         self.catalog = catalog
         self.say = say
         self.fixed_columns = columns
@@ -48,40 +53,74 @@ class Prompter:
         prompt's own line is erased: it would break a long answer mid-word)."""
         self.say(screen.wrap(f"{message} {answer}", self.columns, "  ", "? "))
 
-    def text(self, message: str, default: str, check: Callable[[str], str | None],
-             instruction: str | None = None) -> str:
-        typed: str = questionary.text(message, default=default, instruction=instruction,
-                                      validate=lambda t: check(t) or True,
-                                      erase_when_done=True, **self.kwargs).unsafe_ask()
+    def text(
+        self,
+        message: str,
+        default: str,
+        check: Callable[[str], str | None],
+        instruction: str | None = None,
+    ) -> str:
+        typed: str = questionary.text(
+            message,
+            default=default,
+            instruction=instruction,
+            validate=lambda t: check(t) or True,
+            erase_when_done=True,
+            **self.kwargs,
+        ).unsafe_ask()
         self.echo(message, typed)
         return typed
 
-    def select(self, message: str, choices: list[questionary.Choice], default: Any = None,
-               names: dict[Any, str] | None = None) -> Any:
+    def select(
+        self,
+        message: str,
+        choices: list[questionary.Choice],
+        default: Any = None,
+        names: dict[Any, str] | None = None,
+    ) -> Any:
         """One of choices; names: how each value is said once chosen (default its title)."""
-        value = questionary.select(message, choices=choices, default=default,
-                                   erase_when_done=True, **self.kwargs).unsafe_ask()
+        value = questionary.select(
+            message, choices=choices, default=default, erase_when_done=True, **self.kwargs
+        ).unsafe_ask()
         self.echo(message, _named(value, choices, names))
         return value
 
-    def checkbox(self, message: str, choices: list[questionary.Choice],
-                 check: Callable[[list[Any]], str | None] = lambda _v: None,
-                 search: bool = False, names: dict[Any, str] | None = None) -> list[Any]:
+    def checkbox(
+        self,
+        message: str,
+        choices: list[questionary.Choice],
+        check: Callable[[list[Any]], str | None] = lambda _v: None,
+        search: bool = False,
+        names: dict[Any, str] | None = None,
+    ) -> list[Any]:
         filtering = ["type to filter"] if search else []
-        hints = [f"({', '.join([*filtering, *keys])})" for keys in (
-            ["space ticks, Enter when done"], ["space ticks"], [])]
-        hint = next((h for h in hints if screen.fits("?", message, h, columns=self.columns)),
-                    "")
+        hints = [
+            f"({', '.join([*filtering, *keys])})"
+            for keys in (["space ticks, Enter when done"], ["space ticks"], [])
+        ]
+        hint = next((h for h in hints if screen.fits("?", message, h, columns=self.columns)), "")
         ticked: list[Any] = questionary.checkbox(
-            message, choices=choices, use_search_filter=search, use_jk_keys=not search,
-            validate=lambda v: check(v) or True, instruction=hint, erase_when_done=True,
-            **self.kwargs).unsafe_ask()
+            message,
+            choices=choices,
+            use_search_filter=search,
+            use_jk_keys=not search,
+            validate=lambda v: check(v) or True,
+            instruction=hint,
+            erase_when_done=True,
+            **self.kwargs,
+        ).unsafe_ask()
         self.echo(message, ", ".join(_named(v, choices, names) for v in ticked) or "none")
         return ticked
 
     def confirm(self, message: str, default: bool = True) -> bool:
-        yes = bool(questionary.confirm(self.fitted(message, len(" (y/N) ")), default=default,
-                                       erase_when_done=True, **self.kwargs).unsafe_ask())
+        yes = bool(
+            questionary.confirm(
+                self.fitted(message, len(" (y/N) ")),
+                default=default,
+                erase_when_done=True,
+                **self.kwargs,
+            ).unsafe_ask()
+        )
         self.echo(message, "Yes" if yes else "No")
         return yes
 
@@ -99,8 +138,7 @@ def _named(value: Any, choices: list[questionary.Choice], names: dict[Any, str] 
     return next((str(c.title) for c in choices if c.value == value), str(value))
 
 
-def row(full: str, short: str, description: str, room: int,
-        columns: int) -> tuple[str, str | None]:
+def row(full: str, short: str, description: str, room: int, columns: int) -> tuple[str, str | None]:
     """(the line in the list, the text under it): the full line when it fits in room; else
     the short title (cut between words only when even that does not fit), the rest in full
     under the list."""
@@ -112,21 +150,31 @@ def row(full: str, short: str, description: str, room: int,
     return title, screen.described(description, columns) if description else None
 
 
-def choices_for(question: Question, catalog: Catalog, columns: int, selected: Any = (),
-                options: list[Choice] | None = None) -> list[questionary.Choice]:
+def choices_for(
+    question: Question,
+    catalog: Catalog,
+    columns: int,
+    selected: Any = (),
+    options: list[Choice] | None = None,
+) -> list[questionary.Choice]:
     """The question's choices (or options) as list lines fitted to columns."""
     tick = TICK if question.kind in ("multi", "days") else 0
     out = []
-    for choice in options if options is not None else (
-            question.choices(catalog) if question.choices else []):
+    for choice in (
+        options if options is not None else (question.choices(catalog) if question.choices else [])
+    ):
         if question.kind == "level":  # the plain description says more than the level's name
             full = f"{choice.value} · {choice.description}"
         else:
             full = " - ".join(filter(None, [choice.title, choice.description]))
-        title, below = row(full, choice.title, choice.description, columns - POINTER - tick,
-                           columns)
-        out.append(questionary.Choice(title, value=choice.value, description=below,
-                                      checked=choice.value in selected))
+        title, below = row(
+            full, choice.title, choice.description, columns - POINTER - tick, columns
+        )
+        out.append(
+            questionary.Choice(
+                title, value=choice.value, description=below, checked=choice.value in selected
+            )
+        )
     return out
 
 
@@ -136,17 +184,24 @@ def ask_question(p: Prompter, question: Question, default: Any) -> Any:
     if question.kind in TEXT_KINDS:
         return ask_text(p, question, default)
     if question.kind in ("choice", "level"):
-        value = p.select(question.prompt, choices_for(question, catalog, p.columns),
-                         default=None if default is None else str(default),
-                         names=names_of(question.choices(catalog) if question.choices else []))
+        value = p.select(
+            question.prompt,
+            choices_for(question, catalog, p.columns),
+            default=None if default is None else str(default),
+            names=names_of(question.choices(catalog) if question.choices else []),
+        )
         return question.validate(int(value) if question.kind == "level" else value, catalog)
     if question.key == "completed":
         return ask_completed(p, question, default or ())
     check = partial_error(question, catalog)
     options = question.choices(catalog) if question.choices else []
-    chosen = p.checkbox(question.prompt,
-                        choices_for(question, catalog, p.columns, default or ()),
-                        check, search=question.kind == "multi", names=names_of(options))
+    chosen = p.checkbox(
+        question.prompt,
+        choices_for(question, catalog, p.columns, default or ()),
+        check,
+        search=question.kind == "multi",
+        names=names_of(options),
+    )
     return question.validate(chosen, catalog)
 
 
@@ -184,17 +239,38 @@ def ask_completed(p: Prompter, question: Question, default: tuple[str, ...]) -> 
     sections = [s for s in catalog.sections if s in by_section]
     titles = {s: catalog.sections[s].title for s in sections}
     message = "Sections you have done some of"
-    lines = [row(f"{titles[s]} ({_items(len(by_section[s]))})", titles[s], "",
-                 p.columns - POINTER - TICK, p.columns) for s in sections]
-    picked = p.checkbox(message, [
-        questionary.Choice(title, value=s, description=below,
-                           checked=any(c.value in default for c in by_section[s]))
-        for s, (title, below) in zip(sections, lines, strict=True)], search=True, names=titles)
+    lines = [
+        row(
+            f"{titles[s]} ({_items(len(by_section[s]))})",
+            titles[s],
+            "",
+            p.columns - POINTER - TICK,
+            p.columns,
+        )
+        for s in sections
+    ]
+    picked = p.checkbox(
+        message,
+        [
+            questionary.Choice(
+                title,
+                value=s,
+                description=below,
+                checked=any(c.value in default for c in by_section[s]),
+            )
+            for s, (title, below) in zip(sections, lines, strict=True)
+        ],
+        search=True,
+        names=titles,
+    )
     done: list[str] = []
     for section in (s for s in sections if s in picked):
-        done += p.checkbox(f"Done in {titles[section]}", choices_for(
-            question, catalog, p.columns, default, by_section[section]), search=True,
-            names=names_of(by_section[section]))
+        done += p.checkbox(
+            f"Done in {titles[section]}",
+            choices_for(question, catalog, p.columns, default, by_section[section]),
+            search=True,
+            names=names_of(by_section[section]),
+        )
     return question.validate(done, catalog)
 
 
@@ -214,12 +290,15 @@ def partial_error(question: Question, catalog: Catalog) -> Callable[[Any], str |
         except Invalid as exc:
             return screen.sentence(str(exc))
         return None
+
     return error
 
 
-def ask_profile(p: Prompter, defaults: dict[str, Any],
-                after_background: Callable[[dict[str, Any]], None] | None = None
-                ) -> dict[str, Any]:
+def ask_profile(
+    p: Prompter,
+    defaults: dict[str, Any],
+    after_background: Callable[[dict[str, Any]], None] | None = None,
+) -> dict[str, Any]:
     """Answers to every question asked, in order; fields tools write keep their defaults."""
     answers: dict[str, Any] = {q.key: defaults.get(q.key) for q in QUESTIONS if not q.asked}
     for question in ASKED:
@@ -234,13 +313,15 @@ def ask_profile(p: Prompter, defaults: dict[str, Any],
 
 def _has_completed(p: Prompter, defaults: dict[str, Any]) -> bool:
     count = len(p.catalog.items)
-    return p.confirm(f"Have you already completed some of the {count} items of the guide?",
-                     default=bool(defaults.get("completed")))
+    return p.confirm(
+        f"Have you already completed some of the {count} items of the guide?",
+        default=bool(defaults.get("completed")),
+    )
 
 
-def ask_output(p: Prompter, defaults: dict[str, Any],
-               available: tuple[str, ...]) -> dict[str, Any]:
+def ask_output(p: Prompter, defaults: dict[str, Any], available: tuple[str, ...]) -> dict[str, Any]:
     """The output folder and the formats written beside the PDF."""
+
     def check(text: str) -> str | None:
         try:
             check_output(text)
@@ -249,8 +330,10 @@ def ask_output(p: Prompter, defaults: dict[str, Any],
         return None
 
     folder = check_output(p.text("Output folder", str(defaults["output"]), check))
-    extras = [questionary.Choice(f"{fmt} - {label}", value=fmt,
-                                 checked=fmt in defaults["formats"])
-              for fmt, label in EXTRA_FORMATS.items() if fmt in available]
+    extras = [
+        questionary.Choice(f"{fmt} - {label}", value=fmt, checked=fmt in defaults["formats"])
+        for fmt, label in EXTRA_FORMATS.items()
+        if fmt in available
+    ]
     formats = tuple(p.checkbox("Besides the PDF, also write", extras)) if extras else ()
     return {"output": folder, "formats": formats}

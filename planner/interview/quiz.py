@@ -35,14 +35,16 @@ def offer_quiz(p: Prompter, answers: dict[str, Any], wanted: bool | None) -> Non
     quiz = load_quiz(path)
     if wanted is None:
         count = max(len(questions) for questions in quiz.values())
-        wanted = p.confirm(f"Check your levels with a short quiz ({count} questions per area)?",
-                           default=False)
+        wanted = p.confirm(
+            f"Check your levels with a short quiz ({count} questions per area)?", default=False
+        )
     if wanted:
         run_quiz(p, answers, quiz)
 
 
-def run_quiz(p: Prompter, answers: dict[str, Any],
-             quiz: dict[str, tuple[QuizQuestion, ...]]) -> None:
+def run_quiz(
+    p: Prompter, answers: dict[str, Any], quiz: dict[str, tuple[QuizQuestion, ...]]
+) -> None:
     for area in AREAS:
         if not quiz.get(area):
             continue
@@ -67,8 +69,10 @@ def ask_quiz_question(p: Prompter, question: QuizQuestion, number: int) -> int:
         lines.append(screen.wrap(text, columns, INDENT + "   ", f"{INDENT}{letter}) "))
     p.say("\n".join(lines))
     room = columns - POINTER
-    choices = [questionary.Choice(screen.shortened(f"{letter}) {text}", room), value=i)
-               for i, (letter, text) in enumerate(zip(LETTERS, question.offered, strict=False))]
+    choices = [
+        questionary.Choice(screen.shortened(f"{letter}) {text}", room), value=i)
+        for i, (letter, text) in enumerate(zip(LETTERS, question.offered, strict=False))
+    ]
     chosen = int(p.select("Your answer", choices))
     p.say(screen.wrap(feedback(question, chosen), columns, INDENT))
     return chosen

@@ -30,8 +30,7 @@ def free_stem(folder: Path, slug: str, extensions: tuple[str, ...]) -> str:
     return stem
 
 
-def save_interview(profile: Profile, plan: Plan, folder: Path,
-                   formats: tuple[str, ...]) -> Saved:
+def save_interview(profile: Profile, plan: Plan, folder: Path, formats: tuple[str, ...]) -> Saved:
     """Write <stem>.yaml and the plan's files; on any failure (or Ctrl-C) none of them stays."""
     ensure_dir(folder)
     extensions = ("yaml", *(RENDERERS[f][2] for f in formats))

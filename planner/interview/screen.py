@@ -21,25 +21,33 @@ def width() -> int:
 def wrap(text: str, columns: int, indent: str = "", first: str | None = None) -> str:
     """text in lines of at most columns, broken between words; first prefixes line one."""
     lead = indent if first is None else first
-    return "\n".join(textwrap.wrap(text, columns, initial_indent=lead, subsequent_indent=indent,
-                                   break_long_words=False, break_on_hyphens=False) or [lead])
+    return "\n".join(
+        textwrap.wrap(
+            text,
+            columns,
+            initial_indent=lead,
+            subsequent_indent=indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        or [lead]
+    )
 
 
 def shortened(text: str, room: int) -> str:
     """text when it fits in room columns, else cut between words with an ellipsis."""
     if len(text) <= room:
         return text
-    cut = text[:room - 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
-    return (cut or text[:room - 1]) + "…"
+    cut = text[: room - 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
+    return (cut or text[: room - 1]) + "…"
 
 
 def described(text: str, columns: int) -> str:
     """A choice's description as questionary shows it under a list, wrapped below its label."""
     pad = " " * len(LABEL)
-    return wrap(text, columns, pad)[len(pad):]
+    return wrap(text, columns, pad)[len(pad) :]
 
 
 def fits(*parts: str, columns: int) -> bool:
     """True when the parts, joined by spaces, fit on one line of columns."""
     return len(" ".join(parts)) <= columns
-

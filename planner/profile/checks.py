@@ -26,8 +26,13 @@ SEPARATORS = re.compile(r"[\s_\-]+")
 class Invalid(ValueError):
     """A value a question does not accept; the message says what is wrong and what is allowed."""
 
-    def __init__(self, message: str, value: Any = None, replacement: str | None = None,
-                 index: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        value: Any = None,
+        replacement: str | None = None,
+        index: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.value = value
@@ -71,8 +76,11 @@ def _normal(text: str) -> str:
     return SEPARATORS.sub("-", text.strip().lower())
 
 
-def nearest(value: Any, options: Sequence[str], titles: Mapping[str, str] | None = None,
-            ) -> str | None:
+def nearest(
+    value: Any,
+    options: Sequence[str],
+    titles: Mapping[str, str] | None = None,
+) -> str | None:
     """The option value most likely means: the same ignoring case, spaces, _ and -, or the
     option whose title it is, or the closest spelling."""
     if not isinstance(value, str) or not value.strip():
@@ -108,22 +116,29 @@ Check = Callable[[Any, Any], Any]  # (value, catalog) -> the clean value, or Inv
 
 def text_check(what: str, limits: tuple[int, int]) -> Check:
     """Any text (NFC, stripped) of limits characters, without control characters."""
+
     def check(value: Any, _catalog: Any) -> str:
         if value is None or (isinstance(value, str) and not value.strip()):
             raise Invalid(f"the {what} is empty; write it in any language")
         if reads_as(value):
-            raise Invalid(f"{WRITTEN} is read as {reads_as(value)}, not as text; put the "
-                          f"{what} in quotes", value, f'"{WRITTEN}"')
+            raise Invalid(
+                f"{WRITTEN} is read as {reads_as(value)}, not as text; put the {what} in quotes",
+                value,
+                f'"{WRITTEN}"',
+            )
         if not isinstance(value, str):
             raise Invalid(f"the {what} must be text, not {show(value)}", value)
         text = unicodedata.normalize("NFC", value).strip()
         if CONTROL.search(text):
-            raise Invalid(f"the {what} must not hold control characters such as tabs or line "
-                          "breaks", value)
+            raise Invalid(
+                f"the {what} must not hold control characters such as tabs or line breaks", value
+            )
         if len(text) > limits[1]:
-            raise Invalid(f"the {what} is {len(text)} characters long; at most {limits[1]} fit",
-                          value)
+            raise Invalid(
+                f"the {what} is {len(text)} characters long; at most {limits[1]} fit", value
+            )
         return text
+
     return check
 
 
@@ -131,18 +146,24 @@ def _quoted_number(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and NUMBER.match(value.strip()) else None
 
 
-def number_check(bounds: tuple[int, int], unit: str = "", whole: bool = False,
-                 names: str = "") -> Check:
+def number_check(
+    bounds: tuple[int, int], unit: str = "", whole: bool = False, names: str = ""
+) -> Check:
     """A number (a whole one when whole) from bounds[0] to bounds[1]; names lists what each
     value means, for levels."""
     kind = "whole number" if whole else "number"
-    allowed = (f"write a {kind}{f' of {unit}' if unit else ''} from {bounds[0]} to {bounds[1]}"
-               f"{f' ({names})' if names else ''}")
+    allowed = (
+        f"write a {kind}{f' of {unit}' if unit else ''} from {bounds[0]} to {bounds[1]}"
+        f"{f' ({names})' if names else ''}"
+    )
 
     def check(value: Any, _catalog: Any) -> float | int:
         if _quoted_number(value) is not None:
-            raise Invalid(f"{WRITTEN} is text because of the quotes; write the number without "
-                          "them", value, _quoted_number(value))
+            raise Invalid(
+                f"{WRITTEN} is text because of the quotes; write the number without them",
+                value,
+                _quoted_number(value),
+            )
         if isinstance(value, bool):
             raise Invalid(f"{WRITTEN} is read as a yes/no value, not a number; {allowed}", value)
         if not isinstance(value, int | float) or math.isnan(value):
@@ -153,6 +174,7 @@ def number_check(bounds: tuple[int, int], unit: str = "", whole: bool = False,
             side = "small" if value < bounds[0] else "large"
             raise Invalid(f"{WRITTEN} is too {side}; {allowed}", value)
         return int(value) if whole else float(value)
+
     return check
 
 
@@ -170,47 +192,74 @@ def date_check(value: Any, _catalog: Any = None) -> date:
             raise Invalid(f"{WRITTEN} is not a date: there is no month {month}", value)
         days = calendar.monthrange(year, month)[1]
         if not 1 <= day <= days:
-            raise Invalid(f"{WRITTEN} is not a date: {calendar.month_name[month]} {year} has "
-                          f"{days} days", value)
+            raise Invalid(
+                f"{WRITTEN} is not a date: {calendar.month_name[month]} {year} has {days} days",
+                value,
+            )
         real = date(year, month, day)
         if text != real.isoformat():
-            raise Invalid(f"write the date as YYYY-MM-DD, with two digits for the month and "
-                          f"the day: {real.isoformat()}", value, real.isoformat())
+            raise Invalid(
+                f"write the date as YYYY-MM-DD, with two digits for the month and "
+                f"the day: {real.isoformat()}",
+                value,
+                real.isoformat(),
+            )
         return real
     raise Invalid(f"{WRITTEN} is not a date; write it as YYYY-MM-DD, e.g. 2027-01-04", value)
 
 
-def choice_check(what: str, options: Callable[[Any], Sequence[str]],
-                 titles: Callable[[Any], Mapping[str, str]] = lambda _c: {}) -> Check:
+def choice_check(
+    what: str,
+    options: Callable[[Any], Sequence[str]],
+    titles: Callable[[Any], Mapping[str, str]] = lambda _c: {},
+) -> Check:
     """One of options(catalog), matched exactly."""
+
     def check(value: Any, catalog: Any) -> str:
         allowed = list(options(catalog))
         if isinstance(value, str) and value in allowed:
             return value
         match = nearest(value, allowed, titles(catalog))
-        raise Invalid(f"{WRITTEN} is not one of the {what}s ({', '.join(allowed)})"
-                      f"{did_you_mean(match)}", value, match)
+        raise Invalid(
+            f"{WRITTEN} is not one of the {what}s ({', '.join(allowed)}){did_you_mean(match)}",
+            value,
+            match,
+        )
+
     return check
 
 
-def id_list_check(what: str, options: Callable[[Any], Sequence[str]],
-                  resolve: Callable[[Any, str], str | None] | None = None,
-                  titles: Callable[[Any], Mapping[str, str]] = lambda _c: {}) -> Check:
+def id_list_check(
+    what: str,
+    options: Callable[[Any], Sequence[str]],
+    resolve: Callable[[Any, str], str | None] | None = None,
+    titles: Callable[[Any], Mapping[str, str]] = lambda _c: {},
+) -> Check:
     """A list of ids of options(catalog) (resolve maps old ids to current ones), each once."""
+
     def check(value: Any, catalog: Any) -> tuple[str, ...]:
         if value is None:
             return ()
         allowed = list(options(catalog))
         if isinstance(value, str):
-            raise Invalid(f"{WRITTEN} is one value, not a list; write the list in brackets",
-                          value, f"[{WRITTEN}]")
+            raise Invalid(
+                f"{WRITTEN} is one value, not a list; write the list in brackets",
+                value,
+                f"[{WRITTEN}]",
+            )
         if not isinstance(value, list | tuple):
-            raise Invalid(f"{WRITTEN} is not a list of {what}s; write them in brackets, e.g. "
-                          f"[{', '.join(allowed[:2])}]", value)
+            raise Invalid(
+                f"{WRITTEN} is not a list of {what}s; write them in brackets, e.g. "
+                f"[{', '.join(allowed[:2])}]",
+                value,
+            )
         out: list[str] = []
         for index, entry in enumerate(value):
-            current = resolve(catalog, entry) if resolve and isinstance(entry, str) else (
-                entry if entry in allowed else None)
+            current = (
+                resolve(catalog, entry)
+                if resolve and isinstance(entry, str)
+                else (entry if entry in allowed else None)
+            )
             if current is None:
                 match = nearest(entry, allowed, titles(catalog))
                 hint = did_you_mean(match) or f"; `studyplan schema` lists the {what}s"
@@ -218,4 +267,5 @@ def id_list_check(what: str, options: Callable[[Any], Sequence[str]],
             if current not in out:
                 out.append(current)
         return tuple(out)
+
     return check

@@ -33,12 +33,28 @@ def load_text(text: str, catalog: Catalog, source: str) -> list[LoadedProfile]:
     for doc in load_documents(text, source):
         if doc.data is None and not doc.problems:
             continue  # an empty document between separators
-        profile, problems = (None, list(doc.problems)) if doc.problems else validate(
-            doc.data, catalog, source, doc.line)
+        profile, problems = (
+            (None, list(doc.problems))
+            if doc.problems
+            else validate(doc.data, catalog, source, doc.line)
+        )
         out.append(LoadedProfile(source, doc.index, doc.line, profile, tuple(problems)))
     if not out:
-        out.append(LoadedProfile(source, 0, 1, None, (Problem(
-            "no profile in this file; `studyplan init` writes a starter profile", source, 1),)))
+        out.append(
+            LoadedProfile(
+                source,
+                0,
+                1,
+                None,
+                (
+                    Problem(
+                        "no profile in this file; `studyplan init` writes a starter profile",
+                        source,
+                        1,
+                    ),
+                ),
+            )
+        )
     return out
 
 

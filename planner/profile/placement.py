@@ -8,5 +8,7 @@ from planner.profile.questions import level_text
 
 def offer_text(area: str, level: int, rating: int) -> str:
     """The sentence that offers the quiz's level instead of the self-rating."""
-    return (f"The quiz suggests {AREA_TITLES[area]} level {level_text(area, level)}; you rated "
-            f"yourself {level_text(area, rating)}.")
+    return (
+        f"The quiz suggests {AREA_TITLES[area]} level {level_text(area, level)}; you rated "
+        f"yourself {level_text(area, rating)}."
+    )

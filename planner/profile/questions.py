@@ -30,8 +30,13 @@ NAME_CHARS = (1, 120)
 HOURS = (1, 60)
 DEADLINE_WEEKS = (1, 520)  # ten years: longer than any plan at 1 hour a week
 LEVEL_RANGE = (0, 4)
-DAY_TITLES = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                 "Saturday", "Sunday"), strict=True))
+DAY_TITLES = dict(
+    zip(
+        WEEKDAYS,
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        strict=True,
+    )
+)
 LEVEL_NAMES: dict[str, tuple[str, ...]] = {  # short names of the five levels, per area
     "math": ("none", "high school", "intro college", "solid undergrad", "graduate"),
     "python": ("none", "beginner", "comfortable", "proficient", "expert"),
@@ -40,7 +45,7 @@ LEVEL_NAMES: dict[str, tuple[str, ...]] = {  # short names of the five levels, p
 
 
 def level_text(area: str, level: int) -> str:
-    """"2 · intro college"."""
+    """ "2 · intro college"."""
     return f"{level} · {LEVEL_NAMES[area][level]}"
 
 
@@ -69,6 +74,8 @@ LEVELS: dict[str, tuple[str, ...]] = {
         "Has shipped or published ML work; reads papers",
     ),
 }
+
+
 @dataclass(frozen=True)
 class Choice:
     value: str
@@ -131,8 +138,9 @@ def suggest(value: str, options: list[str] | tuple[str, ...]) -> str:
 
 
 check_name = text_check("name", NAME_CHARS)
-check_goal = choice_check("goal", lambda c: sorted(c.tracks),
-                          lambda c: {t.id: t.title for t in c.tracks.values()})
+check_goal = choice_check(
+    "goal", lambda c: sorted(c.tracks), lambda c: {t.id: t.title for t in c.tracks.values()}
+)
 check_hours = number_check(HOURS, "hours")
 _weeks = number_check(DEADLINE_WEEKS, "weeks", whole=True)
 
@@ -151,11 +159,17 @@ def level_checker(area: str) -> Callable[[Any, Catalog], int]:
     return lambda value, catalog: int(check(value, catalog))
 
 
-check_interests = id_list_check("interest", lambda c: sorted(c.interests),
-                                titles=lambda c: {i.id: i.title for i in c.interests.values()})
-check_completed = id_list_check("item id", lambda c: sorted(c.items),
-                                lambda c, entry: c.resolve(entry),
-                                lambda c: {i.id: i.title for i in c.items.values()})
+check_interests = id_list_check(
+    "interest",
+    lambda c: sorted(c.interests),
+    titles=lambda c: {i.id: i.title for i in c.interests.values()},
+)
+check_completed = id_list_check(
+    "item id",
+    lambda c: sorted(c.items),
+    lambda c, entry: c.resolve(entry),
+    lambda c: {i.id: i.title for i in c.items.values()},
+)
 _days = id_list_check("weekday", lambda _c: list(WEEKDAYS), titles=lambda _c: DAY_TITLES)
 
 
@@ -180,10 +194,9 @@ def check_tasks_done(value: Any, catalog: Catalog) -> tuple[tuple[str, tuple[int
             raise Invalid(f"{show(key)} is not a known item id{did_you_mean(match)}")
         count = len(catalog.items[item_id].tasks)
         if not isinstance(numbers, list) or not all(
-                isinstance(n, int) and not isinstance(n, bool) and 0 <= n < count
-                for n in numbers):
-            raise Invalid(f"{key}: must be a list of task numbers from 0 to {count - 1}, "
-                          f"{example}")
+            isinstance(n, int) and not isinstance(n, bool) and 0 <= n < count for n in numbers
+        ):
+            raise Invalid(f"{key}: must be a list of task numbers from 0 to {count - 1}, {example}")
         done[item_id] = tuple(sorted({*done.get(item_id, ()), *numbers}))
     return tuple((i, done[i]) for i in catalog.items if i in done)
 
@@ -205,13 +218,14 @@ def _days_choices(_catalog: Catalog) -> list[Choice]:
 
 
 def _listed(words: list[str]) -> str:
-    """"a, b and c"."""
+    """ "a, b and c"."""
     return ", ".join(words[:-1]) + f" and {words[-1]}" if len(words) > 1 else "".join(words)
 
 
 def _level_choices(area: str) -> Callable[[Catalog], list[Choice]]:
-    return lambda _c: [Choice(str(i), f"{i} · {LEVEL_NAMES[area][i]}", d)
-                       for i, d in enumerate(LEVELS[area])]
+    return lambda _c: [
+        Choice(str(i), f"{i} · {LEVEL_NAMES[area][i]}", d) for i, d in enumerate(LEVELS[area])
+    ]
 
 
 def _bounded(kind: str, bounds: tuple[int, int]) -> Callable[[Catalog], dict[str, Any]]:
@@ -228,45 +242,151 @@ def _ids_schema(ids: Callable[[Catalog], list[str]]) -> Callable[[Catalog], dict
 
 
 QUESTIONS: tuple[Question, ...] = (
-    Question("name", "Your name", "Printed on the plan; any language.", "text", True,
-             check_name, schema=lambda _c: {"type": "string", "minLength": NAME_CHARS[0],
-                                            "maxLength": NAME_CHARS[1]}),
-    Question("goal", "Your goal", "The track your plan follows.", "choice", True,
-             check_goal, _goals, "llm-engineer", lambda c: {"enum": sorted(c.tracks)}),
-    Question("hours_per_week", "Hours per week you can study",
-             f"A number from {HOURS[0]} to {HOURS[1]}.",
-             "number", True, check_hours, None, 8, _bounded("number", HOURS)),
-    Question("start_date", "Start date", "YYYY-MM-DD; empty means the coming Monday.",
-             "date", False, check_start, schema=lambda _c: {"type": "string", "format": "date"},
-             saved="if-set"),
-    Question("weeks", "Deadline in weeks",
-             f"{DEADLINE_WEEKS[0]}-{DEADLINE_WEEKS[1]}; empty means no deadline.", "integer",
-             False, check_weeks, schema=_bounded("integer", DEADLINE_WEEKS), saved="if-set"),
-    Question("background.math", "Your math background", "Rate yourself 0-4.", "level", True,
-             level_checker("math"), _level_choices("math"), 2, _level_schema("math")),
-    Question("background.python", "Your Python", "Rate yourself 0-4.", "level", True,
-             level_checker("python"), _level_choices("python"), 2, _level_schema("python")),
-    Question("background.ml", "Your machine learning", "Rate yourself 0-4.", "level", True,
-             level_checker("ml"), _level_choices("ml"), 1, _level_schema("ml")),
-    Question("interests", "Interests", "Topics to go deeper into.", "multi", False,
-             check_interests, _interests, (), _ids_schema(lambda c: sorted(c.interests))),
-    Question("completed", "Already completed", "Items you have done already.", "multi", False,
-             check_completed, _items, (),
-             _ids_schema(lambda c: sorted([*c.items, *c.aliases]))),
-    Question("study_days", "Study days",
-             "The weekdays you study, for the calendar; none means "
-             f"{_listed([DAY_TITLES[d] for d in DEFAULT_STUDY_DAYS])}.", "days",
-             False, check_days, _days_choices, DEFAULT_STUDY_DAYS,
-             lambda _c: {"type": "array", "uniqueItems": True,
-                         "items": {"enum": list(WEEKDAYS)}}, saved="if-not-default"),
-    Question("tasks_done", "Tasks already done",
-             "Tasks ticked in items not finished yet: item id -> task numbers (the t-number "
-             "of a task id); `studyplan progress --replan` writes it.", "tasks", False,
-             check_tasks_done, None, (),
-             lambda c: {"type": "object", "propertyNames": {"enum": sorted(c.items)},
-                        "additionalProperties": {"type": "array", "uniqueItems": True,
-                                                 "items": {"type": "integer", "minimum": 0}}},
-             saved="if-not-default", asked=False),
+    Question(
+        "name",
+        "Your name",
+        "Printed on the plan; any language.",
+        "text",
+        True,
+        check_name,
+        schema=lambda _c: {
+            "type": "string",
+            "minLength": NAME_CHARS[0],
+            "maxLength": NAME_CHARS[1],
+        },
+    ),
+    Question(
+        "goal",
+        "Your goal",
+        "The track your plan follows.",
+        "choice",
+        True,
+        check_goal,
+        _goals,
+        "llm-engineer",
+        lambda c: {"enum": sorted(c.tracks)},
+    ),
+    Question(
+        "hours_per_week",
+        "Hours per week you can study",
+        f"A number from {HOURS[0]} to {HOURS[1]}.",
+        "number",
+        True,
+        check_hours,
+        None,
+        8,
+        _bounded("number", HOURS),
+    ),
+    Question(
+        "start_date",
+        "Start date",
+        "YYYY-MM-DD; empty means the coming Monday.",
+        "date",
+        False,
+        check_start,
+        schema=lambda _c: {"type": "string", "format": "date"},
+        saved="if-set",
+    ),
+    Question(
+        "weeks",
+        "Deadline in weeks",
+        f"{DEADLINE_WEEKS[0]}-{DEADLINE_WEEKS[1]}; empty means no deadline.",
+        "integer",
+        False,
+        check_weeks,
+        schema=_bounded("integer", DEADLINE_WEEKS),
+        saved="if-set",
+    ),
+    Question(
+        "background.math",
+        "Your math background",
+        "Rate yourself 0-4.",
+        "level",
+        True,
+        level_checker("math"),
+        _level_choices("math"),
+        2,
+        _level_schema("math"),
+    ),
+    Question(
+        "background.python",
+        "Your Python",
+        "Rate yourself 0-4.",
+        "level",
+        True,
+        level_checker("python"),
+        _level_choices("python"),
+        2,
+        _level_schema("python"),
+    ),
+    Question(
+        "background.ml",
+        "Your machine learning",
+        "Rate yourself 0-4.",
+        "level",
+        True,
+        level_checker("ml"),
+        _level_choices("ml"),
+        1,
+        _level_schema("ml"),
+    ),
+    Question(
+        "interests",
+        "Interests",
+        "Topics to go deeper into.",
+        "multi",
+        False,
+        check_interests,
+        _interests,
+        (),
+        _ids_schema(lambda c: sorted(c.interests)),
+    ),
+    Question(
+        "completed",
+        "Already completed",
+        "Items you have done already.",
+        "multi",
+        False,
+        check_completed,
+        _items,
+        (),
+        _ids_schema(lambda c: sorted([*c.items, *c.aliases])),
+    ),
+    Question(
+        "study_days",
+        "Study days",
+        "The weekdays you study, for the calendar; none means "
+        f"{_listed([DAY_TITLES[d] for d in DEFAULT_STUDY_DAYS])}.",
+        "days",
+        False,
+        check_days,
+        _days_choices,
+        DEFAULT_STUDY_DAYS,
+        lambda _c: {"type": "array", "uniqueItems": True, "items": {"enum": list(WEEKDAYS)}},
+        saved="if-not-default",
+    ),
+    Question(
+        "tasks_done",
+        "Tasks already done",
+        "Tasks ticked in items not finished yet: item id -> task numbers (the t-number "
+        "of a task id); `studyplan progress --replan` writes it.",
+        "tasks",
+        False,
+        check_tasks_done,
+        None,
+        (),
+        lambda c: {
+            "type": "object",
+            "propertyNames": {"enum": sorted(c.items)},
+            "additionalProperties": {
+                "type": "array",
+                "uniqueItems": True,
+                "items": {"type": "integer", "minimum": 0},
+            },
+        },
+        saved="if-not-default",
+        asked=False,
+    ),
 )
 BY_KEY = {q.key: q for q in QUESTIONS}
 ASKED = tuple(q for q in QUESTIONS if q.asked)  # what the interview and the web form ask

@@ -15,16 +15,18 @@ def profile_schema(catalog: Catalog) -> dict[str, Any]:
         *parents, leaf = question.path
         place = props
         for parent in parents:
-            group = place.setdefault(parent, {
-                "type": "object", "additionalProperties": False, "required": [],
-                "properties": {}})
+            group = place.setdefault(
+                parent,
+                {"type": "object", "additionalProperties": False, "required": [], "properties": {}},
+            )
             if question.required:
                 group["required"].append(leaf)
             place = group["properties"]
-        place[leaf] = {"description": f"{question.prompt}. {question.help}",
-                       **question.schema(catalog)}
-    required = [key for key in TOP_KEYS if any(
-        q.required for q in QUESTIONS if q.path[0] == key)]
+        place[leaf] = {
+            "description": f"{question.prompt}. {question.help}",
+            **question.schema(catalog),
+        }
+    required = [key for key in TOP_KEYS if any(q.required for q in QUESTIONS if q.path[0] == key)]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "studyplan profile",

@@ -16,12 +16,14 @@ from planner.yamlsource.lines import replace_at
 EXAMPLES = {"name": "Ada Lovelace"}  # for a missing field without a default
 
 
-def validate(data: Any, catalog: Catalog, source: str = "<input>",
-             line: int = 1) -> tuple[Profile | None, list[Problem]]:
+def validate(
+    data: Any, catalog: Catalog, source: str = "<input>", line: int = 1
+) -> tuple[Profile | None, list[Problem]]:
     """A Profile from loaded data, or every problem found in it."""
     if not isinstance(data, dict):
-        return None, [Problem("a profile must be a mapping of fields (name: ..., goal: ...)",
-                              source, line)]
+        return None, [
+            Problem("a profile must be a mapping of fields (name: ..., goal: ...)", source, line)
+        ]
     problems: list[Problem] = []
     clean: dict[str, Any] = {}
     meant = _check_keys(data, TOP_KEYS, "", source, problems)
@@ -35,8 +37,16 @@ def validate(data: Any, catalog: Catalog, source: str = "<input>",
     return Profile(**{k: v for k, v in clean.items() if v is not None}), []
 
 
-def _field(data: dict[str, Any], key: str, question: Question, catalog: Catalog, source: str,
-           problems: list[Problem], clean: dict[str, Any], meant: set[str]) -> None:
+def _field(
+    data: dict[str, Any],
+    key: str,
+    question: Question,
+    catalog: Catalog,
+    source: str,
+    problems: list[Problem],
+    clean: dict[str, Any],
+    meant: set[str],
+) -> None:
     if key not in data:
         if question.required and key not in meant:  # a misspelt key is one problem, not two
             problems.append(_missing(data, key, question, source))
@@ -49,9 +59,13 @@ def _field(data: dict[str, Any], key: str, question: Question, catalog: Catalog,
 
 def _missing(data: dict[str, Any], key: str, question: Question, source: str) -> Problem:
     example = EXAMPLES.get(key, question.default)
-    return Problem(f"this field is missing; add a line such as {key}: {example}", source,
-                   getattr(data, "line", None), question.key,
-                   getattr(data, "column", None) if isinstance(data, LineMap) else None)
+    return Problem(
+        f"this field is missing; add a line such as {key}: {example}",
+        source,
+        getattr(data, "line", None),
+        question.key,
+        getattr(data, "column", None) if isinstance(data, LineMap) else None,
+    )
 
 
 def _invalid(data: dict[str, Any], key: str, field: str, exc: Invalid, source: str) -> Problem:
@@ -62,12 +76,17 @@ def _invalid(data: dict[str, Any], key: str, field: str, exc: Invalid, source: s
         spot = value.spots[exc.index]
     if spot is None:
         return Problem(exc.render(), source, _line(data, key), field)
-    return _at(spot, data, exc.render(spot.written), exc.fixed(spot.written or ""), source,
-               field)
+    return _at(spot, data, exc.render(spot.written), exc.fixed(spot.written or ""), source, field)
 
 
-def _at(spot: Spot, data: dict[str, Any], message: str, replacement: str | None, source: str,
-        field: str | None) -> Problem:
+def _at(
+    spot: Spot,
+    data: dict[str, Any],
+    message: str,
+    replacement: str | None,
+    source: str,
+    field: str | None,
+) -> Problem:
     """A Problem pointing at spot, the line quoted, fixed by replacing what is written there."""
     lines = data.lines if isinstance(data, LineMap) else ()
     excerpt = lines[spot.line - 1] if 0 < spot.line <= len(lines) else None
@@ -78,19 +97,28 @@ def _at(spot: Spot, data: dict[str, Any], message: str, replacement: str | None,
     return Problem(message, source, spot.line, field, spot.column, excerpt, fix)
 
 
-def _background(data: dict[str, Any], catalog: Catalog, source: str,
-                problems: list[Problem], meant: set[str]) -> Background | None:
+def _background(
+    data: dict[str, Any], catalog: Catalog, source: str, problems: list[Problem], meant: set[str]
+) -> Background | None:
     value = data.get("background")
     if "background" not in data:
         if "background" not in meant:
-            problems.append(Problem(
-                "this field is missing; add a mapping such as background: {math: 2, python: 2, "
-                "ml: 1}", source, getattr(data, "line", None), "background"))
+            problems.append(
+                Problem(
+                    "this field is missing; add a mapping such as background: {math: 2, python: 2, "
+                    "ml: 1}",
+                    source,
+                    getattr(data, "line", None),
+                    "background",
+                )
+            )
         return None
     if not isinstance(value, dict):
         spot = data.value_spots.get("background") if isinstance(data, LineMap) else None
-        message = ("must be a mapping with math, python and ml, each 0-4, e.g. "
-                   "background: {math: 2, python: 2, ml: 1}")
+        message = (
+            "must be a mapping with math, python and ml, each 0-4, e.g. "
+            "background: {math: 2, python: 2, ml: 1}"
+        )
         if spot is None:
             problems.append(Problem(message, source, _line(data, "background"), "background"))
         else:
@@ -99,13 +127,17 @@ def _background(data: dict[str, Any], catalog: Catalog, source: str,
     inner = _check_keys(value, AREAS, "background.", source, problems)
     levels: dict[str, Any] = {}
     for area in AREAS:
-        _field(value, area, BY_KEY[f"background.{area}"], catalog, source, problems, levels,
-               inner)
+        _field(value, area, BY_KEY[f"background.{area}"], catalog, source, problems, levels, inner)
     return Background(**levels) if len(levels) == len(AREAS) else None
 
 
-def _check_keys(data: dict[str, Any], allowed: tuple[str, ...], prefix: str, source: str,
-                problems: list[Problem]) -> set[str]:
+def _check_keys(
+    data: dict[str, Any],
+    allowed: tuple[str, ...],
+    prefix: str,
+    source: str,
+    problems: list[Problem],
+) -> set[str]:
     """A problem for each unknown key; returns the allowed keys the unknown ones stand for."""
     meant: set[str] = set()
     for key in data:
@@ -124,8 +156,16 @@ def _check_keys(data: dict[str, Any], allowed: tuple[str, ...], prefix: str, sou
         if spot is None:
             problems.append(Problem(message, source, _line(data, key), field))
         else:
-            problems.append(_at(Spot(spot.line, spot.column, spot.written or str(key)), data,
-                                message, match, source, field))
+            problems.append(
+                _at(
+                    Spot(spot.line, spot.column, spot.written or str(key)),
+                    data,
+                    message,
+                    match,
+                    source,
+                    field,
+                )
+            )
     return meant
 
 

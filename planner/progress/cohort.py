@@ -81,9 +81,16 @@ class Cohort:
 
     def files(self) -> list[FileRow]:
         rows = [FileRow(x.source, "counted", x.name) for x in self.newest.values()]
-        rows += [FileRow(source, "duplicate", name,
-                         f"an older copy of {name}'s plan; counted: {self.newest[key].source}")
-                 for key, copies in self.older.items() for source, name in copies]
+        rows += [
+            FileRow(
+                source,
+                "duplicate",
+                name,
+                f"an older copy of {name}'s plan; counted: {self.newest[key].source}",
+            )
+            for key, copies in self.older.items()
+            for source, name in copies
+        ]
         rows += [FileRow(u.source, u.status, reason=u.reason) for u in self.unread]
         return sorted(rows, key=lambda r: r.source)
 
@@ -97,19 +104,30 @@ class Cohort:
                 count["started"] += item.done > 0
                 count["finished"] += item.finished
                 count["overdue"] += item.overdue(learner.days)
-        rows = [ItemRow(item, *_titles(item, catalog), c["in_plan"], c["started"],
-                        c["finished"], c["overdue"]) for item, c in counts.items()]
+        rows = [
+            ItemRow(
+                item,
+                *_titles(item, catalog),
+                c["in_plan"],
+                c["started"],
+                c["finished"],
+                c["overdue"],
+            )
+            for item, c in counts.items()
+        ]
         return sorted(rows, key=lambda r: (-r.overdue, -r.in_progress, -r.in_plan, r.id))
 
     def summary(self) -> dict[str, Any]:
         statuses = Counter(x.status for x in self.newest.values())
         unread = Counter(u.status for u in self.unread)
-        return {"files": len(self.newest) + sum(map(len, self.older.values()))
-                + len(self.unread),
-                "learners": len(self.newest),
-                "duplicates": sum(map(len, self.older.values())),
-                "failed": unread["failed"], "skipped": unread["skipped"],
-                "status": {s: statuses[s] for s in STATUSES}}
+        return {
+            "files": len(self.newest) + sum(map(len, self.older.values())) + len(self.unread),
+            "learners": len(self.newest),
+            "duplicates": sum(map(len, self.older.values())),
+            "failed": unread["failed"],
+            "skipped": unread["skipped"],
+            "status": {s: statuses[s] for s in STATUSES},
+        }
 
 
 def _titles(item_id: str, catalog: Catalog) -> tuple[str, str]:
@@ -123,8 +141,11 @@ def _titles(item_id: str, catalog: Catalog) -> tuple[str, str]:
 
 def files_line(summary: dict[str, Any]) -> str:
     """'13 files (1 older copy, 4 failed, 1 skipped)': what became of the files read."""
-    counts = [(summary["duplicates"], "older copy", "older copies"),
-              (summary["failed"], "failed", "failed"), (summary["skipped"], "skipped", "skipped")]
+    counts = [
+        (summary["duplicates"], "older copy", "older copies"),
+        (summary["failed"], "failed", "failed"),
+        (summary["skipped"], "skipped", "skipped"),
+    ]
     other = [f"{n} {one if n == 1 else many}" for n, one, many in counts if n]
     files = f"{summary['files']} file{'s' * (summary['files'] != 1)}"
     return files + (f" ({', '.join(other)})" if other else "")

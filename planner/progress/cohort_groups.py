@@ -37,7 +37,8 @@ class Group:
         section = catalog.sections.get(self.subject)
         low, high = (min(m.position for m in self.members), max(m.position for m in self.members))
         where = f"plan week {math.floor(low) + 1}" + (
-            f"–{math.floor(high) + 1}" if math.floor(high) != math.floor(low) else "")
+            f"–{math.floor(high) + 1}" if math.floor(high) != math.floor(low) else ""
+        )
         return f"in {section.title if section else self.subject}, {where}"
 
 
@@ -114,8 +115,10 @@ def _split(group: Group) -> list[Group]:
     members = group.members
     count = math.ceil(len(members) / MAX_GROUP)
     bounds = [round(k * len(members) / count) for k in range(count + 1)]
-    return [Group(group.track, group.kind, group.subject, members[a:b])
-            for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [
+        Group(group.track, group.kind, group.subject, members[a:b])
+        for a, b in zip(bounds, bounds[1:], strict=False)
+    ]
 
 
 def _place(group: Group) -> float:

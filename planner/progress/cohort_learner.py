@@ -35,8 +35,9 @@ class PlanShape:
 
     @classmethod
     def of(cls, plan: Plan) -> PlanShape:
-        return cls({tid: task.hours for tid, (_, _, task) in tasks_by_id(plan).items()},
-                   len(plan.weeks))
+        return cls(
+            {tid: task.hours for tid, (_, _, task) in tasks_by_id(plan).items()}, len(plan.weeks)
+        )
 
 
 @dataclass(frozen=True)
@@ -140,40 +141,59 @@ def learner_key(profile: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def learner_of(progress: Progress, shape: PlanShape | None, today: date,
-               modified: float = 0.0) -> Learner:
+def learner_of(
+    progress: Progress, shape: PlanShape | None, today: date, modified: float = 0.0
+) -> Learner:
     """The record of progress on today; shape gives hours (None: each task counts one)."""
     profile = progress.profile
     start = _start(profile, progress.source)
     if not progress.tasks:
-        raise UserError(f"{progress.source}: no checkbox or task id of a plan in it, so there "
-                        "is nothing to count (a PDF printed or 'flattened' to PDF loses its "
-                        "boxes: hand in the file as the PDF viewer saved it)")
+        raise UserError(
+            f"{progress.source}: no checkbox or task id of a plan in it, so there "
+            "is nothing to count (a PDF printed or 'flattened' to PDF loses its "
+            "boxes: hand in the file as the PDF viewer saved it)"
+        )
     completed = set(progress.marked_completed)
     done = {t.id for t in progress.tasks if t.done or t.item_id in completed}
     weight = (lambda tid: shape.hours[tid]) if shape else (lambda tid: 1.0)
-    weeks = max([progress.week_count, shape.weeks if shape else 0,
-                 *(t.week for t in progress.tasks)])
+    weeks = max(
+        [progress.week_count, shape.weeks if shape else 0, *(t.week for t in progress.tasks)]
+    )
     week_amounts = [0.0] * weeks
     for task in progress.tasks:
         week_amounts[task.week - 1] += weight(task.id)
     done_amount = sum(weight(tid) for tid in done)
     # each rounded from the exact sums, so done + left may differ from the total by a cent
-    hours = ((round(done_amount, 2), round(sum(week_amounts) - done_amount, 2)) if shape
-             else (None, None))
+    hours = (
+        (round(done_amount, 2), round(sum(week_amounts) - done_amount, 2))
+        if shape
+        else (None, None)
+    )
     return Learner(
-        progress.source, learner_key(profile), str(profile.get("name") or "?"),
-        str(profile.get("goal") or "?"), start, weeks, len(done), len(progress.tasks),
-        hours[0], hours[1], (today - start).days,
+        progress.source,
+        learner_key(profile),
+        str(profile.get("name") or "?"),
+        str(profile.get("goal") or "?"),
+        start,
+        weeks,
+        len(done),
+        len(progress.tasks),
+        hours[0],
+        hours[1],
+        (today - start).days,
         round(_position(done_amount, week_amounts), 4),
-        _items(progress, done), modified)
+        _items(progress, done),
+        modified,
+    )
 
 
 def _start(profile: dict[str, Any], source: str) -> date:
     start = start_date_of(profile)
     if start is None:
-        raise UserError(f"{source}: the embedded profile has no start_date, so the plan "
-                        "cannot be placed in time")
+        raise UserError(
+            f"{source}: the embedded profile has no start_date, so the plan "
+            "cannot be placed in time"
+        )
     return start
 
 

@@ -22,8 +22,13 @@ MARGIN = 16 * mm
 FRAME_PADDING = 6  # SimpleDocTemplate's frame keeps its flowables this far inside
 BEHIND = HexColor("#B54708")
 AHEAD = HexColor("#067647")
-STATUS_COLOURS = {"behind": BEHIND, "on track": ACCENT, "ahead": AHEAD, "finished": AHEAD,
-                  "not started": MUTED}
+STATUS_COLOURS = {
+    "behind": BEHIND,
+    "on track": ACCENT,
+    "ahead": AHEAD,
+    "finished": AHEAD,
+    "not started": MUTED,
+}
 PAGE_COUNT = "pageCount"
 FOOTER_SIZE = 8
 
@@ -58,6 +63,7 @@ def footer(today: date, page_width: float) -> Any:
         canv.translate(left + canv.stringWidth(label, BODY, FOOTER_SIZE), y)
         canv.doForm(PAGE_COUNT)
         canv.restoreState()
+
     return draw
 
 
@@ -69,15 +75,21 @@ def cell_style() -> ParagraphStyle:
 def ruled_table(rows: list[list[Any]], widths: list[float], long: bool = False) -> Table:
     """A table with a ruled header repeated on every page; LongTable lays out long ones fast."""
     table = (LongTable if long else Table)(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (0, -1), 0),  # the first column lines up with the headings
-        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("TEXTCOLOR", (0, 0), (-1, 0), MUTED),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),  # the first column lines up with the headings
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("TEXTCOLOR", (0, 0), (-1, 0), MUTED),
+            ]
+        )
+    )
     return table
 
 
@@ -124,8 +136,10 @@ class NameLines(Flowable):
     @classmethod
     def fits(cls, name: str, file: str, width: float) -> bool:
         """Whether the body font draws both (no other script, nothing to escape) in width."""
-        return all(plain_text(t) == t and stringWidth(t, BODY, size) <= width
-                   for t, size in ((name, cls.SIZE), (file, cls.SMALL)))
+        return all(
+            plain_text(t) == t and stringWidth(t, BODY, size) <= width
+            for t, size in ((name, cls.SIZE), (file, cls.SMALL))
+        )
 
     def draw(self) -> None:
         canv = self.canv

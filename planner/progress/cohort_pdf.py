@@ -43,23 +43,39 @@ from planner.render.pdf.styles import DEFAULT_PAPER, MUTED, hex_of, page_of, sty
 STUCK_SHOWN = 40  # items on the stuck list; the JSON has them all
 
 
-def render_cohort_progress(cohort: Cohort, catalog: Catalog, today: date,
-                           paper: str = DEFAULT_PAPER) -> bytes:
+def render_cohort_progress(
+    cohort: Cohort, catalog: Catalog, today: date, paper: str = DEFAULT_PAPER
+) -> bytes:
     """The organiser's pages on A4 or US Letter; the same cohort and day give the same bytes."""
     default_fonts()
     page = page_of(paper)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
-        buffer, pagesize=page.size, invariant=1, title="Cohort progress", author="studyplan",
-        creator="studyplan", leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-        bottomMargin=MARGIN + 6 * mm)
+        buffer,
+        pagesize=page.size,
+        invariant=1,
+        title="Cohort progress",
+        author="studyplan",
+        creator="studyplan",
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 6 * mm,
+    )
     width = document.width - 2 * FRAME_PADDING
-    story = [*_overview(cohort, today), *_learners(cohort, catalog, today, width),
-             *_stuck(cohort, catalog, width), *_groups(cohort, catalog, width),
-             *_uncounted(cohort, width)]
-    document.build(story, onFirstPage=footer(today, page.width),
-                   onLaterPages=footer(today, page.width),
-                   canvasmaker=CountingCanvas)
+    story = [
+        *_overview(cohort, today),
+        *_learners(cohort, catalog, today, width),
+        *_stuck(cohort, catalog, width),
+        *_groups(cohort, catalog, width),
+        *_uncounted(cohort, width),
+    ]
+    document.build(
+        story,
+        onFirstPage=footer(today, page.width),
+        onLaterPages=footer(today, page.width),
+        canvasmaker=CountingCanvas,
+    )
     return buffer.getvalue()
 
 
@@ -68,11 +84,19 @@ def _overview(cohort: Cohort, today: date) -> list[Flowable]:
     summary = cohort.summary()
     statuses = " · ".join(
         f'<font color="{hex_of(STATUS_COLOURS[k])}"><b>{n}</b> {k}</font>'
-        for k, n in summary["status"].items() if n)
-    return [Paragraph("Cohort progress", s.h1),
-            Paragraph(f"On {day(today)}: <b>{summary['learners']}</b> learners, read from "
-                      f"{files_line(summary)}.", s.body),
-            Paragraph(statuses or "No learner yet.", s.body), Spacer(1, 4 * mm)]
+        for k, n in summary["status"].items()
+        if n
+    )
+    return [
+        Paragraph("Cohort progress", s.h1),
+        Paragraph(
+            f"On {day(today)}: <b>{summary['learners']}</b> learners, read from "
+            f"{files_line(summary)}.",
+            s.body,
+        ),
+        Paragraph(statuses or "No learner yet.", s.body),
+        Spacer(1, 4 * mm),
+    ]
 
 
 def _learners(cohort: Cohort, catalog: Catalog, today: date, width: float) -> list[Flowable]:
@@ -87,20 +111,34 @@ def _learners(cohort: Cohort, catalog: Catalog, today: date, width: float) -> li
     for number, learner in enumerate(learners, start=1):
         track = catalog.tracks.get(learner.goal)
         end = learner.end_at_pace
-        rows.append([
-            _learner_cell(learner, width * 0.23 - 3, cell),
-            _wrapped(track.title if track else learner.goal, 16),
-            _done(learner), f"{learner.expected_week} of {learner.weeks}", _ahead(learner),
-            day(end) if end else "–", ProgressBar(learner, bar_width)])
+        rows.append(
+            [
+                _learner_cell(learner, width * 0.23 - 3, cell),
+                _wrapped(track.title if track else learner.goal, 16),
+                _done(learner),
+                f"{learner.expected_week} of {learner.weeks}",
+                _ahead(learner),
+                day(end) if end else "–",
+                ProgressBar(learner, bar_width),
+            ]
+        )
         colours.append(("TEXTCOLOR", (4, number), (4, number), STATUS_COLOURS[learner.status]))
     widths = [0.23, 0.15, 0.14, 0.08, 0.09, 0.12, 0.19]
     learners_table = ruled_table(rows, [w * width for w in widths], long=True)
     learners_table.setStyle(TableStyle([("FONT", (1, 1), (5, -1), BODY, 8.5, 10.5), *colours]))
-    return [Paragraph("Learners", s.h2), Spacer(1, 1.5 * mm), Paragraph(
-        "Most behind first. The bar is the plan: filled as far as the ticked work reaches "
-        f"(in plan weeks), with a mark where the plan expected the learner on {day(today)}. "
-        "Ahead: plan weeks ahead of (or, negative, behind) that mark. End at pace: the last "
-        "day at the pace so far.", s.meta), Spacer(1, 2 * mm), learners_table]
+    return [
+        Paragraph("Learners", s.h2),
+        Spacer(1, 1.5 * mm),
+        Paragraph(
+            "Most behind first. The bar is the plan: filled as far as the ticked work reaches "
+            f"(in plan weeks), with a mark where the plan expected the learner on {day(today)}. "
+            "Ahead: plan weeks ahead of (or, negative, behind) that mark. End at pace: the last "
+            "day at the pace so far.",
+            s.meta,
+        ),
+        Spacer(1, 2 * mm),
+        learners_table,
+    ]
 
 
 def _learner_cell(learner: Learner, width: float, style: ParagraphStyle) -> Flowable:
@@ -109,8 +147,11 @@ def _learner_cell(learner: Learner, width: float, style: ParagraphStyle) -> Flow
     file = Path(learner.source).name
     if NameLines.fits(learner.name, file, width):
         return NameLines(learner.name, file)
-    return Paragraph(f"{para_text(learner.name)}<br/><font size=7 color='{hex_of(MUTED)}'>"
-                     f"{para_text(file)}</font>", style)
+    return Paragraph(
+        f"{para_text(learner.name)}<br/><font size=7 color='{hex_of(MUTED)}'>"
+        f"{para_text(file)}</font>",
+        style,
+    )
 
 
 def _wrapped(text: str, width: int) -> str:
@@ -134,44 +175,74 @@ def _ahead(learner: Learner) -> str:
 def _stuck(cohort: Cohort, catalog: Catalog, width: float) -> list[Flowable]:
     s, cell = styles(), cell_style()
     items = [r for r in cohort.items(catalog) if r.overdue]
-    story: list[Flowable] = [CondPageBreak(60 * mm), Spacer(1, 6 * mm),
-                             Paragraph("Where the cohort is stuck", s.h2), Spacer(1, 1.5 * mm),
-                             Paragraph("Items whose week in a learner's plan has passed while "
-                                       "some of their tasks are not ticked, most overdue "
-                                       "first.", s.meta), Spacer(1, 2 * mm)]
+    story: list[Flowable] = [
+        CondPageBreak(60 * mm),
+        Spacer(1, 6 * mm),
+        Paragraph("Where the cohort is stuck", s.h2),
+        Spacer(1, 1.5 * mm),
+        Paragraph(
+            "Items whose week in a learner's plan has passed while "
+            "some of their tasks are not ticked, most overdue "
+            "first.",
+            s.meta,
+        ),
+        Spacer(1, 2 * mm),
+    ]
     if not items:
         return [*story, Paragraph("No one is overdue on any item.", s.body)]
     head = ["Item", "Section", "In plans", "Started", "Finished", "Overdue"]
     rows = [[Paragraph(h, s.cell_head) for h in head]]
-    rows += [[Paragraph(para_text(r.title), cell), Paragraph(para_text(r.section), cell),
-              Paragraph(str(r.in_plan), cell), Paragraph(str(r.started), cell),
-              Paragraph(str(r.finished), cell),
-              Paragraph(f'<font color="{hex_of(BEHIND)}"><b>{r.overdue}</b></font>', cell)]
-             for r in items[:STUCK_SHOWN]]
+    rows += [
+        [
+            Paragraph(para_text(r.title), cell),
+            Paragraph(para_text(r.section), cell),
+            Paragraph(str(r.in_plan), cell),
+            Paragraph(str(r.started), cell),
+            Paragraph(str(r.finished), cell),
+            Paragraph(f'<font color="{hex_of(BEHIND)}"><b>{r.overdue}</b></font>', cell),
+        ]
+        for r in items[:STUCK_SHOWN]
+    ]
     story.append(ruled_table(rows, [w * width for w in (0.36, 0.28, 0.09, 0.09, 0.09, 0.09)]))
     if len(items) > STUCK_SHOWN:
-        story.append(Paragraph(f"… and {len(items) - STUCK_SHOWN} more items with someone "
-                               "overdue (all are in cohort-progress.json).", s.meta))
+        story.append(
+            Paragraph(
+                f"… and {len(items) - STUCK_SHOWN} more items with someone "
+                "overdue (all are in cohort-progress.json).",
+                s.meta,
+            )
+        )
     return story
 
 
 def _groups(cohort: Cohort, catalog: Catalog, width: float) -> list[Flowable]:
     s, cell = styles(), cell_style()
     groups = study_groups(cohort.learners(), catalog)
-    story: list[Flowable] = [CondPageBreak(60 * mm), Spacer(1, 6 * mm),
-                             Paragraph("Suggested study groups", s.h2), Spacer(1, 1.5 * mm),
-                             Paragraph("Learners of one track working on the same item, or "
-                                       "within a week of each other with their next items in "
-                                       "the same section: two to six per group.", s.meta),
-                             Spacer(1, 2 * mm)]
+    story: list[Flowable] = [
+        CondPageBreak(60 * mm),
+        Spacer(1, 6 * mm),
+        Paragraph("Suggested study groups", s.h2),
+        Spacer(1, 1.5 * mm),
+        Paragraph(
+            "Learners of one track working on the same item, or "
+            "within a week of each other with their next items in "
+            "the same section: two to six per group.",
+            s.meta,
+        ),
+        Spacer(1, 2 * mm),
+    ]
     if not groups:
         return [*story, Paragraph("No two learners are at the same point yet.", s.body)]
     rows = [[Paragraph(h, s.cell_head) for h in ("Track", "Where", "Learners")]]
     for group in groups:
         track = catalog.tracks.get(group.track)
-        rows.append([Paragraph(para_text(track.title if track else group.track), cell),
-                     Paragraph(para_text(group.describe(catalog)), cell),
-                     Paragraph(", ".join(para_text(m.name) for m in group.members), cell)])
+        rows.append(
+            [
+                Paragraph(para_text(track.title if track else group.track), cell),
+                Paragraph(para_text(group.describe(catalog)), cell),
+                Paragraph(", ".join(para_text(m.name) for m in group.members), cell),
+            ]
+        )
     return [*story, ruled_table(rows, [w * width for w in (0.16, 0.4, 0.44)])]
 
 
@@ -181,8 +252,17 @@ def _uncounted(cohort: Cohort, width: float) -> list[Flowable]:
     if not files:
         return []
     rows = [[Paragraph(h, s.cell_head) for h in ("File", "Why it was not counted")]]
-    rows += [[Paragraph(para_text(f.source), cell),
-              Paragraph(f"<b>{f.status}</b>: {para_text(f.reason)}", cell)]
-             for f in files]
-    return [CondPageBreak(40 * mm), Spacer(1, 6 * mm), Paragraph("Files not counted", s.h2),
-            Spacer(1, 2 * mm), ruled_table(rows, [0.4 * width, 0.6 * width])]
+    rows += [
+        [
+            Paragraph(para_text(f.source), cell),
+            Paragraph(f"<b>{f.status}</b>: {para_text(f.reason)}", cell),
+        ]
+        for f in files
+    ]
+    return [
+        CondPageBreak(40 * mm),
+        Spacer(1, 6 * mm),
+        Paragraph("Files not counted", s.h2),
+        Spacer(1, 2 * mm),
+        ruled_table(rows, [0.4 * width, 0.6 * width]),
+    ]

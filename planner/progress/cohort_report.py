@@ -18,22 +18,45 @@ from planner.progress.cohort_groups import study_groups
 from planner.progress.cohort_learner import ItemProgress, Learner
 from planner.progress.cohort_worker import Unread
 
-COLUMNS = ("name", "track", "file", "status", "tasks_done", "tasks_total", "hours_done",
-           "hours_left", "expected_week", "weeks", "weeks_ahead", "end_at_pace", "plan_end",
-           "start_date", "other_files")
+COLUMNS = (
+    "name",
+    "track",
+    "file",
+    "status",
+    "tasks_done",
+    "tasks_total",
+    "hours_done",
+    "hours_left",
+    "expected_week",
+    "weeks",
+    "weeks_ahead",
+    "end_at_pace",
+    "plan_end",
+    "start_date",
+    "other_files",
+)
 
 
 def learner_row(learner: Learner, copies: list[str]) -> dict[str, Any]:
     """What the CSV and JSON say of one learner."""
     end = learner.end_at_pace
-    return {"name": learner.name, "track": learner.goal, "file": learner.source,
-            "status": learner.status, "tasks_done": learner.tasks_done,
-            "tasks_total": learner.tasks_total, "hours_done": learner.hours_done,
-            "hours_left": learner.hours_left, "expected_week": learner.expected_week,
-            "weeks": learner.weeks, "weeks_ahead": learner.weeks_ahead,
-            "end_at_pace": end.isoformat() if end else None,
-            "plan_end": learner.plan_end.isoformat(),
-            "start_date": learner.start.isoformat(), "other_files": copies}
+    return {
+        "name": learner.name,
+        "track": learner.goal,
+        "file": learner.source,
+        "status": learner.status,
+        "tasks_done": learner.tasks_done,
+        "tasks_total": learner.tasks_total,
+        "hours_done": learner.hours_done,
+        "hours_left": learner.hours_left,
+        "expected_week": learner.expected_week,
+        "weeks": learner.weeks,
+        "weeks_ahead": learner.weeks_ahead,
+        "end_at_pace": end.isoformat() if end else None,
+        "plan_end": learner.plan_end.isoformat(),
+        "start_date": learner.start.isoformat(),
+        "other_files": copies,
+    }
 
 
 def report_csv(cohort: Cohort) -> bytes:
@@ -47,29 +70,60 @@ def report_csv(cohort: Cohort) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def report_json(cohort: Cohort, catalog: Catalog, today: date,
-                extra: dict[str, Any] | None = None) -> bytes:
+def report_json(
+    cohort: Cohort, catalog: Catalog, today: date, extra: dict[str, Any] | None = None
+) -> bytes:
     learners = [learner_row(x, cohort.copies(x)) | _record(x) for x in cohort.learners()]
-    items = [{"id": r.id, "title": r.title, "section": r.section, "in_plan": r.in_plan,
-              "started": r.started, "finished": r.finished, "overdue": r.overdue}
-             for r in cohort.items(catalog)]
-    groups = [{"track": g.track, "kind": g.kind, "subject": g.subject,
-               "about": g.describe(catalog),
-               "learners": [{"name": m.name, "file": m.source} for m in g.members]}
-              for g in study_groups(cohort.learners(), catalog)]
-    files = [{"file": f.source, "status": f.status, "learner": f.learner or None,
-              "reason": f.reason or None} for f in cohort.files()]
+    items = [
+        {
+            "id": r.id,
+            "title": r.title,
+            "section": r.section,
+            "in_plan": r.in_plan,
+            "started": r.started,
+            "finished": r.finished,
+            "overdue": r.overdue,
+        }
+        for r in cohort.items(catalog)
+    ]
+    groups = [
+        {
+            "track": g.track,
+            "kind": g.kind,
+            "subject": g.subject,
+            "about": g.describe(catalog),
+            "learners": [{"name": m.name, "file": m.source} for m in g.members],
+        }
+        for g in study_groups(cohort.learners(), catalog)
+    ]
+    files = [
+        {
+            "file": f.source,
+            "status": f.status,
+            "learner": f.learner or None,
+            "reason": f.reason or None,
+        }
+        for f in cohort.files()
+    ]
     summary = {"today": today.isoformat(), **cohort.summary(), **(extra or {})}
-    document = {"summary": summary, "learners": learners, "items": items, "groups": groups,
-                "files": files}
+    document = {
+        "summary": summary,
+        "learners": learners,
+        "items": items,
+        "groups": groups,
+        "files": files,
+    }
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def _record(learner: Learner) -> dict[str, Any]:
     """What a merge needs beyond the row: who, how far in plan weeks, the items."""
-    return {"key": learner.key, "position": round(learner.position, 4),
-            "modified": learner.modified,
-            "items": [[i.id, i.done, i.total, i.last_week] for i in learner.items]}
+    return {
+        "key": learner.key,
+        "position": round(learner.position, 4),
+        "modified": learner.modified,
+        "items": [[i.id, i.done, i.total, i.last_week] for i in learner.items],
+    }
 
 
 def read_report(data: dict[str, Any], cohort: Cohort) -> date:
@@ -78,10 +132,21 @@ def read_report(data: dict[str, Any], cohort: Cohort) -> date:
     for row in data["learners"]:
         start = date.fromisoformat(row["start_date"])
         learner = Learner(
-            row["file"], row["key"], row["name"], row["track"], start, row["weeks"],
-            row["tasks_done"], row["tasks_total"], row["hours_done"], row["hours_left"],
-            (today - start).days, row["position"],
-            tuple(ItemProgress(*item) for item in row["items"]), row["modified"])
+            row["file"],
+            row["key"],
+            row["name"],
+            row["track"],
+            start,
+            row["weeks"],
+            row["tasks_done"],
+            row["tasks_total"],
+            row["hours_done"],
+            row["hours_left"],
+            (today - start).days,
+            row["position"],
+            tuple(ItemProgress(*item) for item in row["items"]),
+            row["modified"],
+        )
         cohort.add(learner)
         for source in row["other_files"]:
             cohort.older.setdefault(learner.key, []).append((source, learner.name))

@@ -52,25 +52,37 @@ def plan_files(paths: list[Path]) -> list[tuple[Path, bool]]:
     if missing:
         raise UserError(missing, header="progress: some paths do not exist; nothing was read:")
     named = {p.resolve() for p in paths if not p.is_dir()}
-    files = [(f, f.name.lower().endswith(PLAN_SUFFIXES) or f.resolve() in named)
-             for f in profile_files(paths, ("",))]  # every file: the others are listed
+    files = [
+        (f, f.name.lower().endswith(PLAN_SUFFIXES) or f.resolve() in named)
+        for f in profile_files(paths, ("",))
+    ]  # every file: the others are listed
     if not any(read for _, read in files):
-        raise UserError(f"progress: no ticked plans found in {', '.join(map(str, paths))} "
-                        "(folders are searched for .pdf, .md and .yaml files)")
+        raise UserError(
+            f"progress: no ticked plans found in {', '.join(map(str, paths))} "
+            "(folders are searched for .pdf, .md and .yaml files)"
+        )
     return files
 
 
-def run_cohort(paths: list[Path], output: Path, today: date, jobs: int = 0,
-               shard: Shard | None = None, bar: Progress | None = None,
-               paper: str = DEFAULT_PAPER) -> CohortResult:
+def run_cohort(
+    paths: list[Path],
+    output: Path,
+    today: date,
+    jobs: int = 0,
+    shard: Shard | None = None,
+    bar: Progress | None = None,
+    paper: str = DEFAULT_PAPER,
+) -> CohortResult:
     """Read the shard's files, write the reports; unreadable files are listed, never raised."""
     shard = shard or Shard()
     mine = [(f, read) for n, (f, read) in enumerate(plan_files(paths)) if shard.holds(n)]
     ensure_dir(output)
     catalog = load_catalog()
-    cohort = Cohort().extend(Unread(str(f), "skipped", "not a plan (plans are .pdf, .md or "
-                                                       ".yaml files)")
-                             for f, read in mine if not read)
+    cohort = Cohort().extend(
+        Unread(str(f), "skipped", "not a plan (plans are .pdf, .md or .yaml files)")
+        for f, read in mine
+        if not read
+    )
     files = [str(f) for f, read in mine if read]
     bar = bar or Progress(len(files), label="progress")
     for outcome in _outcomes(files, today, catalog, jobs or default_jobs()):
@@ -93,17 +105,24 @@ def run_cohort(paths: list[Path], output: Path, today: date, jobs: int = 0,
     return CohortResult(merged, failed, (own, *written))
 
 
-def write_reports(output: Path, cohort: Cohort, catalog: Catalog, today: date,
-                  extra: dict[str, Any] | None = None,
-                  paper: str = DEFAULT_PAPER) -> tuple[Path, ...]:
-    return (write_atomic(output / f"{STEM}.csv", report_csv(cohort)),
-            write_atomic(output / f"{STEM}.json", report_json(cohort, catalog, today, extra)),
-            write_atomic(output / f"{STEM}.pdf",
-                         render_cohort_progress(cohort, catalog, today, paper)))
+def write_reports(
+    output: Path,
+    cohort: Cohort,
+    catalog: Catalog,
+    today: date,
+    extra: dict[str, Any] | None = None,
+    paper: str = DEFAULT_PAPER,
+) -> tuple[Path, ...]:
+    return (
+        write_atomic(output / f"{STEM}.csv", report_csv(cohort)),
+        write_atomic(output / f"{STEM}.json", report_json(cohort, catalog, today, extra)),
+        write_atomic(output / f"{STEM}.pdf", render_cohort_progress(cohort, catalog, today, paper)),
+    )
 
 
-def merge_shards(output: Path, count: int, catalog: Catalog,
-                 paper: str = DEFAULT_PAPER) -> tuple[Cohort, tuple[Path, ...]]:
+def merge_shards(
+    output: Path, count: int, catalog: Catalog, paper: str = DEFAULT_PAPER
+) -> tuple[Cohort, tuple[Path, ...]]:
     """The merged reports of every shard of count finished in output (a lock keeps two
     shards that end together from each writing a merge without the other)."""
     with _locked(output / f".{STEM}-{count}.lock"):
@@ -113,12 +132,16 @@ def merge_shards(output: Path, count: int, catalog: Catalog,
                 data = json.loads(path.read_text(encoding="utf-8"))
                 days.add(read_report(data, cohort))
             except (OSError, ValueError, KeyError, TypeError) as exc:
-                raise UserError(f"{path}: not a shard report this version can merge "
-                                f"({type(exc).__name__}: {exc}); run that shard again") from None
+                raise UserError(
+                    f"{path}: not a shard report this version can merge "
+                    f"({type(exc).__name__}: {exc}); run that shard again"
+                ) from None
             shards.append(data["summary"].get("shard", path.stem))
         if len(days) > 1:
-            raise UserError(f"{output}: the shards looked at different days "
-                            f"({', '.join(sorted(map(str, days)))}); give them all one --today")
+            raise UserError(
+                f"{output}: the shards looked at different days "
+                f"({', '.join(sorted(map(str, days)))}); give them all one --today"
+            )
         extra = {"shards": sorted(shards, key=lambda s: int(s.split("/")[0]))}
         return cohort, write_reports(output, cohort, catalog, days.pop(), extra, paper)
 
@@ -133,16 +156,16 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _outcomes(files: list[str], today: date, catalog: Catalog,
-              jobs: int) -> Iterator[Learner | Unread]:
+def _outcomes(
+    files: list[str], today: date, catalog: Catalog, jobs: int
+) -> Iterator[Learner | Unread]:
     if jobs <= 1 or len(files) <= 1:
         init_worker(today, catalog, in_pool=False)
         yield from map(read_plan, files)
         return
     # fork: the workers share the parent's imported modules and catalog
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    pool = context.Pool(min(jobs, len(files)), initializer=init_worker,
-                        initargs=(today, catalog))
+    pool = context.Pool(min(jobs, len(files)), initializer=init_worker, initargs=(today, catalog))
     try:
         yield from pool.imap_unordered(read_plan, files, chunksize=CHUNK)
         pool.close()

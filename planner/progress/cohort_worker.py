@@ -68,14 +68,17 @@ def read_plan(source: str) -> Learner | Unread:
     path = Path(source)
     try:
         progress = read_progress(path, _state.today, _state.catalog)
-        return learner_of(progress, _shape(progress, _state), _state.today,
-                          path.stat().st_mtime)
+        return learner_of(progress, _shape(progress, _state), _state.today, path.stat().st_mtime)
     except UserError as exc:
         return _unread(path, exc.render())
     except Exception as exc:
         last = traceback.extract_tb(exc.__traceback__)[-1]
-        return Unread(source, "failed", f"{REPORT_BUG}: {type(exc).__name__}: {exc} "
-                                        f"at {Path(last.filename).name}:{last.lineno}")
+        return Unread(
+            source,
+            "failed",
+            f"{REPORT_BUG}: {type(exc).__name__}: {exc} "
+            f"at {Path(last.filename).name}:{last.lineno}",
+        )
 
 
 def _unread(path: Path, reason: str) -> Unread:
@@ -101,8 +104,9 @@ def _shape(progress: Progress, state: _State) -> PlanShape | None:
 
     The name does not change a plan, so learners with the same answers share one rebuild.
     """
-    key = json.dumps({k: v for k, v in progress.profile.items() if k != "name"},
-                     sort_keys=True, default=str)
+    key = json.dumps(
+        {k: v for k, v in progress.profile.items() if k != "name"}, sort_keys=True, default=str
+    )
     shape: PlanShape | None = state.shapes.get(key)
     if shape:
         state.shapes.move_to_end(key)

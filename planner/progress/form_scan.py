@@ -33,8 +33,24 @@ from pypdf.generic import (
 )
 
 # the keys a checkbox's state can depend on (its own, its appearance's, the form's field list)
-KEPT = frozenset(f"/{k}".encode() for k in (
-    "Type", "Subtype", "FT", "Ff", "T", "V", "DV", "AS", "Opt", "Parent", "Kids", "AP", "Fields"))
+KEPT = frozenset(
+    f"/{k}".encode()
+    for k in (
+        "Type",
+        "Subtype",
+        "FT",
+        "Ff",
+        "T",
+        "V",
+        "DV",
+        "AS",
+        "Opt",
+        "Parent",
+        "Kids",
+        "AP",
+        "Fields",
+    )
+)
 _APPEARANCE = b"/AP"
 
 _WS = rb"[\x00\t\n\x0c\r ]*"
@@ -44,37 +60,74 @@ _NUM = rb"[+-]?(?:\d+\.?\d*|\.\d+)" + _END
 # nested repetitions are written as "normal* (special normal*)*", which matches one way only,
 # so a malformed file cannot make the matching backtrack exponentially
 _RUN = rb"[^()\\]*"
-_STR = (rb"\(" + _RUN + rb"(?:(?:\\.|\(" + _RUN + rb"(?:\\." + _RUN + rb")*\))" + _RUN
-        + rb")*\)")
+_STR = rb"\(" + _RUN + rb"(?:(?:\\.|\(" + _RUN + rb"(?:\\." + _RUN + rb")*\))" + _RUN + rb")*\)"
 _HEX = rb"<[0-9A-Fa-f\x00\t\n\x0c\r ]*>"
 _WORD = rb"(?:true|false|null)" + _END
-_SCALARS = (rb"(?P<name>" + _NAME + rb")|(?P<ref>(?P<id>\d+)[\x00\t\n\x0c\r ]+(?P<gen>\d+)"
-            rb"[\x00\t\n\x0c\r ]+R)" + _END + rb"|(?P<num>" + _NUM + rb")|(?P<str>" + _STR
-            + rb")|(?P<hex>" + _HEX + rb")|(?P<word>" + _WORD + rb")")
-_SCALAR = rb"(?:" + b"|".join((_NAME, rb"\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+R" + _END,
-                                   _NUM, _STR, _HEX, _WORD)) + rb")"
+_SCALARS = (
+    rb"(?P<name>" + _NAME + rb")|(?P<ref>(?P<id>\d+)[\x00\t\n\x0c\r ]+(?P<gen>\d+)"
+    rb"[\x00\t\n\x0c\r ]+R)"
+    + _END
+    + rb"|(?P<num>"
+    + _NUM
+    + rb")|(?P<str>"
+    + _STR
+    + rb")|(?P<hex>"
+    + _HEX
+    + rb")|(?P<word>"
+    + _WORD
+    + rb")"
+)
+_SCALAR = (
+    rb"(?:"
+    + b"|".join(
+        (_NAME, rb"\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+R" + _END, _NUM, _STR, _HEX, _WORD)
+    )
+    + rb")"
+)
 # nested values are matched by their brackets and strings only; KEPT ones are then read item
 # by item, so a value is checked token by token exactly when it is built
 _PLAIN = rb"[^<>()\[\]{}%]*"
 _ARRAY = rb"\[" + _PLAIN + rb"(?:" + _STR + _PLAIN + rb")*\]"
 _INNER = rb"<<" + _PLAIN + rb"(?:(?:" + _STR + b"|" + _ARRAY + b")" + _PLAIN + rb")*>>"
-_DICT = (rb"<<" + _PLAIN + rb"(?:(?:" + _STR + b"|" + _ARRAY + b"|" + _INNER + b")" + _PLAIN
-         + rb")*>>")
+_DICT = (
+    rb"<<" + _PLAIN + rb"(?:(?:" + _STR + b"|" + _ARRAY + b"|" + _INNER + b")" + _PLAIN + rb")*>>"
+)
 _VALUE = rb"(?:" + _SCALAR + b"|" + _ARRAY + b"|" + _DICT + rb")"
 # a dictionary's pairs up to and with its >>, checked in one go; then read pair by pair
 _BODY = re.compile(rb"(?:" + _WS + _NAME + _WS + _VALUE + rb")*" + _WS + rb">>", re.S)
-_PAIR = re.compile(_WS + rb"(?P<key>" + _NAME + rb")" + _WS + rb"(?:" + _SCALARS
-                   + rb"|(?P<array>" + _ARRAY + rb")|(?P<dict>" + _DICT + rb"))", re.S)
+_PAIR = re.compile(
+    _WS
+    + rb"(?P<key>"
+    + _NAME
+    + rb")"
+    + _WS
+    + rb"(?:"
+    + _SCALARS
+    + rb"|(?P<array>"
+    + _ARRAY
+    + rb")|(?P<dict>"
+    + _DICT
+    + rb"))",
+    re.S,
+)
 _ITEMS = re.compile(rb"\[(?:" + _WS + _SCALAR + rb")*" + _WS + rb"\]", re.S)
 _ITEM = re.compile(_WS + rb"(?:" + _SCALARS + rb")", re.S)
 _KEY, _ARRAY_AT, _DICT_AT = (_PAIR.groupindex[g] - 1 for g in ("key", "array", "dict"))
 _SCALAR_AT = slice(_PAIR.groupindex["name"] - 1, _PAIR.groupindex["word"])  # as in _ITEM
-_OPEN = re.compile(rb"[\x00\t\n\x0c\r ]*(\d+)[\x00\t\n\x0c\r ]+(\d+)[\x00\t\n\x0c\r ]+obj"
-                   rb"[\x00\t\n\x0c\r ]*<<")
+_OPEN = re.compile(
+    rb"[\x00\t\n\x0c\r ]*(\d+)[\x00\t\n\x0c\r ]+(\d+)[\x00\t\n\x0c\r ]+obj"
+    rb"[\x00\t\n\x0c\r ]*<<"
+)
 _ENDOBJ = re.compile(_WS + rb"endobj")
 _ESCAPE = re.compile(rb"\\([0-7]{1,3}|[\r\n][\r\n]?|.)", re.S)
-_ESCAPED = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f",
-            **{bytes([c]): bytes([c]) for c in b"()/\\ %<>[]#_&$"}}
+_ESCAPED = {
+    b"n": b"\n",
+    b"r": b"\r",
+    b"t": b"\t",
+    b"b": b"\b",
+    b"f": b"\f",
+    **{bytes([c]): bytes([c]) for c in b"()/\\ %<>[]#_&$"},
+}
 
 
 class _NotPlain(Exception):
@@ -110,10 +163,12 @@ class _Scanner:
     def read(self, ref: IndirectObject) -> Any:
         """The object ref points to: scanned when plain and not read yet, else from pypdf."""
         reader, gen, idnum = self.reader, ref.generation, ref.idnum
-        plain = ((gen, idnum) not in reader.resolved_objects
-                 and not (gen == 0 and idnum in reader.xref_objStm)
-                 and idnum in reader.xref.get(gen, {})
-                 and not reader.xref_free_entry.get(gen, {}).get(idnum, False))
+        plain = (
+            (gen, idnum) not in reader.resolved_objects
+            and not (gen == 0 and idnum in reader.xref_objStm)
+            and idnum in reader.xref.get(gen, {})
+            and not reader.xref_free_entry.get(gen, {}).get(idnum, False)
+        )
         if plain:
             try:
                 return self._scan(reader.xref[gen][idnum], idnum, gen)

@@ -37,8 +37,9 @@ def read_markdown(data: bytes, path: Path) -> Progress:
 def ticked_lines(data: bytes) -> int:
     """How many task-list boxes of a Markdown file are ticked, with a task id or without."""
     text = data.decode("utf-8", "replace")
-    return sum(1 for line in text.splitlines()
-               if (match := _BOX.match(line)) and match["mark"] != " ")
+    return sum(
+        1 for line in text.splitlines() if (match := _BOX.match(line)) and match["mark"] != " "
+    )
 
 
 def _tasks(lines: list[str]) -> list[Task]:
@@ -58,22 +59,28 @@ def _why_no_tasks(lines: list[str]) -> str:
     """One line: what the file holds instead of tasks with ids, and what to give instead."""
     boxes = sum(1 for line in lines if _BOX.match(line))
     if boxes:
-        return (f"{boxes} task box{'es' * (boxes != 1)} but none carries its task id "
-                "(the `[](#w1-…-t0)` at the end of each task line), so they cannot be matched "
-                "to the plan; the ids were probably lost in a copy or a conversion: tick the "
-                "Markdown file `studyplan build --format md` wrote")
-    return ("no task list in this Markdown file (no `- [ ]` lines with task ids); tick the "
-            "Markdown file `studyplan build --format md` wrote")
+        return (
+            f"{boxes} task box{'es' * (boxes != 1)} but none carries its task id "
+            "(the `[](#w1-…-t0)` at the end of each task line), so they cannot be matched "
+            "to the plan; the ids were probably lost in a copy or a conversion: tick the "
+            "Markdown file `studyplan build --format md` wrote"
+        )
+    return (
+        "no task list in this Markdown file (no `- [ ]` lines with task ids); tick the "
+        "Markdown file `studyplan build --format md` wrote"
+    )
 
 
 def _profile(lines: list[str], path: Path) -> dict[str, Any]:
     """The YAML block that follows the profile marker."""
     try:
         start = next(n for n, line in enumerate(lines) if line.strip() in MARKERS)
-        opening = next(m for line in lines[start + 1:start + 3] if (m := _FENCE.match(line)))
+        opening = next(m for line in lines[start + 1 : start + 3] if (m := _FENCE.match(line)))
     except StopIteration:
-        raise UserError(f"{path}: no embedded profile (the ```yaml block under "
-                        f"\"## Profile\" that `studyplan build --format md` writes)") from None
+        raise UserError(
+            f"{path}: no embedded profile (the ```yaml block under "
+            f'"## Profile" that `studyplan build --format md` writes)'
+        ) from None
     first = lines.index(opening.string, start + 1) + 1
     body: list[str] = []
     for line in lines[first:]:
@@ -83,8 +90,9 @@ def _profile(lines: list[str], path: Path) -> dict[str, Any]:
     try:
         profile = yaml.safe_load("\n".join(body))
     except yaml.YAMLError as exc:
-        raise UserError(f"{path}: the embedded profile is not valid YAML: "
-                        f"{getattr(exc, 'problem', exc)}") from None
+        raise UserError(
+            f"{path}: the embedded profile is not valid YAML: {getattr(exc, 'problem', exc)}"
+        ) from None
     if not isinstance(profile, dict):
         raise UserError(f"{path}: the embedded profile is not a mapping of fields")
     return profile

@@ -65,16 +65,22 @@ def _open(data: bytes, path: Path) -> PdfReader:
 def _why_no_tasks(reader: PdfReader, boxes: int, has_profile: bool) -> str:
     """One line: what the PDF holds instead of task boxes, and which file to give instead."""
     if boxes:
-        return (f"this PDF has {boxes} checkbox{'es' * (boxes != 1)} but none is a studyplan "
-                "task (w1-…-t0), so it is not a plan studyplan wrote; give the plan PDF you "
-                "ticked")
+        return (
+            f"this PDF has {boxes} checkbox{'es' * (boxes != 1)} but none is a studyplan "
+            "task (w1-…-t0), so it is not a plan studyplan wrote; give the plan PDF you "
+            "ticked"
+        )
     if has_profile or _looks_like_ours(reader):
-        return ("this PDF has no checkboxes left — it was probably printed to PDF or "
-                "flattened; open the plan PDF you ticked (the one `studyplan build` wrote, "
-                "saved from your viewer), or tick a Markdown export")
-    return (f"this PDF is not a studyplan plan: it has no task checkboxes and no embedded "
-            f"{PROFILE_ATTACHMENT}; give the plan PDF `studyplan build` wrote, ticked in a "
-            "PDF viewer")
+        return (
+            "this PDF has no checkboxes left — it was probably printed to PDF or "
+            "flattened; open the plan PDF you ticked (the one `studyplan build` wrote, "
+            "saved from your viewer), or tick a Markdown export"
+        )
+    return (
+        f"this PDF is not a studyplan plan: it has no task checkboxes and no embedded "
+        f"{PROFILE_ATTACHMENT}; give the plan PDF `studyplan build` wrote, ticked in a "
+        "PDF viewer"
+    )
 
 
 def _looks_like_ours(reader: PdfReader) -> bool:
@@ -93,10 +99,12 @@ def _looks_like_ours(reader: PdfReader) -> bool:
 
 def _profile(attached: list[bytes] | None, path: Path) -> dict[str, Any]:
     if not attached:
-        raise UserError(f"{path}: this PDF has task boxes but no embedded {PROFILE_ATTACHMENT} "
-                        "(a tool dropped its attachments when saving); tick the PDF "
-                        "`studyplan build` wrote in another viewer, or re-plan from the "
-                        "profile YAML with a progress file (see `studyplan progress --help`)")
+        raise UserError(
+            f"{path}: this PDF has task boxes but no embedded {PROFILE_ATTACHMENT} "
+            "(a tool dropped its attachments when saving); tick the PDF "
+            "`studyplan build` wrote in another viewer, or re-plan from the "
+            "profile YAML with a progress file (see `studyplan progress --help`)"
+        )
     try:
         profile = yaml.load(attached[0].decode("utf-8"), Loader=SAFE_LOADER)
     except (yaml.YAMLError, UnicodeDecodeError):

@@ -1,8 +1,8 @@
 """Read progress from a YAML progress file: a profile plus the task ids and items done.
 
-    profile: ada.yaml            # the profile file (relative to this file), or inline fields
-    done: [w1-python-basics-t0, w1-python-basics-t1]   # ticked tasks, ids as in the PDF
-    completed: [python-basics]   # optional: whole items finished
+profile: ada.yaml            # the profile file (relative to this file), or inline fields
+done: [w1-python-basics-t0, w1-python-basics-t1]   # ticked tasks, ids as in the PDF
+completed: [python-basics]   # optional: whole items finished
 """
 
 from __future__ import annotations
@@ -37,16 +37,20 @@ def read_yaml(data: bytes, path: Path, today: date, catalog: Catalog | None = No
         completed = BY_KEY["completed"].validate(fields.get("completed") or [], catalog)
     except Invalid as exc:
         raise UserError(f"{path}: completed: {exc}") from None
-    tasks = tuple(Task(tid, week, item, index, tid in done)
-                  for tid, week, item, index in _plan_tasks(plan))
+    tasks = tuple(
+        Task(tid, week, item, index, tid in done) for tid, week, item, index in _plan_tasks(plan)
+    )
     return Progress(str(path), plan.profile, tasks, tuple(completed), len(plan.weeks))
 
 
 def _plan_tasks(plan: Plan) -> list[tuple[str, int, str, int]]:
     """(task id, week, item id, index) for every checklist task in the plan."""
-    return [(tid, w.number, i.id, task.index)
-            for w in plan.weeks for i in w.items
-            for tid, task in zip(i.task_ids(w.number), i.tasks, strict=True)]
+    return [
+        (tid, w.number, i.id, task.index)
+        for w in plan.weeks
+        for i in w.items
+        for tid, task in zip(i.task_ids(w.number), i.tasks, strict=True)
+    ]
 
 
 def _mapping(data: bytes, path: Path) -> dict[str, Any]:
@@ -61,8 +65,16 @@ def _mapping(data: bytes, path: Path) -> dict[str, Any]:
     fields = documents[0].data if len(documents) == 1 else None
     if not isinstance(fields, dict) or "profile" not in fields:
         raise UserError(f"{path}: a progress file is one mapping with `profile:` and `done:`")
-    unknown = [Problem(f"unknown field{suggest(str(k), KEYS)}; allowed: {', '.join(KEYS)}",
-                       str(path), None, str(k)) for k in fields if k not in KEYS]
+    unknown = [
+        Problem(
+            f"unknown field{suggest(str(k), KEYS)}; allowed: {', '.join(KEYS)}",
+            str(path),
+            None,
+            str(k),
+        )
+        for k in fields
+        if k not in KEYS
+    ]
     if unknown:
         raise UserError(unknown, header=f"{path}: not a progress file:")
     return fields
@@ -83,6 +95,8 @@ def _done(value: Any, plan: Plan, path: Path) -> set[str]:
     known = {tid for tid, *_ in _plan_tasks(plan)}
     unknown = [v for v in value if v not in known]
     if unknown:
-        raise UserError(f"{path}: done: no such task in this plan: {', '.join(unknown[:5])}"
-                        f"{suggest(unknown[0], sorted(known))}")
+        raise UserError(
+            f"{path}: done: no such task in this plan: {', '.join(unknown[:5])}"
+            f"{suggest(unknown[0], sorted(known))}"
+        )
     return set(value)

@@ -36,9 +36,12 @@ class Kept:
     ticked: int | None  # boxes ticked in it; None when it could not be read
 
     def message(self) -> str:
-        held = (f"has {self.ticked} ticked box{'es' * (self.ticked != 1)}"
-                if self.ticked is not None else "could not be read (it may hold ticks)")
-        return (f"{self.path} {held}: kept as {self.kept_as}; the new plan is {self.path}")
+        held = (
+            f"has {self.ticked} ticked box{'es' * (self.ticked != 1)}"
+            if self.ticked is not None
+            else "could not be read (it may hold ticks)"
+        )
+        return f"{self.path} {held}: kept as {self.kept_as}; the new plan is {self.path}"
 
 
 def ticks_in(path: Path) -> int | None:
@@ -73,7 +76,7 @@ def surely_unticked(data: bytes) -> bool:
         return False
     at = 0
     while (stream := _STREAM.search(data, at)) is not None:
-        if not _all_off(data[at:stream.start()]):
+        if not _all_off(data[at : stream.start()]):
             return False
         opening = max(at, data.rfind(b" obj", at, stream.start()))  # the stream's object
         lengths = _LENGTH.findall(data, opening, stream.start())
@@ -89,8 +92,7 @@ def surely_unticked(data: bytes) -> bool:
 def _all_off(text: bytes) -> bool:
     """Every /V and /AS in text is /Off, and no name hides one behind #-escapes."""
     for name in _NAME.findall(text):
-        if re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m[1], 16)]), name) in (
-                b"/V", b"/AS"):
+        if re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m[1], 16)]), name) in (b"/V", b"/AS"):
             return False
     return all(match[1] == b"/Off" for match in _STATE.finditer(text))
 

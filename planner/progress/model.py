@@ -59,9 +59,15 @@ class Progress:
     def weeks(self) -> list[WeekProgress]:
         start = start_date_of(self.profile)
         numbers = sorted({t.week for t in self.tasks})
-        return [WeekProgress(n, start + timedelta(weeks=n - 1) if start else None,
-                             sum(t.done for t in self.tasks if t.week == n),
-                             sum(1 for t in self.tasks if t.week == n)) for n in numbers]
+        return [
+            WeekProgress(
+                n,
+                start + timedelta(weeks=n - 1) if start else None,
+                sum(t.done for t in self.tasks if t.week == n),
+                sum(1 for t in self.tasks if t.week == n),
+            )
+            for n in numbers
+        ]
 
     @property
     def end_date(self) -> date | None:
@@ -80,8 +86,11 @@ class Progress:
         for task in self.tasks:
             numbers = sessions.setdefault(task.item_id, {})
             numbers[task.index] = numbers.get(task.index, True) and task.done
-        return {item: tuple(sorted(n for n, done in numbers.items() if done))
-                for item, numbers in sessions.items() if any(numbers.values())}
+        return {
+            item: tuple(sorted(n for n, done in numbers.items() if done))
+            for item, numbers in sessions.items()
+            if any(numbers.values())
+        }
 
     def finished_items(self) -> list[str]:
         """Items whose every task is ticked, plus those marked completed, in plan order.

@@ -29,6 +29,9 @@ def plan_of(progress: Progress, catalog: Catalog, today: date) -> Plan | None:
 
 def tasks_by_id(plan: Plan) -> dict[str, tuple[int, PlannedItem, PlannedTask]]:
     """Every task of plan by its id: (week number, the item part it is in, the task)."""
-    return {tid: (week.number, item, task)
-            for week in plan.weeks for item in week.items
-            for tid, task in zip(item.task_ids(week.number), item.tasks, strict=True)}
+    return {
+        tid: (week.number, item, task)
+        for week in plan.weeks
+        for item in week.items
+        for tid, task in zip(item.task_ids(week.number), item.tasks, strict=True)
+    }

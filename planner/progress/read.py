@@ -17,8 +17,10 @@ from planner.progress.model import Progress
 MAX_BYTES = 50_000_000
 
 
-GIVE = ("give the PDF or Markdown file `studyplan build` wrote (ticked), or a YAML progress "
-        "file with `profile:` and `done:` (see `studyplan progress --help`)")
+GIVE = (
+    "give the PDF or Markdown file `studyplan build` wrote (ticked), or a YAML progress "
+    "file with `profile:` and `done:` (see `studyplan progress --help`)"
+)
 
 
 def detect_kind(data: bytes) -> str:
@@ -37,15 +39,18 @@ def _not_progress(head: str) -> str:
     """One line: what the file looks like, and what to give instead."""
     if not head.strip():
         return f"the file is empty; {GIVE}"
-    if re.search(r"^name\s*:", head, re.MULTILINE) and re.search(r"^goal\s*:", head,
-                                                                re.MULTILINE):
-        return ("this is a profile, not a ticked plan: build it (`studyplan build`), tick "
-                "the PDF, then give that PDF; or write a progress file with `profile:` "
-                "naming it and `done:` listing the tasks done")
+    if re.search(r"^name\s*:", head, re.MULTILINE) and re.search(r"^goal\s*:", head, re.MULTILINE):
+        return (
+            "this is a profile, not a ticked plan: build it (`studyplan build`), tick "
+            "the PDF, then give that PDF; or write a progress file with `profile:` "
+            "naming it and `done:` listing the tasks done"
+        )
     if re.search(r"^\s*[-*+]\s+\[[ xX]\]", head, re.MULTILINE):
-        return ("a Markdown task list without the embedded studyplan profile (the \"## "
-                "Profile\" block at the end), so it cannot be matched to a plan; tick the "
-                "Markdown file `studyplan build --format md` wrote")
+        return (
+            'a Markdown task list without the embedded studyplan profile (the "## '
+            'Profile" block at the end), so it cannot be matched to a plan; tick the '
+            "Markdown file `studyplan build --format md` wrote"
+        )
     return f"not a studyplan PDF, Markdown export or progress YAML; {GIVE}"
 
 

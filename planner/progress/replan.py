@@ -31,14 +31,21 @@ class Replanned:
     tasks_done: dict[str, list[int]] | None = None  # started items: the numbers of tasks done
 
 
-def replan(progress: Progress, folder: Path, formats: tuple[str, ...], start: date,
-           today: date, catalog: Catalog | None = None,
-           paper: str = "a4") -> Replanned:
+def replan(
+    progress: Progress,
+    folder: Path,
+    formats: tuple[str, ...],
+    start: date,
+    today: date,
+    catalog: Catalog | None = None,
+    paper: str = "a4",
+) -> Replanned:
     """Write <slug>-replan-<start>.yaml and the new plan's files; never over an existing file."""
     catalog = catalog or load_catalog()
     old = _validated(progress.profile, catalog, progress.source, "embedded profile")
-    newly = tuple(i for i in progress.finished_items()
-                  if i in catalog.items and i not in old.completed)
+    newly = tuple(
+        i for i in progress.finished_items() if i in catalog.items and i not in old.completed
+    )
     completed = [*old.completed, *newly]
     started = started_tasks(old, progress, completed, catalog)
     data = old.to_data() | {"start_date": start.isoformat(), "completed": completed}
@@ -50,21 +57,26 @@ def replan(progress: Progress, folder: Path, formats: tuple[str, ...], start: da
     old_end = progress.end_date or _rebuilt_end(old, today, catalog)
     plan = make_plan(profile, today, catalog)
     # the new plan says what was done and how the end moved; the core plans, this annotates
-    notes = (_progress_note(progress, newly, started, catalog, old_end, plan.end_date, today),
-             *plan.notes)
+    notes = (
+        _progress_note(progress, newly, started, catalog, old_end, plan.end_date, today),
+        *plan.notes,
+    )
     plan = replace(plan, notes=notes)
     ensure_dir(folder)
     extensions = ("yaml", *(RENDERERS[f][2] for f in formats))
     stem = free_stem(folder, f"{slugify(profile.name)}-replan-{start.isoformat()}", extensions)
-    text = (f"# Re-planned by `studyplan progress --replan` from {Path(progress.source).name}\n"
-            + profile_yaml(profile.to_data()))
+    text = (
+        f"# Re-planned by `studyplan progress --replan` from {Path(progress.source).name}\n"
+        + profile_yaml(profile.to_data())
+    )
     profile_path = write_atomic(folder / f"{stem}.yaml", text.encode("utf-8"))
     written = write_plan(plan, folder, formats, stem, paper=paper)
     return Replanned(profile_path, written, newly, old_end, note, started)
 
 
-def started_tasks(old: Profile, progress: Progress, completed: list[str],
-                  catalog: Catalog) -> dict[str, list[int]]:
+def started_tasks(
+    old: Profile, progress: Progress, completed: list[str], catalog: Catalog
+) -> dict[str, list[int]]:
     """tasks_done for the new profile: the old one's and the ticked tasks of unfinished items.
 
     Only catalog items count (review slots are planned afresh), and only numbers the catalog
@@ -73,31 +85,54 @@ def started_tasks(old: Profile, progress: Progress, completed: list[str],
     merged: dict[str, set[int]] = {item: set(numbers) for item, numbers in old.tasks_done}
     for item, numbers in progress.tasks_done().items():
         merged.setdefault(item, set()).update(numbers)
-    return {item: sorted(n for n in merged[item] if n < len(catalog.items[item].tasks))
-            for item in catalog.items  # catalog order, as the validator keeps it
-            if item in merged and item not in completed and merged[item]}
+    return {
+        item: sorted(n for n in merged[item] if n < len(catalog.items[item].tasks))
+        for item in catalog.items  # catalog order, as the validator keeps it
+        if item in merged and item not in completed and merged[item]
+    }
 
 
-def _progress_note(progress: Progress, newly: tuple[str, ...], started: dict[str, list[int]],
-                   catalog: Catalog, old_end: date | None, new_end: date, today: date) -> str:
+def _progress_note(
+    progress: Progress,
+    newly: tuple[str, ...],
+    started: dict[str, list[int]],
+    catalog: Catalog,
+    old_end: date | None,
+    new_end: date,
+    today: date,
+) -> str:
     done = ", ".join(catalog.items[i].title for i in newly[:6])
     more = f" and {len(newly) - 6} more" if len(newly) > 6 else ""
-    finished = (f"you finished {len(newly)} item{'s' * (len(newly) != 1)} ({done}{more}), now "
-                "listed as completed" if newly else "no item was finished completely yet")
+    finished = (
+        f"you finished {len(newly)} item{'s' * (len(newly) != 1)} ({done}{more}), now "
+        "listed as completed"
+        if newly
+        else "no item was finished completely yet"
+    )
     tasks = sum(len(n) for n in started.values())
-    begun = (f"; {tasks} task{'s' * (tasks != 1)} of {len(started)} started "
-             f"item{'s' * (len(started) != 1)} are kept as done" if started else "")
-    moved = (f" The previous plan ended on {day(old_end)}; this one ends on {day(new_end)}."
-             if old_end else "")
-    return (f"Re-planned on {day(today)} from the boxes ticked in "
-            f"{Path(progress.source).name}: {finished}{begun}.{moved}")
+    begun = (
+        f"; {tasks} task{'s' * (tasks != 1)} of {len(started)} started "
+        f"item{'s' * (len(started) != 1)} are kept as done"
+        if started
+        else ""
+    )
+    moved = (
+        f" The previous plan ended on {day(old_end)}; this one ends on {day(new_end)}."
+        if old_end
+        else ""
+    )
+    return (
+        f"Re-planned on {day(today)} from the boxes ticked in "
+        f"{Path(progress.source).name}: {finished}{begun}.{moved}"
+    )
 
 
 def _validated(data: dict[str, Any], catalog: Catalog, source: str, what: str) -> Profile:
     profile, problems = validate(data, catalog, f"{source} ({what})")
     if problems or profile is None:
-        raise UserError(problems, header=f"{source}: the {what} does not fit this version "
-                                         "of studyplan:")
+        raise UserError(
+            problems, header=f"{source}: the {what} does not fit this version of studyplan:"
+        )
     return profile
 
 
@@ -110,8 +145,10 @@ def _carry_deadline(data: dict[str, Any], old: Profile, start: date) -> str | No
         data["weeks"] = old.weeks - gone
         return None
     data.pop("weeks", None)
-    return (f"the deadline of {old.weeks} weeks from {old.start_date} has passed; "
-            "the new plan has no deadline")
+    return (
+        f"the deadline of {old.weeks} weeks from {old.start_date} has passed; "
+        "the new plan has no deadline"
+    )
 
 
 def _rebuilt_end(old: Profile, today: date, catalog: Catalog) -> date | None:

@@ -48,8 +48,11 @@ class Tally:
 def amount(tally: Tally, part: str) -> float:
     """Hours when known, else tasks: part is 'done', 'left' or 'total'."""
     if tally.hours_left is not None and tally.hours_done is not None:
-        return {"done": tally.hours_done, "left": tally.hours_left,
-                "total": tally.hours_done + tally.hours_left}[part]
+        return {
+            "done": tally.hours_done,
+            "left": tally.hours_left,
+            "total": tally.hours_done + tally.hours_left,
+        }[part]
     return {"done": tally.done, "left": tally.left, "total": tally.total}[part]
 
 
@@ -93,19 +96,41 @@ def summarise(progress: Progress, plan: Plan | None, catalog: Catalog, today: da
     """The summary of progress on today; plan: the plan it was ticked in (None: hours unknown)."""
     boxes = _boxes(progress, plan, catalog)
     start = progress.weeks()[0].start if progress.tasks else None
-    weeks = tuple(replace(_tally(f"Week {n}", [b for b in boxes if b.task.week == n],
-                                 start + timedelta(weeks=n - 1) if start else None), number=n)
-                  for n in sorted({b.task.week for b in boxes}))
-    sections = tuple(_tally(s, [b for b in boxes if b.section == s])
-                     for s in dict.fromkeys(b.section for b in boxes))
+    weeks = tuple(
+        replace(
+            _tally(
+                f"Week {n}",
+                [b for b in boxes if b.task.week == n],
+                start + timedelta(weeks=n - 1) if start else None,
+            ),
+            number=n,
+        )
+        for n in sorted({b.task.week for b in boxes})
+    )
+    sections = tuple(
+        _tally(s, [b for b in boxes if b.section == s])
+        for s in dict.fromkeys(b.section for b in boxes)
+    )
     overall = _tally("Overall", boxes)
     items = {i for i in progress.finished_items() if i in catalog.items}  # not review slots
     finished = tuple(dict.fromkeys(b.item_title for b in boxes if b.task.item_id in items))
     expected = _expected(weeks, start, today)
     per_week, pace_end = _pace(overall, start, today)
     end = plan.end_date if plan else progress.end_date
-    return Summary(str(progress.profile.get("name", "?")), _file_name(progress.source), today,
-                   start, end, weeks, sections, overall, finished, expected, per_week, pace_end)
+    return Summary(
+        str(progress.profile.get("name", "?")),
+        _file_name(progress.source),
+        today,
+        start,
+        end,
+        weeks,
+        sections,
+        overall,
+        finished,
+        expected,
+        per_week,
+        pace_end,
+    )
 
 
 def _file_name(source: str) -> str:
@@ -131,8 +156,14 @@ def _tally(label: str, boxes: list[_Box], start: date | None = None) -> Tally:
     known = all(b.hours is not None for b in boxes)
     done = sum(b.hours or 0.0 for b in boxes if b.task.done)
     left = sum(b.hours or 0.0 for b in boxes if not b.task.done)
-    return Tally(label, sum(b.task.done for b in boxes), len(boxes),
-                 round(done, 2) if known else None, round(left, 2) if known else None, start)
+    return Tally(
+        label,
+        sum(b.task.done for b in boxes),
+        len(boxes),
+        round(done, 2) if known else None,
+        round(left, 2) if known else None,
+        start,
+    )
 
 
 def _expected(weeks: Iterable[Tally], start: date | None, today: date) -> float | None:

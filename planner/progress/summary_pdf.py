@@ -41,9 +41,17 @@ def render_summary_pdf(summary: Summary) -> bytes:
     fonts = default_fonts()
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
-        buffer, pagesize=A4, invariant=1, title=f"Progress of {summary.name}",
-        author=summary.name, creator="studyplan", leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM)
+        buffer,
+        pagesize=A4,
+        invariant=1,
+        title=f"Progress of {summary.name}",
+        author=summary.name,
+        creator="studyplan",
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+    )
     with using_fonts(fonts):
         story = _story(summary)
     height = A4[1] - MARGIN_TOP - MARGIN_BOTTOM - 1
@@ -85,12 +93,16 @@ def _facts(summary: Summary) -> Table:
     look = styles()
     overall = summary.overall
     left = hours(overall.hours_left) if overall.hours_left is not None else "unknown"
-    facts = [("Done", f"{overall.done} of {overall.total} tasks"),
-             ("Hours left", left),
-             ("Planned end", day(summary.planned_end) if summary.planned_end else "–"),
-             ("At this pace", day(summary.pace_end) if summary.pace_end else "–")]
-    cells = [[Paragraph(label.upper(), look.cell_head), Paragraph(value, look.h3)]
-             for label, value in facts]
+    facts = [
+        ("Done", f"{overall.done} of {overall.total} tasks"),
+        ("Hours left", left),
+        ("Planned end", day(summary.planned_end) if summary.planned_end else "–"),
+        ("At this pace", day(summary.pace_end) if summary.pace_end else "–"),
+    ]
+    cells = [
+        [Paragraph(label.upper(), look.cell_head), Paragraph(value, look.h3)]
+        for label, value in facts
+    ]
     return facts_table(cells, [FRAME_WIDTH / 4] * 4)
 
 
@@ -112,17 +124,29 @@ def _table(heading: str, rows: list[tuple[str, Tally]]) -> Table:
     look = styles()
     widths = [FRAME_WIDTH * f for f in (0.46, 0.12, 0.08, 0.2, 0.14)]
     head = [Paragraph(h.upper(), look.cell_head) for h in (heading, "Done", "", "", "Left")]
-    body = [[Paragraph(label, look.cell), Paragraph(f"{t.done} / {t.total}", look.cell),
-             Paragraph(f"{t.percent}%", look.cell), _bar(t, widths[3] - 8),
-             Paragraph(_left(t), look.cell)] for label, t in rows]
+    body = [
+        [
+            Paragraph(label, look.cell),
+            Paragraph(f"{t.done} / {t.total}", look.cell),
+            Paragraph(f"{t.percent}%", look.cell),
+            _bar(t, widths[3] - 8),
+            Paragraph(_left(t), look.cell),
+        ]
+        for label, t in rows
+    ]
     table = Table([head, *body], colWidths=widths, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, INK),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (0, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, INK),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     return table
 
 
@@ -136,15 +160,18 @@ def _bar(tally: Tally, width: float) -> Drawing:
     drawing = Drawing(width, 7)
     drawing.add(Rect(0, 0, width, 6, fillColor=ACCENT_MID, strokeColor=None))
     if tally.total:
-        drawing.add(Rect(0, 0, width * tally.done / tally.total, 6, fillColor=ACCENT,
-                         strokeColor=None))
+        drawing.add(
+            Rect(0, 0, width * tally.done / tally.total, 6, fillColor=ACCENT, strokeColor=None)
+        )
     return drawing
 
 
 def _chart_legend(summary: Summary) -> str:
     unit = "hours" if summary.hours_known else "tasks"
-    return (f"Each bar is a week of the plan, as tall as its {unit}: the dark part is done, "
-            "the light part is left. The line marks today.")
+    return (
+        f"Each bar is a week of the plan, as tall as its {unit}: the dark part is done, "
+        "the light part is left. The line marks today."
+    )
 
 
 def _chart(summary: Summary) -> Drawing:
@@ -161,14 +188,23 @@ def _chart(summary: Summary) -> Drawing:
     for week in weeks:
         x, height = (week.number - 1) * cell, (top - base) * amount(week, "total") / most
         done = (top - base) * amount(week, "done") / most
-        drawing.add(Rect(x + gap / 2, base, cell - gap, height, fillColor=ACCENT_MID,
-                         strokeColor=None))
-        drawing.add(Rect(x + gap / 2, base, cell - gap, done, fillColor=ACCENT,
-                         strokeColor=None))
+        drawing.add(
+            Rect(x + gap / 2, base, cell - gap, height, fillColor=ACCENT_MID, strokeColor=None)
+        )
+        drawing.add(Rect(x + gap / 2, base, cell - gap, done, fillColor=ACCENT, strokeColor=None))
     for number in range(1, count + 1):
         if _labelled(number, count):
-            drawing.add(String((number - 0.5) * cell, 3, str(number), fontName=BODY,
-                               fontSize=7, fillColor=MUTED, textAnchor="middle"))
+            drawing.add(
+                String(
+                    (number - 0.5) * cell,
+                    3,
+                    str(number),
+                    fontName=BODY,
+                    fontSize=7,
+                    fillColor=MUTED,
+                    textAnchor="middle",
+                )
+            )
     drawing.add(Line(0, base, FRAME_WIDTH, base, strokeColor=RULE, strokeWidth=0.6))
     _today_line(drawing, summary, cell, base, top)
     return drawing
@@ -180,16 +216,17 @@ def _labelled(number: int, count: int) -> bool:
     return number == 1 or number % step == 0
 
 
-def _today_line(drawing: Drawing, summary: Summary, cell: float, base: float,
-                top: float) -> None:
+def _today_line(drawing: Drawing, summary: Summary, cell: float, base: float, top: float) -> None:
     start = summary.start
     if start is None:
         return
     at = (summary.today - start).days / 7 * cell
     if not 0 <= at <= FRAME_WIDTH:
         return
-    drawing.add(Line(at, base - 3, at, top + 4, strokeColor=INK, strokeWidth=0.8,
-                     strokeDashArray=[2, 2]))
+    drawing.add(
+        Line(at, base - 3, at, top + 4, strokeColor=INK, strokeWidth=0.8, strokeDashArray=[2, 2])
+    )
     anchor = "end" if at > FRAME_WIDTH - 40 else "start" if at < 40 else "middle"
-    drawing.add(String(at, top + 6, "today", fontName=BODY, fontSize=7.5, fillColor=INK,
-                       textAnchor=anchor))
+    drawing.add(
+        String(at, top + 6, "today", fontName=BODY, fontSize=7.5, fillColor=INK, textAnchor=anchor)
+    )

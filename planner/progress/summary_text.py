@@ -24,17 +24,24 @@ def weeks_together(weeks: list[Tally]) -> Tally:
     """One row for several weeks in a row: 'Weeks 4–11', their boxes and hours added up."""
     first, last = weeks[0], weeks[-1]
     known = all(w.hours_left is not None for w in weeks)
-    return Tally(f"Weeks {first.number}–{last.number}", sum(w.done for w in weeks),
-                 sum(w.total for w in weeks),
-                 sum(w.hours_done or 0 for w in weeks) if known else None,
-                 sum(w.hours_left or 0 for w in weeks) if known else None,
-                 first.start, last.number - first.number + 1, first.number)
+    return Tally(
+        f"Weeks {first.number}–{last.number}",
+        sum(w.done for w in weeks),
+        sum(w.total for w in weeks),
+        sum(w.hours_done or 0 for w in weeks) if known else None,
+        sum(w.hours_left or 0 for w in weeks) if known else None,
+        first.start,
+        last.number - first.number + 1,
+        first.number,
+    )
 
 
 def summary_lines(summary: Summary) -> list[str]:
     lines = [f"Progress of {summary.name}'s plan ({summary.source}) on {day(summary.today)}:"]
-    weeks = [(f"{t.label} · {date_range(t.start, t.end)}" if t.start and t.end else t.label, t)
-             for t in shown_weeks(summary)]
+    weeks = [
+        (f"{t.label} · {date_range(t.start, t.end)}" if t.start and t.end else t.label, t)
+        for t in shown_weeks(summary)
+    ]
     sections = [(t.label, t) for t in summary.sections]
     width = max(len(label) for label, _ in weeks + sections) if weeks else 10
     for heading, rows in (("By week", weeks), ("By section", sections)):
@@ -62,9 +69,11 @@ def bar(tally: Tally) -> str:
 def closing_lines(summary: Summary) -> list[str]:
     """Overall, how the learner stands against the plan, and where this pace leads."""
     overall = summary.overall
-    spent = (f" · {hours(overall.hours_done or 0)} done, {hours(overall.hours_left or 0)} left"
-             if summary.hours_known else
-             " · hours unknown: the catalog changed since this file was made")
+    spent = (
+        f" · {hours(overall.hours_done or 0)} done, {hours(overall.hours_left or 0)} left"
+        if summary.hours_known
+        else " · hours unknown: the catalog changed since this file was made"
+    )
     lines = [f"Overall: {overall.done}/{overall.total} tasks ({overall.percent}%){spent}"]
     lines += [line for line in (_planned(summary), pace_line(summary)) if line]
     if summary.finished:
@@ -87,9 +96,11 @@ def _planned(summary: Summary) -> str:
         return ""
     started = summary.start is None or summary.today >= summary.start
     where = standing(summary)
-    return (f"Planned end: {day(summary.planned_end)}"
-            + (f" · you are {where}" if where else "")
-            + ("" if started else " (the plan has not started yet)"))
+    return (
+        f"Planned end: {day(summary.planned_end)}"
+        + (f" · you are {where}" if where else "")
+        + ("" if started else " (the plan has not started yet)")
+    )
 
 
 def pace_line(summary: Summary) -> str:
@@ -97,10 +108,15 @@ def pace_line(summary: Summary) -> str:
     if summary.overall.left == 0:
         return "Every task is ticked: the plan is done."
     if summary.per_week is None:
-        return ("Nothing ticked yet, so there is no pace to go by."
-                if summary.start and summary.today >= summary.start else "")
-    unit = (hours(round(summary.per_week, 1)) if summary.hours_known
-            else f"{summary.per_week:.1f} tasks")
+        return (
+            "Nothing ticked yet, so there is no pace to go by."
+            if summary.start and summary.today >= summary.start
+            else ""
+        )
+    unit = (
+        hours(round(summary.per_week, 1))
+        if summary.hours_known
+        else f"{summary.per_week:.1f} tasks"
+    )
     assert summary.pace_end is not None
-    return (f"At your pace so far ({unit} a week) you finish around "
-            f"{day(summary.pace_end)}.")
+    return f"At your pace so far ({unit} a week) you finish around {day(summary.pace_end)}."

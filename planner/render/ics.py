@@ -84,8 +84,7 @@ def revision(plan: Plan) -> tuple[datetime, int]:
     """DTSTAMP and SEQUENCE from the day the plan was made: a later build updates the events,
     two builds on the same day are byte-identical (no clock read)."""
     built = plan.built_on or plan.start_date
-    return (datetime.combine(built, time(0, 0), tzinfo=UTC),
-            max(0, (built - SEQUENCE_EPOCH).days))
+    return (datetime.combine(built, time(0, 0), tzinfo=UTC), max(0, (built - SEQUENCE_EPOCH).days))
 
 
 def _start(day: date, minutes: int) -> datetime:

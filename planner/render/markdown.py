@@ -58,8 +58,10 @@ def _item(week: Week, item: PlannedItem) -> dict[str, Any]:
         "facts": " · ".join(facts),
         "reasons": [md_text(r) for r in item.reasons] if k == 1 else [],
         "resources": links,
-        "tasks": [(md_text(task), tid)
-                  for task, tid in zip(item.checklist, item.task_ids(week.number), strict=True)],
+        "tasks": [
+            (md_text(task), tid)
+            for task, tid in zip(item.checklist, item.task_ids(week.number), strict=True)
+        ],
     }
 
 

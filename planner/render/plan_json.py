@@ -58,9 +58,15 @@ def _item(i: PlannedItem, week: int) -> dict[str, Any]:
         # beside the contract's keys: what each task costs, and where each reason came from
         "kind": i.kind,
         "continued_from": i.continued_from,
-        "tasks": [{"id": tid, "text": task.text, "hours": round(task.hours, 2),
-                   "session": list(task.session)}
-                  for tid, task in zip(i.task_ids(week), i.tasks, strict=True)],
+        "tasks": [
+            {
+                "id": tid,
+                "text": task.text,
+                "hours": round(task.hours, 2),
+                "session": list(task.session),
+            }
+            for tid, task in zip(i.task_ids(week), i.tasks, strict=True)
+        ],
         "why": [_why(w) for w in i.why],
     }
 

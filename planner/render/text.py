@@ -10,13 +10,19 @@ from planner.plan import Omitted, Plan
 
 def explain_text(plan: Plan, width: int | None = None) -> str:
     width = min(width or shutil.get_terminal_size((88, 24)).columns, 100)
-    out = [f"Study plan for {plan.name}: {plan.goal_title}",
-           f"{len(plan.weeks)} weeks, {plan.start_date:%d %b %Y} to {plan.end_date:%d %b %Y}, "
-           f"{plan.total_hours:g} h at {plan.hours_per_week:g} h/week", ""]
+    out = [
+        f"Study plan for {plan.name}: {plan.goal_title}",
+        f"{len(plan.weeks)} weeks, {plan.start_date:%d %b %Y} to {plan.end_date:%d %b %Y}, "
+        f"{plan.total_hours:g} h at {plan.hours_per_week:g} h/week",
+        "",
+    ]
     if plan.fired:
         out.append("Why this plan:")
-        out += _wrapped([f"{f.why} [{'; '.join(f.matched)}]" if f.matched else f.why
-                         for f in plan.fired], width, "  - ")
+        out += _wrapped(
+            [f"{f.why} [{'; '.join(f.matched)}]" if f.matched else f.why for f in plan.fired],
+            width,
+            "  - ",
+        )
     if plan.dropped:
         out += ["", _dropped_header(plan)]
         out += _wrapped(_by_group(plan.dropped), width, "  - ")
@@ -26,8 +32,10 @@ def explain_text(plan: Plan, width: int | None = None) -> str:
     if plan.notes:
         out += ["", "Notes:"] + _wrapped(list(plan.notes), width, "  - ")
     for week in plan.weeks:
-        out += ["", f"Week {week.number} · {week.start:%d %b} - {week.end:%d %b %Y} · "
-                    f"{week.hours:g} h"]
+        out += [
+            "",
+            f"Week {week.number} · {week.start:%d %b} - {week.end:%d %b %Y} · {week.hours:g} h",
+        ]
         for item in week.items:
             k, n = item.part
             part = f" (part {k} of {n})" if n > 1 else ""
@@ -47,8 +55,10 @@ def _dropped_header(plan: Plan) -> str:
     hours = sum(o.hours for o in plan.dropped)
     weeks = plan.profile.get("weeks")
     budget = f" for your {weeks}-week deadline" if weeks else ""
-    return (f"Left out{budget} ({len(plan.dropped)} item{'s' * (len(plan.dropped) != 1)}, "
-            f"{_hours(hours)}; the hours went to what serves your goal most):")
+    return (
+        f"Left out{budget} ({len(plan.dropped)} item{'s' * (len(plan.dropped) != 1)}, "
+        f"{_hours(hours)}; the hours went to what serves your goal most):"
+    )
 
 
 def _by_group(omitted: tuple[Omitted, ...]) -> list[str]:
@@ -57,9 +67,12 @@ def _by_group(omitted: tuple[Omitted, ...]) -> list[str]:
     for o in omitted:
         groups.setdefault(o.group or "other", []).append(f"{o.title} ({_hours(o.hours)})")
     order = ("core", "recommended", "optional")
-    return [f"{group}: {', '.join(titles)}"
-            for group, titles in sorted(groups.items(),
-                                        key=lambda g: order.index(g[0]) if g[0] in order else 9)]
+    return [
+        f"{group}: {', '.join(titles)}"
+        for group, titles in sorted(
+            groups.items(), key=lambda g: order.index(g[0]) if g[0] in order else 9
+        )
+    ]
 
 
 def _by_reason(omitted: tuple[Omitted, ...]) -> list[str]:
@@ -71,5 +84,13 @@ def _by_reason(omitted: tuple[Omitted, ...]) -> list[str]:
 
 
 def _wrapped(lines: list[str], width: int, indent: str) -> list[str]:
-    return [textwrap.fill(line, width, initial_indent=indent, break_on_hyphens=False,
-                          subsequent_indent=" " * len(indent)) for line in lines]
+    return [
+        textwrap.fill(
+            line,
+            width,
+            initial_indent=indent,
+            break_on_hyphens=False,
+            subsequent_indent=" " * len(indent),
+        )
+        for line in lines
+    ]

@@ -32,13 +32,19 @@ def plan() -> Response:
     today = state().clock()
     fmt = request.args.get("format", "pdf").strip().lower()
     if fmt not in state().formats:
-        return problems_response([Problem(
-            f"unknown format {fmt!r}; allowed: {', '.join(state().formats)}",
-            field="format")], 400)
+        return problems_response(
+            [
+                Problem(
+                    f"unknown format {fmt!r}; allowed: {', '.join(state().formats)}", field="format"
+                )
+            ],
+            400,
+        )
     paper = _paper()
     if paper not in PAPERS:
-        return problems_response([Problem(
-            f"unknown paper {paper!r}; allowed: {', '.join(PAPERS)}", field="paper")], 400)
+        return problems_response(
+            [Problem(f"unknown paper {paper!r}; allowed: {', '.join(PAPERS)}", field="paper")], 400
+        )
     profile, problems = profile_from_request()
     if profile is None:
         return problems_response(problems, 422)
@@ -68,8 +74,13 @@ def profile_from_request() -> tuple[Profile | None, list[Problem]]:
         return validate(data, state().catalog, SOURCE) if not problems else (None, problems)
     loaded = load_text(text, state().catalog, SOURCE)  # deep nesting is a Problem there
     if len(loaded) > 1:
-        return None, [Problem(f"one profile per request; this body holds {len(loaded)} "
-                              "(`studyplan batch` builds many)", line=loaded[1].line)]
+        return None, [
+            Problem(
+                f"one profile per request; this body holds {len(loaded)} "
+                "(`studyplan batch` builds many)",
+                line=loaded[1].line,
+            )
+        ]
     return loaded[0].profile, list(loaded[0].problems)
 
 
@@ -101,10 +112,10 @@ def _json(text: str) -> tuple[Any, list[Problem]]:
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates), []
     except json.JSONDecodeError as exc:
-        return None, [Problem(f"not valid JSON: {exc.msg} (column {exc.colno})", SOURCE,
-                              exc.lineno)]
+        return None, [
+            Problem(f"not valid JSON: {exc.msg} (column {exc.colno})", SOURCE, exc.lineno)
+        ]
     except _DuplicateKey as exc:
-        return None, [Problem("duplicate key; each field may appear once", SOURCE,
-                              field=str(exc))]
+        return None, [Problem("duplicate key; each field may appear once", SOURCE, field=str(exc))]
     except RecursionError:
         return None, [Problem("not a profile: nested too deeply", SOURCE)]

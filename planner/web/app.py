@@ -17,8 +17,10 @@ from planner.web.errors import register_error_handlers
 from planner.web.pages import pages
 
 # No script runs on the page at all; styles come from our own stylesheet only.
-CSP = ("default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; "
-       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'")
+CSP = (
+    "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'"
+)
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -27,16 +29,15 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(catalog: Catalog | None = None,
-               clock: Callable[[], date] = date.today) -> Flask:
+def create_app(catalog: Catalog | None = None, clock: Callable[[], date] = date.today) -> Flask:
     """The web app over catalog (default: the shipped one); clock gives "today"."""
-    app = Flask(__name__, static_folder=str(templates_dir() / "web" / "static"),
-                static_url_path="/static")
+    app = Flask(
+        __name__, static_folder=str(templates_dir() / "web" / "static"), static_url_path="/static"
+    )
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
     app.config["MAX_FORM_MEMORY_SIZE"] = MAX_BODY
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # names in any script
-    app.extensions["studyplan"] = WebState(catalog or load_catalog(), clock,
-                                           available_formats())
+    app.extensions["studyplan"] = WebState(catalog or load_catalog(), clock, available_formats())
     app.register_blueprint(pages)
     app.register_blueprint(api)
     register_error_handlers(app)

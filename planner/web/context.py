@@ -30,6 +30,9 @@ def state() -> WebState:
 
 def page(template: str, status: int = 200, **context: Any) -> Response:
     """An HTML page from templates/web/, autoescaped."""
-    html = environment(html=True).get_template(f"web/{template}.html.j2").render(
-        static="/static", **context)
+    html = (
+        environment(html=True)
+        .get_template(f"web/{template}.html.j2")
+        .render(static="/static", **context)
+    )
     return Response(html, status=status, content_type="text/html; charset=utf-8")

@@ -27,10 +27,12 @@ def plan_download(plan: Plan, fmt: str, paper: str = "a4") -> Response:
     """The plan rendered as fmt (PDF pages: paper), sent as an attachment named after it."""
     with _RENDER_LOCK:
         rendered = render(plan, fmt, paper)
-    response = Response(rendered.data, content_type=CONTENT_TYPES.get(
-        fmt, "application/octet-stream"))
+    response = Response(
+        rendered.data, content_type=CONTENT_TYPES.get(fmt, "application/octet-stream")
+    )
     response.headers["Content-Disposition"] = content_disposition(
-        f"{slugify(plan.name)}.{rendered.extension}")
+        f"{slugify(plan.name)}.{rendered.extension}"
+    )
     response.headers["Cache-Control"] = "no-store"  # a person's plan: keep it out of caches
     return response
 
@@ -46,5 +48,7 @@ def content_disposition(filename: str) -> str:
     if ascii_stem == stem:
         return f'attachment; filename="{filename}"'
     fallback = slugify(ascii_stem) if any(c.isalnum() for c in ascii_stem) else "study-plan"
-    return (f'attachment; filename="{fallback}.{extension}"; '
-            f"filename*=UTF-8''{quote(filename, safe='')}")
+    return (
+        f'attachment; filename="{fallback}.{extension}"; '
+        f"filename*=UTF-8''{quote(filename, safe='')}"
+    )

@@ -15,7 +15,7 @@ MESSAGES = {
     405: "this address does not take that method",
     413: f"the request body is larger than {MAX_BODY // 1024} KB; a profile is far smaller",
     415: "send the profile as application/json, application/yaml or form fields "
-         "(application/x-www-form-urlencoded)",
+    "(application/x-www-form-urlencoded)",
     431: "the request's headers are too large",
     501: "the request uses a transfer encoding this server does not read",
     500: "something went wrong on our side; the error is logged, please report it",

@@ -9,10 +9,12 @@ from typing import Any
 from planner.catalog.model import Catalog
 from planner.profile.questions import ASKED, Choice, Question
 
-FORMAT_TITLES = {"pdf": ("PDF", "print it, or tick boxes in a PDF viewer"),
-                 "md": ("Markdown", "plain text with checkboxes"),
-                 "ics": ("iCalendar", "study sessions in your calendar"),
-                 "json": ("JSON", "the plan as data")}
+FORMAT_TITLES = {
+    "pdf": ("PDF", "print it, or tick boxes in a PDF viewer"),
+    "md": ("Markdown", "plain text with checkboxes"),
+    "ics": ("iCalendar", "study sessions in your calendar"),
+    "json": ("JSON", "the plan as data"),
+}
 PAPER_CHOICES = (Choice("a4", "A4", "210 × 297 mm"), Choice("letter", "US Letter", "8.5 × 11 in"))
 
 
@@ -58,36 +60,85 @@ def _text(value: Any) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
-def build_fields(catalog: Catalog, answers: dict[str, list[str]], errors: dict[str, str],
-                 formats: tuple[str, ...], notices: dict[str, str] | None = None,
-                 quiz: bool = False) -> list[Field]:
+def build_fields(
+    catalog: Catalog,
+    answers: dict[str, list[str]],
+    errors: dict[str, str],
+    formats: tuple[str, ...],
+    notices: dict[str, str] | None = None,
+    quiz: bool = False,
+) -> list[Field]:
     """Every question as a Field, then the placement quiz (when there is one), then the
     choice of download formats."""
     notices = notices or {}
-    out = [_field(q, catalog, answers.get(q.key, []), errors.get(q.key), notices.get(q.key))
-           for q in ASKED]
+    out = [
+        _field(q, catalog, answers.get(q.key, []), errors.get(q.key), notices.get(q.key))
+        for q in ASKED
+    ]
     if quiz:
-        out.append(Field("quiz", html_id("quiz"), "Not sure of your levels?",
-                         "Take the placement quiz: the same questions as in the terminal.",
-                         "quiz", False, "", frozenset(), ()))
+        out.append(
+            Field(
+                "quiz",
+                html_id("quiz"),
+                "Not sure of your levels?",
+                "Take the placement quiz: the same questions as in the terminal.",
+                "quiz",
+                False,
+                "",
+                frozenset(),
+                (),
+            )
+        )
     format_choices = tuple(Choice(f, *FORMAT_TITLES.get(f, (f.upper(), ""))) for f in formats)
     first = format_choices[0].title if format_choices else ""
-    out.append(Field("formats", html_id("formats"), "Files to download",
-                     "The summary page offers a download for each format you tick; none "
-                     f"ticked means the {first}.", "formats", False, "",
-                     frozenset(answers.get("formats", [])), (("", format_choices),),
-                     errors.get("formats")))
-    out.append(Field("paper", html_id("paper"), "Paper size", "The page size of the PDF.",
-                     "choice", False, "", frozenset(answers.get("paper", [])),
-                     (("", PAPER_CHOICES),), errors.get("paper")))
+    out.append(
+        Field(
+            "formats",
+            html_id("formats"),
+            "Files to download",
+            "The summary page offers a download for each format you tick; none "
+            f"ticked means the {first}.",
+            "formats",
+            False,
+            "",
+            frozenset(answers.get("formats", [])),
+            (("", format_choices),),
+            errors.get("formats"),
+        )
+    )
+    out.append(
+        Field(
+            "paper",
+            html_id("paper"),
+            "Paper size",
+            "The page size of the PDF.",
+            "choice",
+            False,
+            "",
+            frozenset(answers.get("paper", [])),
+            (("", PAPER_CHOICES),),
+            errors.get("paper"),
+        )
+    )
     return out
 
 
-def _field(q: Question, catalog: Catalog, given: list[str], error: str | None,
-           notice: str | None) -> Field:
-    return Field(q.key, html_id(q.key), q.prompt, q.help, q.kind, q.required,
-                 given[0] if given else "", frozenset(given), _groups(q, catalog), error,
-                 notice)
+def _field(
+    q: Question, catalog: Catalog, given: list[str], error: str | None, notice: str | None
+) -> Field:
+    return Field(
+        q.key,
+        html_id(q.key),
+        q.prompt,
+        q.help,
+        q.kind,
+        q.required,
+        given[0] if given else "",
+        frozenset(given),
+        _groups(q, catalog),
+        error,
+        notice,
+    )
 
 
 def _groups(q: Question, catalog: Catalog) -> tuple[tuple[str, tuple[Choice, ...]], ...]:
@@ -102,8 +153,10 @@ def _groups(q: Question, catalog: Catalog) -> tuple[tuple[str, tuple[Choice, ...
         by_section.setdefault(section, []).append(choice)
     order = {s: i for i, s in enumerate(catalog.sections)}
     ordered = sorted(by_section.items(), key=lambda kv: order.get(kv[0], len(order)))
-    return tuple((catalog.sections[s].title if s in catalog.sections else s, tuple(group))
-                 for s, group in ordered)
+    return tuple(
+        (catalog.sections[s].title if s in catalog.sections else s, tuple(group))
+        for s, group in ordered
+    )
 
 
 # How the page groups the questions; a question not named here lands in the last part.

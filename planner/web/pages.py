@@ -44,54 +44,82 @@ def summary() -> Response:
     catalog = state().catalog
     suggested = [] if SCORED in request.form else offers(catalog, request.form)
     if suggested:  # back once to the form, the quiz's levels chosen, to keep or change
-        answers = _answers() | {f"background.{s.area}": [str(s.level)]
-                                for s in suggested if s.level is not None}
-        notices = {f"background.{s.area}": s.message if s.level is None else (
-                   f"{s.message} The quiz's level is chosen now; choose another if you "
-                   "prefer.") for s in suggested}
+        answers = _answers() | {
+            f"background.{s.area}": [str(s.level)] for s in suggested if s.level is not None
+        }
+        notices = {
+            f"background.{s.area}": s.message
+            if s.level is None
+            else (f"{s.message} The quiz's level is chosen now; choose another if you prefer.")
+            for s in suggested
+        }
         return _form_page(answers, [], notices=notices, scored=True)
     profile, problems = validate(profile_data(request.form, whole_form=True), catalog, "form")
     formats = [f for f in request.form.getlist("formats") if f in state().formats]
     formats = formats or list(state().formats[:1])  # none ticked: the PDF
     paper = request.form.get("paper", "a4")
     if paper not in PAPERS:
-        problems.append(Problem(f"Choose one of the paper sizes: {' or '.join(PAPERS)}.",
-                                field="paper"))
+        problems.append(
+            Problem(f"Choose one of the paper sizes: {' or '.join(PAPERS)}.", field="paper")
+        )
     if profile is None or problems:
         return _form_page(_answers(), problems, status=422, scored=SCORED in request.form)
     plan = make_plan(profile, today, catalog)
     carried = dict(profile.to_data(), start_date=plan.start_date.isoformat())
-    return page("summary", plan=plan, end_date=plan.end_date, formats=formats,
-                hidden=[*hidden_fields(carried), ("paper", paper)], omitted=_omitted(plan),
-                warnings=print_warnings(plan) if "pdf" in formats else (),
-                titles={f: FORMAT_TITLES.get(f, (f.upper(),))[0] for f in formats})
+    return page(
+        "summary",
+        plan=plan,
+        end_date=plan.end_date,
+        formats=formats,
+        hidden=[*hidden_fields(carried), ("paper", paper)],
+        omitted=_omitted(plan),
+        warnings=print_warnings(plan) if "pdf" in formats else (),
+        titles={f: FORMAT_TITLES.get(f, (f.upper(),))[0] for f in formats},
+    )
 
 
 def _answers() -> dict[str, list[str]]:
     return {key: request.form.getlist(key) for key in FIELD_KEYS}
 
 
-def _form_page(answers: dict[str, list[str]], problems: list[Problem], status: int = 200,
-               notices: dict[str, str] | None = None, scored: bool = False) -> Response:
+def _form_page(
+    answers: dict[str, list[str]],
+    problems: list[Problem],
+    status: int = 200,
+    notices: dict[str, str] | None = None,
+    scored: bool = False,
+) -> Response:
     by_field: dict[str, list[str]] = defaultdict(list)
     general: list[str] = []
     for problem in problems:
         if problem.field in FIELD_KEYS:
             by_field[problem.field].append(sentence(problem.message))
         else:
-            general.append(sentence(f"{problem.field}: {problem.message}" if problem.field
-                                    else problem.message))
+            general.append(
+                sentence(
+                    f"{problem.field}: {problem.message}" if problem.field else problem.message
+                )
+            )
     errors = {key: " ".join(messages) for key, messages in by_field.items()}
     catalog = state().catalog
-    fields = build_fields(catalog, answers, errors, state().formats, notices,
-                          quiz=shipped(catalog) is not None)
+    fields = build_fields(
+        catalog, answers, errors, state().formats, notices, quiz=shipped(catalog) is not None
+    )
     form = request.form if request.method == "POST" else None
-    return page("form", status, parts=in_parts(fields), general_errors=general,
-                error_count=len(problems), notices=list((notices or {}).values()),
-                quiz=areas(catalog, form, scored), scored=scored)
+    return page(
+        "form",
+        status,
+        parts=in_parts(fields),
+        general_errors=general,
+        error_count=len(problems),
+        notices=list((notices or {}).values()),
+        quiz=areas(catalog, form, scored),
+        scored=scored,
+    )
 
 
 def _omitted(plan: Plan) -> list[tuple[str, str, str]]:
     """(what, title, reason) for every item left out: dropped for the deadline, or skipped."""
-    return ([("Dropped", o.title, o.reason) for o in plan.dropped]
-            + [("Skipped", o.title, o.reason) for o in plan.skipped])
+    return [("Dropped", o.title, o.reason) for o in plan.dropped] + [
+        ("Skipped", o.title, o.reason) for o in plan.skipped
+    ]

@@ -120,10 +120,17 @@ def offers(catalog: Catalog, form: FormLike) -> list[Scored]:
         if not answered or not rating.isdigit():
             continue
         if answered < len(questions):
-            found.append(Scored(area, None, (
-                f"{AREA_TITLES[area]}: {answered} of {len(questions)} quiz questions "
-                "answered, so the quiz did not score this area; answer them all (“I don't "
-                "know yet” counts) to have it scored.")))
+            found.append(
+                Scored(
+                    area,
+                    None,
+                    (
+                        f"{AREA_TITLES[area]}: {answered} of {len(questions)} quiz questions "
+                        "answered, so the quiz did not score this area; answer them all (“I don't "
+                        "know yet” counts) to have it scored."
+                    ),
+                )
+            )
             continue
         level = suggested_level(questions, [c for c in chosen if c is not None])
         if offered_level(int(rating), level) is not None:

@@ -31,8 +31,13 @@ class _AppErrorTask(WSGITask):  # type: ignore[misc]
             start = path if isinstance(path, str) and path.startswith("/") else "/"
             environ = EnvironBuilder(path=start).get_environ()
             environ["REMOTE_ADDR"] = str(self.channel.addr[0]) if self.channel.addr else ""
-        environ.update({"wsgi.input": io.BytesIO(), "CONTENT_LENGTH": "0",
-                        SERVER_ERROR: getattr(request.error, "code", 400)})
+        environ.update(
+            {
+                "wsgi.input": io.BytesIO(),
+                "CONTENT_LENGTH": "0",
+                SERVER_ERROR: getattr(request.error, "code", 400),
+            }
+        )
         return environ
 
     def execute(self) -> None:
@@ -46,8 +51,14 @@ class _AppErrorChannel(HTTPChannel):  # type: ignore[misc]
 
 def create_server(app: Flask, host: str, port: int, threads: int) -> Any:
     """A waitress server for app; its listening sockets answer errors through the app."""
-    server = waitress.create_server(app, host=host, port=port, threads=max(1, threads),
-                                    ident="studyplan", max_request_body_size=SERVER_BODY_LIMIT)
+    server = waitress.create_server(
+        app,
+        host=host,
+        port=port,
+        threads=max(1, threads),
+        ident="studyplan",
+        max_request_body_size=SERVER_BODY_LIMIT,
+    )
     for listener in [server, *getattr(server, "map", {}).values()]:
         if hasattr(listener, "channel_class"):
             listener.channel_class = _AppErrorChannel

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")  # YAML's line breaks, no others
-KEY = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)*)"  # indentation, list dashes
-                 r"(?P<key>[^\s:#'\"\[\]{},][^:#]*?)[ \t]*:(?=[ \t]|$)")
+KEY = re.compile(
+    r"^(?P<lead>[ \t]*(?:-[ \t]+)*)"  # indentation, list dashes
+    r"(?P<key>[^\s:#'\"\[\]{},][^:#]*?)[ \t]*:(?=[ \t]|$)"
+)
 FLOW_START = "[{,"  # a quote right after one of these opens a quoted value
 BLOCK_START = ":-"  # ... and after one of these and a space
 
@@ -65,7 +67,7 @@ def quote_scan(line: str) -> tuple[int | None, int]:
             i += 2
             continue
         if quote and char == quote:
-            if quote == "'" and line[i + 1:i + 2] == "'":
+            if quote == "'" and line[i + 1 : i + 2] == "'":
                 i += 2
                 continue
             quote, opened = "", None
@@ -82,13 +84,16 @@ def _starts_value(line: str, at: int) -> bool:
     before = line[:at].rstrip(" \t")
     if not before or before[-1] in FLOW_START:
         return True
-    return before[-1] in BLOCK_START and len(before) < at and (
-        before[-1] == ":" or before.lstrip(" \t-") == "")
+    return (
+        before[-1] in BLOCK_START
+        and len(before) < at
+        and (before[-1] == ":" or before.lstrip(" \t-") == "")
+    )
 
 
 def without_comment(line: str) -> str:
     """The line without a trailing comment, and without trailing spaces."""
-    return line[:quote_scan(line)[1]].rstrip()
+    return line[: quote_scan(line)[1]].rstrip()
 
 
 def opens_block(line: str) -> bool:
@@ -107,14 +112,14 @@ def quote_value(line: str, start: int) -> str:
     """The line with its value, from column start to any comment, put in quotes."""
     end = quote_scan(line)[1]
     value = line[start:end].rstrip()
-    return line[:start] + quoted(value) + line[start + len(value):]
+    return line[:start] + quoted(value) + line[start + len(value) :]
 
 
 def replace_at(line: str, start: int, old: str, new: str) -> str:
     """The line with old, found at column start, replaced by new."""
-    if line[start:start + len(old)] != old:
+    if line[start : start + len(old)] != old:
         return line
-    return line[:start] + new + line[start + len(old):]
+    return line[:start] + new + line[start + len(old) :]
 
 
 def reindented(line: str, spaces: int) -> str:

@@ -67,7 +67,7 @@ class _Positions(_Mixin):  # type: ignore[misc]
         start, end = node.start_mark, node.end_mark
         written = None
         if isinstance(node, yaml.ScalarNode) and start.line == end.line < len(self.lines):
-            written = self.lines[start.line][start.column:end.column] or None
+            written = self.lines[start.line][start.column : end.column] or None
         return Spot(start.line + 1, start.column + 1, written)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineMap:
@@ -90,8 +90,14 @@ class _Positions(_Mixin):  # type: ignore[misc]
         return result
 
     def duplicate(self, key: str, spot: Spot, first: Spot) -> Problem:
-        return Problem(f"this field appears twice (first at line {first.line}); keep only one",
-                       self.filename, spot.line, key, spot.column, self.lines[spot.line - 1])
+        return Problem(
+            f"this field appears twice (first at line {first.line}); keep only one",
+            self.filename,
+            spot.line,
+            key,
+            spot.column,
+            self.lines[spot.line - 1],
+        )
 
     def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
         result = LineList(self.construct_object(child, deep=True) for child in node.value)
@@ -147,6 +153,7 @@ def _expanded_size(data: Any, limit: int) -> int:
 
 
 TOO_DEEP = "the document is nested too deeply (lists or mappings inside each other)"
+TOO_MANY_VALUES = "the document expands to too many values (aliases nested too deeply)"
 
 
 def load_documents(text: str, filename: str, pure: bool = False) -> list[Document]:
@@ -164,9 +171,20 @@ def load_documents(text: str, filename: str, pure: bool = False) -> list[Documen
             data = loader.construct_document(node)
             line = node.start_mark.line + 1
             if _expanded_size(data, MAX_NODES) > MAX_NODES:
-                docs.append(Document(None, len(docs), line, (Problem(
-                    "the document expands to too many values (aliases nested too deeply)",
-                    filename, line),)))
+                docs.append(
+                    Document(
+                        None,
+                        len(docs),
+                        line,
+                        (
+                            Problem(
+                                TOO_MANY_VALUES,
+                                filename,
+                                line,
+                            ),
+                        ),
+                    )
+                )
                 continue
             docs.append(Document(data, len(docs), line, tuple(loader.budget.problems)))
     except yaml.MarkedYAMLError as exc:

@@ -28,10 +28,16 @@ from planner.yamlsource.lines import (
 )
 
 TOO_DEEP = "the document is nested too deeply (lists or mappings inside each other)"
-RESERVED = {"@": "YAML reserves @", "`": "YAML reserves `", "%": "% starts a YAML directive",
-            "*": "* refers to a YAML anchor", "&": "& names a YAML anchor",
-            "|": "| starts a block of text", ">": "> starts a block of text",
-            "!": "! starts a YAML tag"}
+RESERVED = {
+    "@": "YAML reserves @",
+    "`": "YAML reserves `",
+    "%": "% starts a YAML directive",
+    "*": "* refers to a YAML anchor",
+    "&": "& names a YAML anchor",
+    "|": "| starts a block of text",
+    ">": "> starts a block of text",
+    "!": "! starts a YAML tag",
+}
 
 
 @dataclass(frozen=True)
@@ -56,9 +62,15 @@ Diagnosis = tuple[str, int, int, str | None]  # message, 0-based line and column
 def explain(exc: yaml.MarkedYAMLError, lines: tuple[str, ...], filename: str) -> Problem:
     """The parser's error as a Problem in plain words, with the line quoted and a fix."""
     mark, context = exc.problem_mark or exc.context_mark, exc.context_mark
-    failure = Failure(exc.problem or "", exc.context or "", mark.line if mark else 0,
-                      mark.column if mark else 0, context.line if context else None,
-                      context.column if context else None, lines)
+    failure = Failure(
+        exc.problem or "",
+        exc.context or "",
+        mark.line if mark else 0,
+        mark.column if mark else 0,
+        context.line if context else None,
+        context.column if context else None,
+        lines,
+    )
     for diagnose in DIAGNOSES:
         found = diagnose(failure)
         if found is not None:
@@ -76,11 +88,15 @@ def _tab(f: Failure) -> Diagnosis | None:
         if index is None:
             continue
         line = f.text(index)
-        lead = line[:len(line) - len(line.lstrip(" \t"))]
+        lead = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in lead:
-            return (f"line {index + 1} is indented with a tab ({TAB_MARK} marks it); "
-                    "YAML indents with spaces only, so replace the tab with spaces",
-                    index, lead.index("\t"), reindented(line, _wanted_indent(f.lines, index)))
+            return (
+                f"line {index + 1} is indented with a tab ({TAB_MARK} marks it); "
+                "YAML indents with spaces only, so replace the tab with spaces",
+                index,
+                lead.index("\t"),
+                reindented(line, _wanted_indent(f.lines, index)),
+            )
     return None
 
 
@@ -101,8 +117,13 @@ def _unclosed_quote(f: Failure) -> Diagnosis | None:
         opened, _ = quote_scan(line)
         if opened is not None:
             quote = line[opened]
-            return (f"the quote {quote} opened here is never closed; end the text with "
-                    f"{quote} on the same line", index, opened, line.rstrip() + quote)
+            return (
+                f"the quote {quote} opened here is never closed; end the text with "
+                f"{quote} on the same line",
+                index,
+                opened,
+                line.rstrip() + quote,
+            )
     return None
 
 
@@ -112,20 +133,29 @@ def _bracket(f: Failure) -> Diagnosis | None:
         return None
     index, column = f.context_line, f.context_column
     line = f.text(index)
-    opening = line[column:column + 1]
+    opening = line[column : column + 1]
     closing = {"[": "]", "{": "}"}.get(opening)
     if closing is None:
         return None
     what = "list" if opening == "[" else "mapping"
-    found = f.text(f.line)[f.column:f.column + 1]
+    found = f.text(f.line)[f.column : f.column + 1]
     if f.line == index and found in "]}" and found:
-        fixed = line[:f.column] + closing + line[f.column + 1:]
-        return (f"this {what} opened with {opening} must end with {closing}, not {found}",
-                f.line, f.column, fixed)
+        fixed = line[: f.column] + closing + line[f.column + 1 :]
+        return (
+            f"this {what} opened with {opening} must end with {closing}, not {found}",
+            f.line,
+            f.column,
+            fixed,
+        )
     body = without_comment(line)
-    fixed = body.rstrip(", ") + closing + line[len(body):]
-    return (f"the {opening} opened here is never closed; end the {what} with {closing} on "
-            "the same line", index, column, fixed)
+    fixed = body.rstrip(", ") + closing + line[len(body) :]
+    return (
+        f"the {opening} opened here is never closed; end the {what} with {closing} on "
+        "the same line",
+        index,
+        column,
+        fixed,
+    )
 
 
 def _open_bracket(f: Failure) -> Diagnosis | None:
@@ -134,13 +164,18 @@ def _open_bracket(f: Failure) -> Diagnosis | None:
         return None
     for index in range(min(f.line, len(f.lines) - 1), -1, -1):
         line = f.text(index)
-        body = line[:quote_scan(line)[1]]
+        body = line[: quote_scan(line)[1]]
         for opening, closing in (("[", "]"), ("{", "}")):
             if body.count(opening) > body.count(closing):
                 what = "list" if opening == "[" else "mapping"
-                fixed = body.rstrip().rstrip(",") + closing + line[len(body):]
-                return (f"the {opening} opened here is never closed; end the {what} with "
-                        f"{closing} on the same line", index, body.rindex(opening), fixed)
+                fixed = body.rstrip().rstrip(",") + closing + line[len(body) :]
+                return (
+                    f"the {opening} opened here is never closed; end the {what} with "
+                    f"{closing} on the same line",
+                    index,
+                    body.rindex(opening),
+                    fixed,
+                )
     return None
 
 
@@ -153,9 +188,13 @@ def _colon_in_value(f: Failure) -> Diagnosis | None:
     start = value_start(line)
     if key is None or start is None or f.column <= key[2] - 1:
         return None
-    return ("this value holds a colon followed by a space, which YAML reads as the start of "
-            "another field; put the whole value in quotes", f.line, f.column,
-            quote_value(line, start))
+    return (
+        "this value holds a colon followed by a space, which YAML reads as the start of "
+        "another field; put the whole value in quotes",
+        f.line,
+        f.column,
+        quote_value(line, start),
+    )
 
 
 def _indented_more(f: Failure) -> Diagnosis | None:
@@ -168,9 +207,13 @@ def _indented_more(f: Failure) -> Diagnosis | None:
         return None
     key = key_of(f.lines[above])
     name = f" ({key[0]}:)" if key else ""
-    return (f"this line is indented more than the key above it{name} on line {above + 1}, so "
-            "YAML reads it as part of that value; line it up with the key above",
-            f.line, indent(line), reindented(line, indent(f.lines[above])))
+    return (
+        f"this line is indented more than the key above it{name} on line {above + 1}, so "
+        "YAML reads it as part of that value; line it up with the key above",
+        f.line,
+        indent(line),
+        reindented(line, indent(f.lines[above])),
+    )
 
 
 def _no_space_after_colon(f: Failure) -> Diagnosis | None:
@@ -185,12 +228,20 @@ def _no_space_after_colon(f: Failure) -> Diagnosis | None:
     colon = stripped.find(":")
     if colon > 0 and colon + 1 < len(stripped) and stripped[colon + 1] not in " \t":
         at = start + colon + 1
-        return ("put a space after the colon: YAML reads `key:value` as one piece of text",
-                index, at, line[:at] + " " + line[at:])
+        return (
+            "put a space after the colon: YAML reads `key:value` as one piece of text",
+            index,
+            at,
+            line[:at] + " " + line[at:],
+        )
     word, _, rest = stripped.partition(" ")
     fixed = line[:start] + word + ":" + (" " + rest.lstrip() if rest.strip() else "")
-    return ("this line has no colon after its field name; a field is written `name: value`",
-            index, start + len(word), fixed + line[len(body):])
+    return (
+        "this line has no colon after its field name; a field is written `name: value`",
+        index,
+        start + len(word),
+        fixed + line[len(body) :],
+    )
 
 
 def _reserved_start(f: Failure) -> Diagnosis | None:
@@ -205,8 +256,12 @@ def _reserved_start(f: Failure) -> Diagnosis | None:
             continue
         if char == "!" and "constructor" not in f.problem:
             continue
-        return (f"a value cannot start with {char} ({RESERVED[char]}); put the value in "
-                "quotes", f.line, column, quote_value(line, start))
+        return (
+            f"a value cannot start with {char} ({RESERVED[char]}); put the value in quotes",
+            f.line,
+            column,
+            quote_value(line, start),
+        )
     return None
 
 
@@ -215,11 +270,16 @@ def _tag(f: Failure) -> Diagnosis | None:
     if "constructor" not in f.problem:
         return None
     line = f.text(f.line)
-    tag = line[f.column:].split()[0] if line[f.column:].strip() else "!"
-    fixed = line[:f.column] + line[f.column + len(tag):].lstrip()
-    return (f"the YAML tag {tag} is not allowed in a profile (it could not determine a "
-            "constructor for it, and a profile holds only text, numbers, lists and mappings); "
-            "remove it", f.line, f.column, fixed)
+    tag = line[f.column :].split()[0] if line[f.column :].strip() else "!"
+    fixed = line[: f.column] + line[f.column + len(tag) :].lstrip()
+    return (
+        f"the YAML tag {tag} is not allowed in a profile (it could not determine a "
+        "constructor for it, and a profile holds only text, numbers, lists and mappings); "
+        "remove it",
+        f.line,
+        f.column,
+        fixed,
+    )
 
 
 def _escape(f: Failure) -> Diagnosis | None:
@@ -231,35 +291,48 @@ def _escape(f: Failure) -> Diagnosis | None:
     end = line.find('"', start + 1)
     while end > 0 and line[end - 1] == "\\":
         end = line.find('"', end + 1)
-    if end < 0 or "'" in line[start + 1:end]:
+    if end < 0 or "'" in line[start + 1 : end]:
         return None
-    fixed = line[:start] + "'" + line[start + 1:end] + "'" + line[end + 1:]
+    fixed = line[:start] + "'" + line[start + 1 : end] + "'" + line[end + 1 :]
     column = line.rfind("\\", start, f.column + 1)  # the backslash, wherever the parser stopped
-    return ("inside double quotes a backslash starts an escape such as \\n; use single quotes "
-            "to keep every backslash as written", f.context_line, max(column, start), fixed)
+    return (
+        "inside double quotes a backslash starts an escape such as \\n; use single quotes "
+        "to keep every backslash as written",
+        f.context_line,
+        max(column, start),
+        fixed,
+    )
 
 
 def _text_after_quote(f: Failure) -> Diagnosis | None:
     """`name: "Ada" Lovelace`: text after the closing quote."""
     line = f.text(f.line)
-    before = line[:f.column].rstrip()
+    before = line[: f.column].rstrip()
     if not before or before[-1] not in "\"'" or f.column >= len(without_comment(line)):
         return None
     close = len(before) - 1
     body = without_comment(line)
-    fixed = line[:close] + line[close + 1:len(body)] + line[close] + line[len(body):]
-    return ("there is text after the closing quote; put the whole value inside the quotes",
-            f.line, f.column, fixed)
+    fixed = line[:close] + line[close + 1 : len(body)] + line[close] + line[len(body) :]
+    return (
+        "there is text after the closing quote; put the whole value inside the quotes",
+        f.line,
+        f.column,
+        fixed,
+    )
 
 
 def _extra_closing(f: Failure) -> Diagnosis | None:
     """`interests: [rag]]`: a bracket that closes nothing."""
     line = f.text(f.line)
-    char = line[f.column:f.column + 1]
+    char = line[f.column : f.column + 1]
     if char not in ("]", "}") or not char:
         return None
-    return (f"this {char} closes nothing (the list or mapping has ended already); remove it",
-            f.line, f.column, line[:f.column] + line[f.column + 1:])
+    return (
+        f"this {char} closes nothing (the list or mapping has ended already); remove it",
+        f.line,
+        f.column,
+        line[: f.column] + line[f.column + 1 :],
+    )
 
 
 def _indentation(f: Failure) -> Diagnosis | None:
@@ -275,11 +348,17 @@ def _indentation(f: Failure) -> Diagnosis | None:
     if here > there:
         how = f"indented more than the line above it (line {above + 1})"
     else:
-        how = (f"indented less than the line above it (line {above + 1}) but not as far out "
-               "as any key above")
-    return (f"this {what} is {how}; entries of one mapping or list start in the same column, "
-            "so line it up with the line above", f.line, here,
-            reindented(line, _wanted_indent(f.lines, f.line)))
+        how = (
+            f"indented less than the line above it (line {above + 1}) but not as far out "
+            "as any key above"
+        )
+    return (
+        f"this {what} is {how}; entries of one mapping or list start in the same column, "
+        "so line it up with the line above",
+        f.line,
+        here,
+        reindented(line, _wanted_indent(f.lines, f.line)),
+    )
 
 
 def _too_deep(f: Failure) -> Diagnosis | None:
@@ -291,11 +370,27 @@ def _too_deep(f: Failure) -> Diagnosis | None:
 def _unexplained(f: Failure) -> Diagnosis:
     """What the parser said, when no diagnosis recognises the mistake."""
     what = f.problem or "this is not valid YAML"
-    return (f"YAML cannot read this line ({what}); check the quotes, colons and indentation",
-            f.line, f.column, None)
+    return (
+        f"YAML cannot read this line ({what}); check the quotes, colons and indentation",
+        f.line,
+        f.column,
+        None,
+    )
 
 
 DIAGNOSES: tuple[Callable[[Failure], Diagnosis | None], ...] = (
-    _too_deep, _tab, _unclosed_quote, _escape, _bracket, _open_bracket, _tag, _reserved_start,
-    _colon_in_value, _indented_more, _no_space_after_colon, _text_after_quote,
-    _extra_closing, _indentation)
+    _too_deep,
+    _tab,
+    _unclosed_quote,
+    _escape,
+    _bracket,
+    _open_bracket,
+    _tag,
+    _reserved_start,
+    _colon_in_value,
+    _indented_more,
+    _no_space_after_colon,
+    _text_after_quote,
+    _extra_closing,
+    _indentation,
+)

@@ -100,8 +100,10 @@ def cover(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
         Spacer(1, 10),
         title,
         Spacer(1, 44 + 48),
-        para(wrapped_text(plan.name, styles.cover_name.fontName, styles.cover_name.fontSize,
-                          width), styles.cover_name),
+        para(
+            wrapped_text(plan.name, styles.cover_name.fontName, styles.cover_name.fontSize, width),
+            styles.cover_name,
+        ),
         Spacer(1, 4),
         para(f"A week-by-week plan on the {para_text(plan.goal_title)} track", styles.cover_goal),
         Spacer(1, 34),

@@ -50,8 +50,7 @@ class PlanCanvas(Canvas):
 class PlanDocTemplate(BaseDocTemplate):
     """Pages of the chosen paper: a cover with an accent band, then body pages with a footer."""
 
-    def __init__(self, buffer: io.BytesIO, page: Page, footer_name: Paragraph,
-                 **info: Any) -> None:
+    def __init__(self, buffer: io.BytesIO, page: Page, footer_name: Paragraph, **info: Any) -> None:
         super().__init__(
             buffer,
             pagesize=page.size,

@@ -35,8 +35,9 @@ def fc_match(lang: str) -> list[FontFile]:
     return [(Path(path), int(index or 0))]
 
 
-def register_first(name: str, candidates: Iterable[FontFile], probe: int,
-                   bold: FontFile | None = None) -> tuple[str, frozenset[int]] | None:
+def register_first(
+    name: str, candidates: Iterable[FontFile], probe: int, bold: FontFile | None = None
+) -> tuple[str, frozenset[int]] | None:
     """Register as `name` the first candidate that loads and has the probe character.
 
     Returns (path, the characters it maps). A bold face, when given and loadable, becomes the
@@ -54,8 +55,9 @@ def register_first(name: str, candidates: Iterable[FontFile], probe: int,
             continue
         pdfmetrics.registerFont(face)
         bold_name = _register_bold(f"{name}-Bold", bold) or name
-        pdfmetrics.registerFontFamily(name, normal=name, bold=bold_name, italic=name,
-                                      boldItalic=bold_name)
+        pdfmetrics.registerFontFamily(
+            name, normal=name, bold=bold_name, italic=name, boldItalic=bold_name
+        )
         return str(path), chars
     return None
 

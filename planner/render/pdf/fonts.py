@@ -73,11 +73,20 @@ ARABIC = "StudyplanArabic"
 HEBREW = "StudyplanHebrew"
 RTL_FONTS = (
     # shaped Arabic is drawn as presentation forms (U+FB50-U+FEFF): the font must map them
-    RtlFont(ARABIC, "ar", 0xFE8D, ((NOTO / "NotoSansArabic-Regular.ttf", 0),
-                                   (NOTO / "NotoNaskhArabic-Regular.ttf", 0)),
-            (NOTO / "NotoSansArabic-Bold.ttf", 0)),
-    RtlFont(HEBREW, "he", 0x05D0, ((NOTO / "NotoSansHebrew-Regular.ttf", 0),),
-            (NOTO / "NotoSansHebrew-Bold.ttf", 0)),
+    RtlFont(
+        ARABIC,
+        "ar",
+        0xFE8D,
+        ((NOTO / "NotoSansArabic-Regular.ttf", 0), (NOTO / "NotoNaskhArabic-Regular.ttf", 0)),
+        (NOTO / "NotoSansArabic-Bold.ttf", 0),
+    ),
+    RtlFont(
+        HEBREW,
+        "he",
+        0x05D0,
+        ((NOTO / "NotoSansHebrew-Regular.ttf", 0),),
+        (NOTO / "NotoSansHebrew-Bold.ttf", 0),
+    ),
 )
 
 
@@ -91,10 +100,12 @@ class FontSet:
     _cache: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
     # finds and registers a CJK font on first need: parsing one costs ~0.1 s at start-up
     cjk_loader: Callable[[], tuple[str, frozenset[int]] | None] | None = field(
-        default=None, compare=False, repr=False)
+        default=None, compare=False, repr=False
+    )
     fallbacks: tuple[Fallback, ...] = ()  # Arabic, Hebrew: tried before CJK
     rtl_loader: Callable[[], tuple[Fallback, ...]] | None = field(
-        default=None, compare=False, repr=False)
+        default=None, compare=False, repr=False
+    )
 
     def font_for(self, char: str) -> str | None:
         """The font name that draws char: BODY, a fallback font, or None if none can."""

@@ -78,8 +78,9 @@ def para_text(text: str, fonts: FontSet | None = None) -> str:
     return "".join(parts)
 
 
-def wrapped_text(text: str, font: str, size: float, width: float,
-                 fonts: FontSet | None = None) -> str:
+def wrapped_text(
+    text: str, font: str, size: float, width: float, fonts: FontSet | None = None
+) -> str:
     """para_text, with right-to-left text broken into lines first (in reading order).
 
     Reordering happens before ReportLab breaks lines, so a right-to-left text that wraps
@@ -90,8 +91,10 @@ def wrapped_text(text: str, font: str, size: float, width: float,
     fonts = _fonts(fonts)
 
     def width_of(line: str) -> float:
-        return sum(stringWidth(run, font if f in (BODY, _DROP, _MISSING) else f, size)
-                   for f, run in _runs(line, fonts))
+        return sum(
+            stringWidth(run, font if f in (BODY, _DROP, _MISSING) else f, size)
+            for f, run in _runs(line, fonts)
+        )
 
     lines: list[str] = []
     for word in text.split():

@@ -48,8 +48,10 @@ def _dropped_groups(plan: Plan) -> list[str]:
         total = sum(o.hours for o in items)
         head = f"{group.capitalize()} ({len(items)} item{'s' * (len(items) > 1)}"
         head += f", {rounded_hours(total)})" if total else ")"
-        titles = ", ".join(f"{para_text(o.title)} ({rounded_hours(o.hours)})" if o.hours
-                           else para_text(o.title) for o in items)
+        titles = ", ".join(
+            f"{para_text(o.title)} ({rounded_hours(o.hours)})" if o.hours else para_text(o.title)
+            for o in items
+        )
         lines.append(f"<font name='{SEMIBOLD}'>{head}:</font> {titles}")
     return lines
 
@@ -91,13 +93,18 @@ def _week_link(number: int) -> str:
 def _by_week(plan: Plan, styles: Styles) -> list[list[Paragraph]]:
     rows = [[para(h.upper(), styles.cell_head) for h in ("Week", "Dates", "Hours", "Sections")]]
     for week in plan.weeks:
-        rows.append([
-            para(f'<a href="#{week_key(week.number)}" color="{hex_of(ACCENT)}">'
-                 f"Week {week.number}</a>", styles.cell),
-            para(date_range(week.start, week.end), styles.cell),
-            para(rounded_hours(week.hours), styles.cell),
-            para(_sections([week]), styles.cell),
-        ])
+        rows.append(
+            [
+                para(
+                    f'<a href="#{week_key(week.number)}" color="{hex_of(ACCENT)}">'
+                    f"Week {week.number}</a>",
+                    styles.cell,
+                ),
+                para(date_range(week.start, week.end), styles.cell),
+                para(rounded_hours(week.hours), styles.cell),
+                para(_sections([week]), styles.cell),
+            ]
+        )
     return rows
 
 
@@ -111,21 +118,23 @@ def _periods(plan: Plan) -> tuple[str, list[tuple[str, list[Week]]]]:
     quarters: dict[tuple[int, int], list[Week]] = {}
     for (year, month), weeks in months.items():
         quarters.setdefault((year, (month - 1) // 3), []).extend(weeks)
-    return "Quarter", [(f"{MONTHS[3 * q]}–{MONTHS[3 * q + 2]} {y}", ws)
-                       for (y, q), ws in quarters.items()]
+    return "Quarter", [
+        (f"{MONTHS[3 * q]}–{MONTHS[3 * q + 2]} {y}", ws) for (y, q), ws in quarters.items()
+    ]
 
 
 def _by_period(plan: Plan, styles: Styles) -> list[list[Paragraph]]:
     unit, periods = _periods(plan)
-    rows = [[para(h.upper(), styles.cell_head)
-             for h in (unit, "Weeks", "Hours", "Main sections")]]
+    rows = [[para(h.upper(), styles.cell_head) for h in (unit, "Weeks", "Hours", "Main sections")]]
     for label, weeks in periods:
-        rows.append([
-            para(label, styles.cell),
-            para(" ".join(_week_link(w.number) for w in weeks), styles.cell),
-            para(rounded_hours(sum(w.hours for w in weeks)), styles.cell),
-            para(_sections(weeks, MONTH_SECTIONS), styles.cell),
-        ])
+        rows.append(
+            [
+                para(label, styles.cell),
+                para(" ".join(_week_link(w.number) for w in weeks), styles.cell),
+                para(rounded_hours(sum(w.hours for w in weeks)), styles.cell),
+                para(_sections(weeks, MONTH_SECTIONS), styles.cell),
+            ]
+        )
     return rows
 
 

@@ -23,8 +23,14 @@ LINE_CACHE_SIZE = 20_000
 class SharedParagraph(Paragraph):  # type: ignore[misc]
     """A Paragraph whose line breaks are shared by every paragraph of the same text."""
 
-    def __init__(self, text: str, style: ParagraphStyle, bulletText: Any = None,  # noqa: N803
-                 frags: Any = None, **options: Any) -> None:
+    def __init__(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        bulletText: Any = None,  # noqa: N803
+        frags: Any = None,
+        **options: Any,
+    ) -> None:
         # ReportLab's split() makes the pieces through this class with frags of their own
         self._key: tuple[Any, ...] | None = None
         if frags is None and bulletText is None and not options:

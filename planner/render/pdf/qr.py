@@ -147,15 +147,19 @@ def _rows(cards: list[ResourceCard]) -> list[list[Flowable | str]]:
     return [cells[i : i + COLUMNS] for i in range(0, len(cells), COLUMNS)]
 
 
-def _last_page_break(rows: list[list[Flowable | str]], width: float, first_room: float,
-                     room: float) -> int:
+def _last_page_break(
+    rows: list[list[Flowable | str]], width: float, first_room: float, room: float
+) -> int:
     """Where to start the last page so it holds two rows of codes, not one alone.
 
     The grid splits between rows wherever a page fills; this measures the rows as the table
     will and returns the row to break before (0: no break needed).
     """
-    heights = [max(c.wrap(width / COLUMNS - QUIET, room)[1] for c in row
-                   if isinstance(c, Flowable)) + 2 * QUIET for row in rows]
+    heights = [
+        max(c.wrap(width / COLUMNS - QUIET, room)[1] for c in row if isinstance(c, Flowable))
+        + 2 * QUIET
+        for row in rows
+    ]
     starts, left = [0], first_room
     for index, height in enumerate(heights):
         if height > left and index > starts[-1]:
@@ -199,8 +203,11 @@ def resource_codes(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
     first_room = page.frame_height - head_height - styles.h1.spaceAfter - styles.meta.spaceAfter - 6
     rows = _rows([ResourceCard(week, resource, styles) for week, resource in uses])
     cut = _last_page_break(rows, width, first_room, page.frame_height)
-    grids: list[Flowable] = [_grid(rows, width)] if not cut else [
-        _grid(rows[:cut], width), PageBreak(), _grid(rows[cut:], width)]
+    grids: list[Flowable] = (
+        [_grid(rows, width)]
+        if not cut
+        else [_grid(rows[:cut], width), PageBreak(), _grid(rows[cut:], width)]
+    )
     return [
         PageBreak(),
         outlined(heading, OutlineEntry(OUTLINE_TITLE, "resources", 0)),

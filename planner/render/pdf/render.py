@@ -31,8 +31,9 @@ class RenderedPdf:
     warnings: tuple[str, ...]
 
 
-def render_pdf(plan: Plan, *, fonts: FontSet | None = None,
-               paper: str = DEFAULT_PAPER) -> RenderedPdf:
+def render_pdf(
+    plan: Plan, *, fonts: FontSet | None = None, paper: str = DEFAULT_PAPER
+) -> RenderedPdf:
     """The plan as PDF bytes (same Plan, same bytes) and what could not print as written."""
     fonts = fonts or default_fonts()
     page = page_of(paper)

@@ -71,12 +71,20 @@ def _shade(share: float) -> Color:
 
 
 def _diamond(x: float, y: float, r: float) -> Polygon:
-    return Polygon([x, y - r, x + r, y, x, y + r, x - r, y], fillColor=ACCENT_DARK,
-                   strokeColor=None)
+    return Polygon(
+        [x, y - r, x + r, y, x, y + r, x - r, y], fillColor=ACCENT_DARK, strokeColor=None
+    )
 
 
-def _text(x: float, y: float, text: str, size: float = AXIS_SIZE, anchor: str = "start",
-          font: str = BODY, color: Color = MUTED) -> String:
+def _text(
+    x: float,
+    y: float,
+    text: str,
+    size: float = AXIS_SIZE,
+    anchor: str = "start",
+    font: str = BODY,
+    color: Color = MUTED,
+) -> String:
     return String(x, y, text, fontName=font, fontSize=size, fillColor=color, textAnchor=anchor)
 
 
@@ -170,8 +178,13 @@ def timeline(plan: Plan, width: float) -> Drawing:
         _bars(drawing, plan, cols, hours.get(section, []), cell, y + 3, height - 6)
         for index in range(len(cols)):
             if (section, index) in milestones:
-                drawing.add(_diamond(LABEL_WIDTH + (index + 0.5) * cell, y + height / 2,
-                                     min(4.5, cell / 2.2, height / 3)))
+                drawing.add(
+                    _diamond(
+                        LABEL_WIDTH + (index + 0.5) * cell,
+                        y + height / 2,
+                        min(4.5, cell / 2.2, height / 3),
+                    )
+                )
     if light:
         y -= LIGHT_ROW + 2
         drawing.add(_text(0, y + 3, "Spaced review", LABEL_SIZE - 1))
@@ -179,12 +192,28 @@ def timeline(plan: Plan, width: float) -> Drawing:
     return drawing
 
 
-def _bars(drawing: Drawing, plan: Plan, cols: list[Column], spent: list[float], cell: float,
-          y: float, height: float, fill: Color | None = None) -> None:
+def _bars(
+    drawing: Drawing,
+    plan: Plan,
+    cols: list[Column],
+    spent: list[float],
+    cell: float,
+    y: float,
+    height: float,
+    fill: Color | None = None,
+) -> None:
     gap = min(1.5, cell * 0.15)
     for index, hours in enumerate(spent):
         if hours <= 0:
             continue
         capacity = plan.hours_per_week * len(cols[index].weeks)
-        drawing.add(Rect(LABEL_WIDTH + index * cell + gap / 2, y, cell - gap, height,
-                         strokeColor=None, fillColor=fill or _shade(hours / capacity)))
+        drawing.add(
+            Rect(
+                LABEL_WIDTH + index * cell + gap / 2,
+                y,
+                cell - gap,
+                height,
+                strokeColor=None,
+                fillColor=fill or _shade(hours / capacity),
+            )
+        )

@@ -54,8 +54,15 @@ def gap_before(blocks: list[Block], index: int) -> float:
 class WeekBody(Flowable):
     """The items of one week (or what is left of them), then notes lines."""
 
-    def __init__(self, blocks: list[Block], header: Paragraph, notes: Flowable,
-                 frame_height: float, continued: bool = False, last: bool = True) -> None:
+    def __init__(
+        self,
+        blocks: list[Block],
+        header: Paragraph,
+        notes: Flowable,
+        frame_height: float,
+        continued: bool = False,
+        last: bool = True,
+    ) -> None:
         super().__init__()
         self.blocks = blocks
         self.header = header  # "Week N (continued) · dates", drawn atop a continued part
@@ -68,8 +75,11 @@ class WeekBody(Flowable):
         self.notes_height = 0.0
 
     def _header_height(self) -> float:
-        return self.header.wrap(self._measured_at, self.frame_height)[1] + HEADER_GAP \
-            if self.continued else 0.0
+        return (
+            self.header.wrap(self._measured_at, self.frame_height)[1] + HEADER_GAP
+            if self.continued
+            else 0.0
+        )
 
     def _measure(self, width: float) -> None:
         if width == self._measured_at:
@@ -77,10 +87,13 @@ class WeekBody(Flowable):
         self._measured_at = width
         for block in self.blocks:
             inner = width - 2 * TINT_PAD if block.tinted else width
-            block.heights = [f.wrap(inner, self.frame_height)[1] + _spacing(f, k)
-                             for k, f in enumerate(block.flowables)]
+            block.heights = [
+                f.wrap(inner, self.frame_height)[1] + _spacing(f, k)
+                for k, f in enumerate(block.flowables)
+            ]
         self._content = self._header_height() + sum(
-            gap_before(self.blocks, i) + b.height for i, b in enumerate(self.blocks))
+            gap_before(self.blocks, i) + b.height for i, b in enumerate(self.blocks)
+        )
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self._measure(avail_width)
@@ -100,13 +113,17 @@ class WeekBody(Flowable):
             head, rest = self.blocks[:cut], self.blocks[cut:]
         if not head:
             return []
-        first = WeekBody(head, self.header, self.notes, self.frame_height, self.continued,
-                         last=not rest)
+        first = WeekBody(
+            head, self.header, self.notes, self.frame_height, self.continued, last=not rest
+        )
         if not rest:
             return [first]
         # the break may come early (balancing): the rest starts a page of its own all the same
-        return [first, PageBreak(),
-                WeekBody(rest, self.header, self.notes, self.frame_height, continued=True)]
+        return [
+            first,
+            PageBreak(),
+            WeekBody(rest, self.header, self.notes, self.frame_height, continued=True),
+        ]
 
     def draw(self) -> None:
         canv = self.canv
@@ -126,8 +143,12 @@ class WeekBody(Flowable):
                 canv.setLineWidth(0.5)
                 canv.line(0, y - SEPARATOR_GAP, self.width, y - SEPARATOR_GAP)
             y -= gap
-            self._draw_block(block, y, tinted_above=index > 0 and self.blocks[index - 1].tinted
-                             and not block.item_start, gap=gap)
+            self._draw_block(
+                block,
+                y,
+                tinted_above=index > 0 and self.blocks[index - 1].tinted and not block.item_start,
+                gap=gap,
+            )
             y -= block.height
         if self.notes_height:
             self.notes.wrap(self.width, self.notes_height)
@@ -180,10 +201,13 @@ def _best_break(blocks: list[Block], room: float, frame_height: float) -> int:
     cut = _fits(blocks, room)
     if cut == 0:
         return 0
+
     def rest(k: int) -> float:
         return sum(gap_before(blocks[k:], i) + b.height for i, b in enumerate(blocks[k:]))
+
     def used(k: int) -> float:
         return sum(gap_before(blocks, i) + b.height for i, b in enumerate(blocks[:k]))
+
     if rest(cut) >= MIN_TAIL * frame_height:
         return cut
     for earlier in range(cut - 1, 0, -1):
@@ -196,8 +220,9 @@ def _best_break(blocks: list[Block], room: float, frame_height: float) -> int:
     return cut
 
 
-def _split_block(blocks: list[Block], width: float, room: float,
-                 frame_height: float) -> tuple[list[Block], list[Block]]:
+def _split_block(
+    blocks: list[Block], width: float, room: float, frame_height: float
+) -> tuple[list[Block], list[Block]]:
     """Break inside the first block (larger than the room): flowable by flowable."""
     block = blocks[0]
     inner = width - 2 * TINT_PAD if block.tinted else width

@@ -68,8 +68,10 @@ def _meta(item: PlannedItem) -> str:
         parts.append(f"<font name='{SEMIBOLD}' color='{hex_of(ACCENT)}'>{KEY_LABEL}</font>")
     if is_continuation(item) and item.continued_from:
         target = week_key(item.continued_from)
-        parts.append(f'<a href="#{target}" color="{hex_of(ACCENT)}">continued from week '
-                     f"{item.continued_from}</a>")
+        parts.append(
+            f'<a href="#{target}" color="{hex_of(ACCENT)}">continued from week '
+            f"{item.continued_from}</a>"
+        )
     elif is_continuation(item):
         parts.append("continued")
     return "  ·  ".join(parts)
@@ -101,13 +103,20 @@ def _details(item: PlannedItem, styles: Styles, seen: _Seen) -> list[Flowable]:
     return story
 
 
-def _item_blocks(week: Week, item: PlannedItem, styles: Styles, seen: _Seen,
-                 frame_height: float) -> list[Block]:
+def _item_blocks(
+    week: Week, item: PlannedItem, styles: Styles, seen: _Seen, frame_height: float
+) -> list[Block]:
     """The item's head (title to first task) as one block, then one block per task."""
-    tasks = [checkbox_line(name, task, para_text(task), styles)
-             for name, task in zip(item.task_ids(week.number), item.checklist, strict=True)]
-    head: list[Flowable] = [_title(item, styles), Spacer(1, 1), para(_meta(item), styles.meta),
-                            *_details(item, styles, seen)]
+    tasks = [
+        checkbox_line(name, task, para_text(task), styles)
+        for name, task in zip(item.task_ids(week.number), item.checklist, strict=True)
+    ]
+    head: list[Flowable] = [
+        _title(item, styles),
+        Spacer(1, 1),
+        para(_meta(item), styles.meta),
+        *_details(item, styles, seen),
+    ]
     if tasks:
         head += [Spacer(1, 5), tasks[0]]
     tinted = item.kind == "milestone"
@@ -132,8 +141,10 @@ def _keep_small_items_whole(items: list[list[Block]], width: float, frame_height
 
 def _heading(week: Week, styles: Styles, first: bool) -> Paragraph:
     dates = date_range(week.start, week.end)
-    text = (f"<font color='{hex_of(ACCENT)}'>Week {week.number}</font> · {dates} · "
-            f"{rounded_hours(week.hours)}")
+    text = (
+        f"<font color='{hex_of(ACCENT)}'>Week {week.number}</font> · {dates} · "
+        f"{rounded_hours(week.hours)}"
+    )
     entries = [OutlineEntry(f"Week {week.number} · {dates}", week_key(week.number), 1)]
     if first:
         entries.insert(0, OutlineEntry("Week by week", "weeks", 0))
@@ -143,8 +154,11 @@ def _heading(week: Week, styles: Styles, first: bool) -> Paragraph:
 def _body(week: Week, styles: Styles, page: Page, seen: _Seen) -> WeekBody:
     items = [_item_blocks(week, item, styles, seen, page.frame_height) for item in week.items]
     _keep_small_items_whole(items, page.frame_width, page.frame_height)
-    header = para(f"<font color='{hex_of(ACCENT)}'>Week {week.number}</font> (continued) · "
-                  f"{date_range(week.start, week.end)}", styles.running)
+    header = para(
+        f"<font color='{hex_of(ACCENT)}'>Week {week.number}</font> (continued) · "
+        f"{date_range(week.start, week.end)}",
+        styles.running,
+    )
     notes = NotesLines(para("NOTES", styles.label))
     return WeekBody([b for blocks in items for b in blocks], header, notes, page.frame_height)
 
