@@ -44,7 +44,7 @@ def test_the_ci_profile_draws_the_same_examples_every_run() -> None:
 def test_the_loaded_profile_is_the_one_asked_for() -> None:
     loaded = settings.default
     assert loaded.deadline is None and loaded.print_blob
-    assert PROPERTY_PROFILE == os.environ.get("HYPOTHESIS_PROFILE", "ci")
+    assert os.environ.get("HYPOTHESIS_PROFILE", "ci") == PROPERTY_PROFILE
     if PROPERTY_PROFILE == "ci":
         assert loaded.derandomize and loaded.database is None and examples(7) == 7
     else:

@@ -224,6 +224,7 @@ def test_typed_answers_and_arrow_keys(small_catalog: Catalog, tmp_path: Path) ->
         + SPACE
         + ENTER  # the first interest
         + "y"
+        + ENTER  # a y is confirmed with Enter
         + "trans"
         + SPACE
         + ENTER  # completed: the section, found by typing
@@ -343,6 +344,7 @@ def test_every_line_said_fits_the_terminal(
         + SPACE
         + ENTER
         + "y"
+        + ENTER
         + SPACE
         + ENTER
         + SPACE
@@ -359,7 +361,7 @@ def test_every_line_said_fits_the_terminal(
 
 def test_declining_writes_nothing(small_catalog: Catalog, tmp_path: Path) -> None:
     defaults = defaults_from(None, TODAY, tmp_path)
-    keys = all_defaults() + ENTER * 2 + "n" + "n"
+    keys = all_defaults() + ENTER * 2 + "n" + ENTER + "n" + ENTER
     saved, said = drive(keys, small_catalog, lambda p: run_interview(p, defaults, TODAY))
     assert saved is None and "Nothing written." in said
     assert list(tmp_path.iterdir()) == []
@@ -369,7 +371,7 @@ def test_declining_then_changing_asks_again_with_the_answers(
     small_catalog: Catalog, tmp_path: Path
 ) -> None:
     defaults = defaults_from(None, TODAY, tmp_path)
-    first = all_defaults("Ada") + ENTER * 2 + "n" + "y"
+    first = all_defaults("Ada") + ENTER * 2 + "n" + ENTER + "y" + ENTER
     # name, goal, hours, start, weeks, math 3, the rest as before, save
     second = ENTER * 5 + DOWN + ENTER + ENTER * 5 + ENTER * 2 + ENTER
     saved, _ = drive(first + second, small_catalog, lambda p: run_interview(p, defaults, TODAY))
