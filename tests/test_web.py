@@ -121,7 +121,8 @@ def test_good_form_shows_summary_with_reasons_and_downloads(client: FlaskClient)
     assert "Your plan, Ada Lovelace" in html
     assert "30 Nov 2026" in html  # the coming Monday after the clock's today
     assert "Spaced review keeps what you learn." in html  # a fired rule's why
-    assert "Skipped: Python basics." in html  # completed -> skipped, with its reason
+    assert "<strong>Skipped</strong> (1 item): " in html  # completed -> skipped, with its reason
+    assert "<li>Python basics</li>" in html
     assert 'formaction="/api/plan?format=pdf"' in html and "Download PDF" in html
     assert "Download JSON" in html and "Download Markdown" not in html  # not ticked
     assert '<input type="hidden" name="start_date" value="2026-11-30">' in html
@@ -579,3 +580,21 @@ def test_reasons_show_titles_once_each_in_good_grammar(catalog: Catalog, hours: 
     assert escape(catalog.interests["rag"].title) in why
     assert escape(catalog.items["python-basics"].title) in why
     assert "1 hours" not in html
+
+
+def test_a_long_plan_says_so_at_the_top_and_left_out_reasons_come_once(catalog: Catalog) -> None:
+    client = create_app(catalog, clock=lambda: TODAY).test_client()
+    slow = form(hours_per_week="6", **{"background.math": "1"})
+    html = client.post("/", data=slow).get_data(as_text=True)
+    top = html.index('id="plan-length"')
+    assert top < html.index('id="why"') and top < html.index("<dl")
+    box = html[top : html.index("</section>", top)]
+    assert "This plan is long: " in box and "Shorter: " in box and "hours a week takes" in box
+    left = html[html.index('id="left-out"') :].split("</section>")[0]
+    reasons = re.findall(
+        r"<li><strong>(?:Dropped|Skipped)</strong> \((\d+) items?\): (.*?)\n", left
+    )
+    assert reasons and len({r for _n, r in reasons}) == len(reasons)  # each reason once
+    assert sum(int(n) for n, _r in reasons) == left.count("<li>") - len(reasons)
+    quick = client.post("/", data=form(hours_per_week="20")).get_data(as_text=True)
+    assert 'id="plan-length"' not in quick  # a plan within a year says nothing of its length

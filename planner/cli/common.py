@@ -42,15 +42,14 @@ def add_paper(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_today(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--today",
-        metavar="YYYY-MM-DD",
-        type=parse_date,
-        default=None,
-        help="the date to plan from (default: the real today); the plan "
-        "starts on start_date, or the Monday on or after this date",
-    )
+TODAY_HELP = (
+    "the date to plan from (default: the real today); the plan starts on start_date, or "
+    "the Monday on or after this date"
+)
+
+
+def add_today(parser: argparse.ArgumentParser, help: str = TODAY_HELP) -> None:
+    parser.add_argument("--today", metavar="YYYY-MM-DD", type=parse_date, default=None, help=help)
 
 
 def parse_date(text: str) -> date:
