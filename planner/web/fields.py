@@ -16,6 +16,9 @@ FORMAT_TITLES = {
     "json": ("JSON", "the plan as data"),
 }
 PAPER_CHOICES = (Choice("a4", "A4", "210 × 297 mm"), Choice("letter", "US Letter", "8.5 × 11 in"))
+# the page's own words where a question's help speaks of typing: a date field shows a date
+# picker in the browser's own format, not YYYY-MM-DD
+PAGE_HELP = {"start_date": "A date; empty means the coming Monday."}
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ def _field(
         q.key,
         html_id(q.key),
         q.prompt,
-        q.help,
+        PAGE_HELP.get(q.key, q.help),
         q.kind,
         q.required,
         given[0] if given else "",
