@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ import pytest
 import yaml
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
+from pypdf import PdfReader
 
 from planner.catalog.model import Catalog
 from planner.interview.answers import (
@@ -28,6 +30,7 @@ from planner.pipeline import make_plan
 from planner.profile.load import load_file, only_profile
 from planner.profile.model import Background, Profile
 from planner.profile.questions import BY_KEY, Invalid
+from planner.render.pages_drawn import reporting_pages
 from tests.conftest import TODAY
 
 ENTER, DOWN, CLEAR, SPACE, CTRL_C = "\r", "\x1b[B", "\x15", " ", "\x03"
@@ -313,6 +316,27 @@ def test_the_whole_interview_writes_profile_and_pdf(small_catalog: Catalog, tmp_
     assert "Your answers" in text and "Your plan" in text and "weeks" in text
     assert str(saved.paths[0]) in text and "studyplan build" in text
     assert f"studyplan progress {saved.paths[1]} --replan" in text
+
+
+def test_the_pdf_is_drawn_within_the_drawing_block(small_catalog: Catalog, tmp_path: Path) -> None:
+    """The CLI's progress display hears every page of the saved PDF, and only while saving."""
+    defaults = defaults_from(None, TODAY, tmp_path)
+    keys = all_defaults("Ada Lovelace") + ENTER * 3
+    heard: list[int] = []
+    events: list[str] = []
+
+    @contextmanager
+    def drawing() -> Iterator[None]:
+        events.append("start")
+        with reporting_pages(heard.append):
+            yield
+        events.append("end")
+
+    saved, said = drive(
+        keys, small_catalog, lambda p: run_interview(p, defaults, TODAY, drawing=drawing)
+    )
+    pages = len(PdfReader(saved.paths[1]).pages)
+    assert heard == list(range(1, pages + 1)) and events == ["start", "end"]
 
 
 def test_a_cleared_start_date_saves_the_date_used(small_catalog: Catalog, tmp_path: Path) -> None:
