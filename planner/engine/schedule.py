@@ -102,7 +102,8 @@ def _ranks(chosen: tuple[Chosen, ...], order: dict[str, int]) -> dict[str, tuple
 
 def _needs(chosen: tuple[Chosen, ...], habits: set[str]) -> dict[str, tuple[str, ...]]:
     """Each item's prerequisites inside the plan; a habit that technical work builds on also
-    waits for that work's other prerequisites, so it lands next to the work it serves."""
+    waits for that work's other prerequisites, so it lands next to the work it serves (unless
+    it is under way already: started work continues first)."""
     by_id = {c.item.id: c for c in chosen}
     pres = {i: tuple(p for p in c.item.prerequisites if p in by_id) for i, c in by_id.items()}
     users: dict[str, list[str]] = {}
@@ -116,7 +117,7 @@ def _needs(chosen: tuple[Chosen, ...], habits: set[str]) -> dict[str, tuple[str,
 
     out = dict(pres)
     for item_id, c in by_id.items():
-        if item_id in habits or not is_woven(c):
+        if item_id in habits or not is_woven(c) or c.started:
             continue
         served = _served(item_id, users, by_id)
         if served is None:
