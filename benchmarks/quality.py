@@ -15,7 +15,7 @@ from typing import Any
 
 from planner.catalog.model import Catalog
 from planner.engine.build import build_plan
-from planner.engine.schedule import WOVEN
+from planner.engine.order import WOVEN
 from planner.plan import Plan
 from planner.profile.validate import validate
 

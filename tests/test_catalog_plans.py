@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from planner.catalog.load import load_catalog
 from planner.engine.build import build_plan
-from planner.engine.schedule import WOVEN, WOVEN_MAX_HOURS
+from planner.engine.order import WOVEN, WOVEN_MAX_HOURS
 from planner.plan import Plan
 from planner.profile.model import Profile
 from planner.profile.validate import validate

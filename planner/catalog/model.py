@@ -6,6 +6,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from planner.catalog.graph import Graph
 from planner.plan import Resource
 
 LEVELS = ("beginner", "intermediate", "advanced")
@@ -103,6 +104,11 @@ class Catalog:
         if item_id in self.items:
             return item_id
         return self.aliases.get(item_id)
+
+    @functools.cached_property
+    def graph(self) -> Graph:
+        """The prerequisite graph of every item, built once per catalog."""
+        return Graph({item_id: item.prerequisites for item_id, item in self.items.items()})
 
     def tags(self) -> set[str]:
         return {t for item in self.items.values() for t in item.tags}

@@ -43,12 +43,7 @@ def _reachability(catalog: Catalog) -> list[str]:
     for rule in load_rules(catalog):
         reach |= set(rule.then.get("include", ()))
         reach |= set(catalog.items_with_tags(tuple(rule.then.get("include_tags", ()))))
-    stack = list(reach)
-    while stack:
-        for pre in catalog.items[stack.pop()].prerequisites:
-            if pre not in reach:
-                reach.add(pre)
-                stack.append(pre)
+    reach |= catalog.graph.ancestors(reach)
     return [
         f"item {i}: no profile can reach it (no track, rule or interest includes it)"
         for i in catalog.items

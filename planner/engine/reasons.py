@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from planner.catalog.graph import Graph
 from planner.catalog.model import Catalog, Item
 from planner.engine.selection import Chosen
 from planner.plan import Why
@@ -17,9 +18,9 @@ def item_reasons(
     chosen: dict[str, Chosen], first: dict[str, int], catalog: Catalog
 ) -> dict[str, tuple[Why, ...]]:
     """Every planned item's reasons, most personal first, each sentence said once."""
-    users = _users(chosen, first)
+    planned = catalog.graph.within(i for i in chosen if i in first)
     return {
-        item_id: _reasons(c, users.get(item_id, []), first, catalog)
+        item_id: _reasons(c, _users(planned, item_id, first), first, catalog)
         for item_id, c in chosen.items()
         if item_id in first
     }
@@ -33,16 +34,9 @@ def why_line(item: Item) -> str:
     return f"{head}."
 
 
-def _users(chosen: dict[str, Chosen], first: dict[str, int]) -> dict[str, list[str]]:
-    """Per item, the planned items that build on it, earliest first."""
-    out: dict[str, list[str]] = {}
-    for item_id, c in chosen.items():
-        if item_id not in first:
-            continue
-        for pre in c.item.prerequisites:
-            if pre in chosen and pre in first:
-                out.setdefault(pre, []).append(item_id)
-    return {k: sorted(v, key=lambda i: (first[i], i)) for k, v in out.items()}
+def _users(planned: Graph, item_id: str, first: dict[str, int]) -> list[str]:
+    """The planned items that build on item_id, earliest first."""
+    return sorted(planned.users[item_id], key=lambda i: (first[i], i))
 
 
 def _reasons(

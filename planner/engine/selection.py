@@ -6,7 +6,9 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
+from planner.catalog.graph import Graph
 from planner.catalog.model import Catalog, Item, Task
+from planner.engine.hours import half_hours, share_out
 from planner.engine.rules import Fired, Rule
 from planner.plan import Omitted, RuleFiring, Why
 from planner.profile.model import Profile
@@ -36,13 +38,15 @@ class Chosen:
         return tuple(w.text for w in self.why)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Selection:
     items: tuple[Chosen, ...]  # catalog order
     skipped: tuple[Omitted, ...]
     fired: tuple[RuleFiring, ...]  # every rule that fired, in file order
     settings: PlanSettings = field(default_factory=PlanSettings)
     rules: dict[str, Rule] = field(default_factory=dict)  # the fired rules by id
+    # the prerequisites among the items: what the budget and the schedule ask
+    graph: Graph = field(default_factory=lambda: Graph({}), compare=False)
 
 
 def select(profile: Profile, catalog: Catalog, fired: list[Fired]) -> Selection:
@@ -50,32 +54,11 @@ def select(profile: Profile, catalog: Catalog, fired: list[Fired]) -> Selection:
     return Selector(profile, catalog).run(fired)
 
 
-def round_hours(hours: float) -> float:
-    """Half-hour steps, at least one hour."""
-    return max(1.0, round(hours * 2) / 2)
-
-
-def share_out(total: float, weights: list[float]) -> list[float]:
-    """total in quarter hours over weights, in proportion (largest remainders first)."""
-    quarters = round(total * 4)
-    whole = sum(weights) or 1.0
-    exact = [quarters * w / whole for w in weights]
-    shares = [max(1, int(e)) for e in exact]
-    by_remainder = sorted(range(len(weights)), key=lambda k: (-(exact[k] - int(exact[k])), k))
-    k = 0
-    while sum(shares) < quarters:
-        shares[by_remainder[k % len(shares)]] += 1
-        k += 1
-    while sum(shares) > quarters and max(shares) > 1:
-        shares[shares.index(max(shares))] -= 1
-    return [s / 4 for s in shares]
-
-
 def planned_tasks(
     item: Item, factor: float, done: tuple[int, ...] = ()
 ) -> tuple[tuple[int, float], ...]:
     """(task index, hours) of the tasks still to do, scaled so the item's hours round well."""
-    hours = _scaled(item.tasks, round_hours(item.hours * factor))
+    hours = _scaled(item.tasks, half_hours(item.hours * factor))
     return tuple((k, h) for k, h in enumerate(hours) if k not in done)
 
 
@@ -177,19 +160,9 @@ class Selector:
             and all(w.kind == "track" for w in whys)
             and not interests & set(self.catalog.items[i].tags)
         }
-        needed = self.prerequisites_of(set(self.why) - optional - set(self.skips))
+        needed = self.catalog.graph.ancestors(set(self.why) - optional - set(self.skips))
         for item_id in sorted(optional - needed):
             self.skips.setdefault(item_id, why)
-
-    def prerequisites_of(self, ids: set[str]) -> set[str]:
-        out: set[str] = set()
-        stack = list(ids)
-        while stack:
-            for pre in self.catalog.items[stack.pop()].prerequisites:
-                if pre not in out:
-                    out.add(pre)
-                    stack.append(pre)
-        return out
 
     def finish(self, fired: list[Fired]) -> Selection:
         for item_id, why in self.keep.items():  # what the learner lacks wins over a skip
@@ -237,11 +210,12 @@ class Selector:
             if self.would_hold(item_id, kept, needed_by)
         ]
         return Selection(
-            tuple(chosen),
-            tuple(skipped),
-            tuple(RuleFiring(rule.id, text, matched) for rule, text, matched in fired),
-            PlanSettings(**self.settings),
-            {rule.id: rule for rule, _, _ in fired},
+            items=tuple(chosen),
+            skipped=tuple(skipped),
+            fired=tuple(RuleFiring(rule.id, text, matched) for rule, text, matched in fired),
+            settings=PlanSettings(**self.settings),
+            rules={rule.id: rule for rule, _, _ in fired},
+            graph=self.catalog.graph.within(c.item.id for c in chosen),
         )
 
     def would_hold(self, item_id: str, kept: set[str], needed_by: dict[str, set[str]]) -> bool:
@@ -262,18 +236,11 @@ class Selector:
 
     def close_prerequisites(self, kept: set[str]) -> dict[str, set[str]]:
         """Pull in missing prerequisites; return, per skipped item, the kept items needing it."""
-        needed_by: dict[str, set[str]] = {}
-        queue = sorted(kept)
-        while queue:
-            item_id = queue.pop()
-            for pre in self.catalog.items[item_id].prerequisites:
-                if pre in self.skips:
-                    needed_by.setdefault(pre, set()).add(item_id)
-                elif pre not in kept:
-                    title = self.catalog.items[item_id].title
-                    self.why.setdefault(pre, []).append(
-                        Why("needed-by", f"Needed before {title}.", item=item_id)
-                    )
-                    kept.add(pre)
-                    queue.append(pre)
+        added, needed_by = self.catalog.graph.pull_in(kept, self.skips)
+        for pre, user in added.items():
+            title = self.catalog.items[user].title
+            self.why.setdefault(pre, []).append(
+                Why("needed-by", f"Needed before {title}.", item=user)
+            )
+        kept |= set(added)
         return needed_by

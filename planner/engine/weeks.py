@@ -6,8 +6,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from planner.catalog.model import Catalog
+from planner.engine.hours import quarter
 from planner.engine.packing import REVIEW, Chunk
-from planner.engine.review import due, quarter
+from planner.engine.review import due
 from planner.engine.selection import Chosen
 from planner.plan import PlannedItem, PlannedTask, Week, Why
 
