@@ -173,6 +173,19 @@ def test_what_is_done_or_left_out_is_not_planned(data):
 
 @SETTINGS
 @given(profiles())
+@example(  # found by hypothesis: what builds on started work waited for what it lacks
+    {
+        "name": "Learner",
+        "goal": "llm-applications",
+        "hours_per_week": 2,
+        "start_date": "2027-01-04",
+        "background": {"math": 0, "python": 0, "ml": 0},
+        "interests": [],
+        "completed": [],
+        "tasks_done": {"llm-apis-structured-output": [0]},
+        "weeks": 12,
+    }
+)
 def test_a_deadline_is_a_budget_spent_on_the_goal(data):
     profile, plan = plan_for(data)
     if not profile.weeks:

@@ -73,7 +73,11 @@ class _Fit:
     ) -> None:
         self.items = items
         self.by_id = {c.item.id: c for c in items}
-        self.graph = graph
+        # work under way stays whatever it needs (the learner started it): what builds on it
+        # needs only it, not what it lacks
+        self.graph = Graph(
+            {c.item.id: () if c.started else graph.prerequisites[c.item.id] for c in items}
+        )
         self.value = value
         self.packer = packer
         self.weeks = weeks
