@@ -7,8 +7,19 @@ from pathlib import Path
 import pytest
 
 from planner.catalog.model import Catalog
-from planner.engine.rules import fill, fired_rules, load_rules
-from planner.engine.selection import Selection, select
+from planner.catalog.rules import (
+    Emphasise,
+    EmphasiseTags,
+    Include,
+    IncludeInterests,
+    KeepTags,
+    ScaleHours,
+    SetPlan,
+    SkipOptional,
+)
+from planner.engine.chosen import Selection
+from planner.engine.rules import fill, fired_rules
+from planner.engine.selection import select
 from planner.errors import ContentError
 from planner.profile.load import load_text
 from planner.profile.model import Profile
@@ -16,7 +27,7 @@ from planner.profile.model import Profile
 
 def selected(profile: Profile, catalog: Catalog) -> Selection:
     """The selection the rules make for profile: fire the rules, then apply them."""
-    return select(profile, catalog, fired_rules(profile, load_rules(catalog)))
+    return select(profile, catalog, fired_rules(profile, catalog))
 
 
 def profile(catalog, extra="", math=2, python=2, ml=1, goal="llm-engineer", hours=8):
@@ -106,9 +117,67 @@ def test_rules_with_typos_fail_to_load(tmp_path, small_catalog):
     )
     from planner.catalog.load import load_catalog
 
-    broken = load_catalog(root)
     with pytest.raises(ContentError, match="unknown field 'background.mth'"):
-        load_rules(broken)
+        load_catalog(root)
+
+
+@pytest.mark.parametrize(
+    "then, message",
+    [
+        ("{include: [nope]}", "rule 'r': include names unknown items ['nope']"),
+        ("{include: python-basics}", "rule 'r': include takes a list of item ids"),
+        ("{skip_tags: [nope]}", "rule 'r': skip_tags names unknown tags ['nope']"),
+        ("{skip_where: {level: beginner}}", "rule 'r': skip_where needs sections"),
+        ("{skip_where: {sections: [nowhere]}}", "skip_where names unknown sections ['nowhere']"),
+        ("{skip_where: {sections: [programming], level: guru}}", "level must be one of"),
+        ("{scale_hours: {ids: [python-basics]}}", "scale_hours needs a factor above 0"),
+        ("{scale_hours: {factor: 2, color: red}}", "scale_hours takes sections, level"),
+        ("{skip_optional: 4}", "skip_optional takes true (optional items) or a priority"),
+        ("{include_interests: false}", "include_interests takes true"),
+        ("{plan: {pace: 2}}", "rule 'r': plan settings are review, catch_up_every"),
+        ("{plan: {catch_up_every: soon}}", "catch_up_every takes a number of weeks"),
+        ("{teleport: [x]}", "rule 'r': unknown action 'teleport'; actions: include,"),
+        ("[include]", "rule 'r': then is a mapping of actions"),
+    ],
+)
+def test_each_rule_problem_is_said_when_the_catalog_loads(tmp_path, small_catalog, then, message):
+    import shutil
+
+    from planner.catalog.load import load_catalog
+
+    root = tmp_path / "content"
+    shutil.copytree(Path(small_catalog.root), root)
+    rules = root / "rules.yaml"
+    rules.write_text(rules.read_text() + f"- id: r\n  then: {then}\n  why: x\n")
+    with pytest.raises(ContentError) as caught:
+        load_catalog(root)
+    [problem] = caught.value.problems
+    assert message in problem.message
+    assert problem.line == len(rules.read_text().splitlines()) - 2  # the rule's first line
+
+
+def test_rules_load_typed_with_the_catalog_in_their_fixed_order(tmp_path, small_catalog, catalog):
+    import shutil
+
+    from planner.catalog.load import load_catalog
+
+    expert = next(r for r in catalog.rules if r.id == "ml-expert")
+    [scale] = expert.actions(ScaleHours)
+    assert scale.factor == 0.5 and scale.where and scale.where.level == "intermediate"
+    assert scale.where.sections[0] == "frameworks"
+    kinds = {type(a) for rule in catalog.rules for a in rule.then}
+    assert {IncludeInterests, KeepTags, SetPlan, SkipOptional, EmphasiseTags} <= kinds
+    root = tmp_path / "content"
+    shutil.copytree(Path(small_catalog.root), root)
+    rules = root / "rules.yaml"
+    then = "{plan: {review: true}, emphasise: [transformers], include: [python-basics]}"
+    rules.write_text(rules.read_text() + f"- id: r\n  then: {then}\n  why: x\n")
+    [rule] = [r for r in load_catalog(root).rules if r.id == "r"]
+    assert rule.then == (
+        Include(("python-basics",)),
+        Emphasise(("transformers",)),
+        SetPlan(review=True, catch_up_every=None),
+    )
 
 
 def test_firing_records_the_facts_that_matched(small_catalog):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.catalog.graph import Graph
+from planner.catalog.rules import Rule
 from planner.plan import Resource
 
 LEVELS = ("beginner", "intermediate", "advanced")
@@ -90,7 +91,7 @@ class Interest:
     description: str
 
 
-@dataclass(frozen=True, eq=False)  # compared and hashed by identity: loaded once, cached
+@dataclass(frozen=True, eq=False, kw_only=True)  # compared and hashed by identity: loaded once
 class Catalog:
     sections: dict[str, Section]
     items: dict[str, Item]
@@ -98,6 +99,7 @@ class Catalog:
     interests: dict[str, Interest] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  # old id -> current id
     root: Path | None = None
+    rules: tuple[Rule, ...] = ()  # content/rules.yaml, in file order
 
     def resolve(self, item_id: str) -> str | None:
         """The current id for an id or alias, or None when unknown."""

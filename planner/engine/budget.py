@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from planner.catalog.graph import Graph
+from planner.engine.chosen import Chosen, Selection
 from planner.engine.hours import EPS
 from planner.engine.schedule import Packed
-from planner.engine.selection import Chosen, Selection
 from planner.engine.worth import SHOWCASE_KINDS, worth
 from planner.plan import Omitted, Why
 

@@ -7,13 +7,15 @@ from datetime import date
 from functools import partial
 
 from planner.catalog.model import Catalog
+from planner.catalog.rules import SetPlan
 from planner.engine.budget import fit_deadline
+from planner.engine.chosen import Chosen, Selection
 from planner.engine.options import YEAR_WEEKS, alternatives, describe
 from planner.engine.reasons import item_reasons
 from planner.engine.review import ReviewPolicy
-from planner.engine.rules import fired_rules, load_rules
+from planner.engine.rules import fired_rules
 from planner.engine.schedule import Packed, pack_items
-from planner.engine.selection import Chosen, Selection, select
+from planner.engine.selection import select
 from planner.engine.weeks import dated_weeks
 from planner.plan import Omitted, Plan, RuleFiring, Week
 from planner.profile.model import Profile
@@ -36,7 +38,7 @@ def pack_profile(profile: Profile, catalog: Catalog, like: Packing | None = None
     like: a packing of a variant of the profile; when the rules choose the same items at the
     same hours, its full packing is reused (an alternative's deadline needs no new one).
     """
-    selection = select(profile, catalog, fired_rules(profile, load_rules(catalog)))
+    selection = select(profile, catalog, fired_rules(profile, catalog))
     review = ReviewPolicy.for_plan(
         {c.item.id: c.hours for c in selection.items},
         profile.hours_per_week,
@@ -106,13 +108,13 @@ def _visible(
     rules = selection.rules
     out = []
     for firing in selection.fired:
-        then = rules[firing.rule_id].then
-        plan = then.get("plan", {})
+        rule = rules[firing.rule_id]
+        plan = rule.actions(SetPlan)
         visible = (
             firing.rule_id in shown
-            or not then
-            or (plan.get("review") and "review" in kinds)
-            or (plan.get("catch_up_every") and "catch-up" in kinds)
+            or not rule.then
+            or (any(p.review for p in plan) and "review" in kinds)
+            or (any(p.catch_up_every for p in plan) and "catch-up" in kinds)
         )
         if visible:
             out.append(firing)

@@ -8,7 +8,7 @@ from functools import cache
 
 from planner.catalog.graph import Graph
 from planner.catalog.model import LEVELS, Catalog
-from planner.engine.selection import Chosen
+from planner.engine.chosen import Chosen
 
 WOVEN = {"soft-skills", "ethics"}  # short habits spread through the plan, one a week
 WOVEN_MAX_HOURS = 4.0

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from planner.catalog.graph import Graph
 from planner.catalog.model import Catalog, Item
-from planner.engine.selection import Chosen
+from planner.engine.chosen import Chosen
 from planner.plan import Why
 
 # the order a reason is told in: what this learner did or chose first, the track last

@@ -6,11 +6,11 @@ import math
 from dataclasses import dataclass
 
 from planner.catalog.model import Catalog
+from planner.engine.chosen import Chosen
 from planner.engine.hours import EPS
 from planner.engine.order import authored_order, habits, needs, ranks, release_weeks
 from planner.engine.packing import Chunk, Unit, pack
 from planner.engine.review import ReviewPolicy
-from planner.engine.selection import Chosen
 
 
 @dataclass(frozen=True)

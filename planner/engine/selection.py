@@ -2,70 +2,32 @@
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass, field
-from typing import Any
-
-from planner.catalog.graph import Graph
-from planner.catalog.model import Catalog, Item, Task
-from planner.engine.hours import half_hours, share_out
-from planner.engine.rules import Fired, Rule
+from planner.catalog.model import Catalog
+from planner.catalog.rules import (
+    Emphasise,
+    EmphasiseTags,
+    Include,
+    IncludeInterests,
+    IncludeTags,
+    KeepTags,
+    Rule,
+    ScaleHours,
+    SetPlan,
+    Skip,
+    SkipOptional,
+    SkipTags,
+    SkipWhere,
+    Where,
+)
+from planner.engine.chosen import Chosen, PlanSettings, Selection, planned_tasks
+from planner.engine.rules import Fired
 from planner.plan import Omitted, RuleFiring, Why
 from planner.profile.model import Profile
-
-
-@dataclass(frozen=True)
-class PlanSettings:
-    review: bool = False
-    catch_up_every: int = 0  # a light catch-up week after every N weeks; 0 = none
-
-
-@dataclass(frozen=True)
-class Chosen:
-    """An item the engine kept, with the hours it plans for it and why."""
-
-    item: Item
-    hours: float  # the hours of its tasks still to do
-    why: tuple[Why, ...]
-    emphasised: bool = False
-    tasks: tuple[tuple[int, float], ...] = ()  # (catalog task index, planned hours) to do
-    started: bool = False  # some of its tasks are done already (a re-plan)
-    left_after: float = 0.0  # hours of its tasks a deadline leaves for after it
-    scale: float = 1.0  # the rules' hour factor: below 1, a review of what you know
-
-    @property
-    def reasons(self) -> tuple[str, ...]:
-        return tuple(w.text for w in self.why)
-
-
-@dataclass(frozen=True, kw_only=True)
-class Selection:
-    items: tuple[Chosen, ...]  # catalog order
-    skipped: tuple[Omitted, ...]
-    fired: tuple[RuleFiring, ...]  # every rule that fired, in file order
-    settings: PlanSettings = field(default_factory=PlanSettings)
-    rules: dict[str, Rule] = field(default_factory=dict)  # the fired rules by id
-    # the prerequisites among the items: what the budget and the schedule ask
-    graph: Graph = field(default_factory=lambda: Graph({}), compare=False)
 
 
 def select(profile: Profile, catalog: Catalog, fired: list[Fired]) -> Selection:
     """Choose the items for this profile; every choice carries where it came from."""
     return Selector(profile, catalog).run(fired)
-
-
-def planned_tasks(
-    item: Item, factor: float, done: tuple[int, ...] = ()
-) -> tuple[tuple[int, float], ...]:
-    """(task index, hours) of the tasks still to do, scaled so the item's hours round well."""
-    hours = _scaled(item.tasks, half_hours(item.hours * factor))
-    return tuple((k, h) for k, h in enumerate(hours) if k not in done)
-
-
-@functools.lru_cache(maxsize=4096)
-def _scaled(tasks: tuple[Task, ...], total: float) -> tuple[float, ...]:
-    """The tasks' hours shared out to total: the same for every plan, so worked out once."""
-    return tuple(share_out(total, [t.hours for t in tasks]))
 
 
 class Selector:
@@ -79,7 +41,7 @@ class Selector:
         self.emphasised: set[str] = set()
         self.marks: list[tuple[str, Why]] = []  # (item id, why) for emphasis and hour changes
         self.factors: dict[str, float] = {}
-        self.settings: dict[str, Any] = {}
+        self.settings = PlanSettings()
         self.optional_off: list[tuple[int, Why]] = []  # (lowest priority number skipped, why)
         self.keep: dict[str, Why] = {}  # items no rule may skip (what the learner lacks)
 
@@ -97,57 +59,72 @@ class Selector:
             Why("track", f"Part of the {track.title} track.", track=track.id),
         )
         for rule, text, _matched in fired:
-            self.apply(rule.then, Why("rule", text, rule=rule.id))
+            self.apply(rule, Why("rule", text, rule=rule.id))
         for item_id in self.profile.completed:
             self.skips[item_id] = Why("completed", "You marked it as completed.")
         for level, why in self.optional_off:
             self.skip_optional(level, why)
         return self.finish(fired)
 
-    def apply(self, then: dict[str, Any], why: Why) -> None:
-        self.include(list(then.get("include", [])), why)
-        self.include(self.tagged(then.get("include_tags", [])), why)
-        if then.get("include_interests"):
-            for item_id in self.tagged(self.profile.interests):
-                tags = self.catalog.items[item_id].tags
-                first = next(i for i in self.profile.interests if i in tags)
-                self.include([item_id], Why("interest", why.text, rule=why.rule, interest=first))
-        for item_id in [
-            *then.get("skip", []),
-            *self.tagged(then.get("skip_tags", [])),
-            *self.matching(then.get("skip_where")),
-        ]:
-            self.skips.setdefault(item_id, why)
-        for item_id in self.tagged(then.get("keep_tags", [])):
-            self.keep.setdefault(item_id, why)
-        if then.get("skip_optional"):
-            level = 3 if then["skip_optional"] is True else int(then["skip_optional"])
-            self.optional_off.append((level, why))
-        # emphasis and hour changes touch only items that end up in the plan (see finish)
-        marked = [*then.get("emphasise", []), *self.tagged(then.get("emphasise_tags", []))]
-        self.marks += [(item_id, why) for item_id in marked]
-        self.emphasised.update(marked)
-        scale = then.get("scale_hours")
-        if scale:
-            for item_id in [
-                *scale.get("ids", []),
-                *self.tagged(scale.get("tags", [])),
-                *self.matching(scale),
-            ]:
-                self.factors[item_id] = self.factors.get(item_id, 1.0) * float(scale["factor"])
-                self.marks.append((item_id, why))
-        self.settings.update(then.get("plan", {}))
+    def apply(self, rule: Rule, why: Why) -> None:
+        """One fired rule's actions, in their fixed order (see catalog.rule_load.ACTIONS)."""
+        for action in rule.then:
+            match action:
+                case Include(ids=ids):
+                    self.include(list(ids), why)
+                case IncludeTags(tags=tags):
+                    self.include(self.tagged(tags), why)
+                case IncludeInterests():
+                    self.include_interests(why)
+                case Skip(ids=ids):
+                    self.skip(list(ids), why)
+                case SkipTags(tags=tags):
+                    self.skip(self.tagged(tags), why)
+                case SkipWhere(where=where):
+                    self.skip(self.matching(where), why)
+                case KeepTags(tags=tags):
+                    for item_id in self.tagged(tags):
+                        self.keep.setdefault(item_id, why)
+                case SkipOptional(priority=priority):
+                    self.optional_off.append((priority, why))
+                case Emphasise(ids=ids):
+                    self.emphasise(list(ids), why)
+                case EmphasiseTags(tags=tags):
+                    self.emphasise(self.tagged(tags), why)
+                case ScaleHours():
+                    self.scale(action, why)
+                case SetPlan():
+                    self.settings = self.settings.set(action)
 
-    def matching(self, where: dict[str, Any] | None) -> list[str]:
-        """Items in `sections` (at `level`, when given), except those with `except_tags`."""
-        if not where or "sections" not in where:
+    def include_interests(self, why: Why) -> None:
+        for item_id in self.tagged(self.profile.interests):
+            tags = self.catalog.items[item_id].tags
+            first = next(i for i in self.profile.interests if i in tags)
+            self.include([item_id], Why("interest", why.text, rule=why.rule, interest=first))
+
+    def skip(self, ids: list[str], why: Why) -> None:
+        for item_id in ids:
+            self.skips.setdefault(item_id, why)
+
+    # emphasis and hour changes touch only items that end up in the plan (see finish)
+    def emphasise(self, ids: list[str], why: Why) -> None:
+        self.marks += [(item_id, why) for item_id in ids]
+        self.emphasised.update(ids)
+
+    def scale(self, scale: ScaleHours, why: Why) -> None:
+        for item_id in [*scale.ids, *self.tagged(scale.tags), *self.matching(scale.where)]:
+            self.factors[item_id] = self.factors.get(item_id, 1.0) * scale.factor
+            self.marks.append((item_id, why))
+
+    def matching(self, where: Where | None) -> list[str]:
+        """Items in the sections (at the level, when given), except those with except_tags."""
+        if where is None:
             return []
-        sections, level = set(where["sections"]), where.get("level")
-        spared = set(where.get("except_tags", ()))
+        sections, spared = set(where.sections), set(where.except_tags)
         return [
             i.id
             for i in self.catalog.items.values()
-            if i.section in sections and level in (None, i.level) and not spared & set(i.tags)
+            if i.section in sections and where.level in (None, i.level) and not spared & set(i.tags)
         ]
 
     def skip_optional(self, level: int, why: Why) -> None:
@@ -195,12 +172,12 @@ class Selector:
                 )
             chosen.append(
                 Chosen(
-                    item,
-                    sum(h for _, h in tasks),
-                    whys,
-                    item_id in self.emphasised,
-                    tasks,
-                    bool(done),
+                    item=item,
+                    hours=sum(h for _, h in tasks),
+                    why=whys,
+                    emphasised=item_id in self.emphasised,
+                    tasks=tasks,
+                    started=bool(done),
                     scale=self.factors.get(item_id, 1.0),
                 )
             )
@@ -213,7 +190,7 @@ class Selector:
             items=tuple(chosen),
             skipped=tuple(skipped),
             fired=tuple(RuleFiring(rule.id, text, matched) for rule, text, matched in fired),
-            settings=PlanSettings(**self.settings),
+            settings=self.settings,
             rules={rule.id: rule for rule, _, _ in fired},
             graph=self.catalog.graph.within(c.item.id for c in chosen),
         )

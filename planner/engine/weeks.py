@@ -6,10 +6,10 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from planner.catalog.model import Catalog
+from planner.engine.chosen import Chosen
 from planner.engine.hours import quarter
 from planner.engine.packing import REVIEW, Chunk
 from planner.engine.review import due
-from planner.engine.selection import Chosen
 from planner.plan import PlannedItem, PlannedTask, Week, Why
 
 Reasons = Callable[[dict[str, int]], dict[str, tuple[Why, ...]]]  # first weeks -> reasons

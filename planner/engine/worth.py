@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from planner.engine.chosen import Chosen
 from planner.engine.order import is_woven
-from planner.engine.selection import Chosen
 
 SHOWCASE_KINDS = ("project", "milestone")  # what ends in something to show
 
