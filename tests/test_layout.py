@@ -16,6 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "planner"
 # the small shared helpers below the flow (templates, file names)
 RENDER_MAY_USE = (
     "planner.plan",
+    "planner.facts",
     "planner.render",
     "planner.templating",
     "planner.shipped",

@@ -121,7 +121,8 @@ def test_good_form_shows_summary_with_reasons_and_downloads(client: FlaskClient)
     assert "Your plan, Ada Lovelace" in html
     assert "30 Nov 2026" in html  # the coming Monday after the clock's today
     assert "Spaced review keeps what you learn." in html  # a fired rule's why
-    assert "Skipped: Python basics." in html  # completed -> skipped, with its reason
+    # completed -> skipped: the reason once, then the items it covers with their hours
+    assert "<li>You marked it as completed. — <strong>Python basics</strong> (" in html
     assert 'formaction="/api/plan?format=pdf"' in html and "Download PDF" in html
     assert "Download JSON" in html and "Download Markdown" not in html  # not ticked
     assert '<input type="hidden" name="start_date" value="2026-11-30">' in html

@@ -123,7 +123,9 @@ def _section(d: dict[str, Any]) -> Section:
 
 
 def _resource(d: dict[str, Any]) -> Resource:
-    return Resource(d["title"], d["url"], d.get("kind", "docs"), bool(d.get("free", True)))
+    return Resource(
+        title=d["title"], url=d["url"], kind=d.get("kind", "docs"), free=bool(d.get("free", True))
+    )
 
 
 def _item(d: dict[str, Any]) -> Item:

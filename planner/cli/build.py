@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from planner.catalog.load import load_catalog
     from planner.pipeline import make_plan, parse_formats, write_plan
     from planner.profile.load import load_file, only_profile
+    from planner.render.words import Words
     from planner.slug import slugify, unique
 
     formats = parse_formats(args.format)
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"warning: {warning}", file=sys.stderr)
         for kept in written.kept:
             print(f"note: {kept.message()}", file=sys.stderr)
-        for note in plan.notes if plan.dropped else ():
+        for note in Words(plan).notes() if plan.dropped else ():
             print(f"note: {note}", file=sys.stderr)
         for path in written.paths:
             print(path)

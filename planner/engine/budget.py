@@ -17,7 +17,8 @@ from planner.engine.chosen import Chosen, Selection
 from planner.engine.hours import EPS
 from planner.engine.schedule import Packed
 from planner.engine.worth import SHOWCASE_KINDS, worth
-from planner.plan import Omitted, Why
+from planner.facts import FirstTasks, LeftOut
+from planner.plan import Omitted
 
 IMPORTANCE = {1: "core", 2: "recommended", 3: "optional"}
 SHOWCASE_BUDGET = 40.0  # hours from which a plan ends in something to show
@@ -56,7 +57,7 @@ def fit_deadline(
     chosen, packed = fit.start_one(fit.in_order(kept), packed)
     chosen, packed = fit.fill(chosen, packed)
     in_plan = {c.item.id for c in chosen}
-    dropped = tuple(_omitted(c, weeks, capacity) for c in items if c.item.id not in in_plan)
+    dropped = tuple(_omitted(c) for c in items if c.item.id not in in_plan)
     return chosen, dropped, packed
 
 
@@ -197,38 +198,23 @@ class _Fit:
 
 
 def _first_tasks(item: Chosen, count: int) -> Chosen:
-    """item with only its first count tasks: the rest come after the deadline."""
+    """item with only its first count tasks: the rest come after the deadline (all of them
+    fit: the item whole, nothing said)."""
+    if count == len(item.tasks):
+        return item
     tasks = item.tasks[:count]
     left = item.hours - sum(h for _, h in tasks)
-    why = Why(
-        "deadline",
-        f"{_first(count, len(item.tasks))} before your deadline; the other {left:g} h come "
-        "after it.",
-    )
+    why = FirstTasks(planned=count, of=len(item.tasks), after=left)
     return replace(
         item, tasks=tasks, hours=item.hours - left, left_after=left, why=(*item.why, why)
     )
 
 
-def _first(count: int, of: int) -> str:
-    """'Only the first of its 5 tasks fits', 'Only the first 2 of its 5 tasks fit'."""
-    if count == 1:
-        return f"Only the first of its {of} tasks fits"
-    return f"Only the first {count} of its {of} tasks fit"
-
-
-def _omitted(c: Chosen, weeks: int, capacity: float) -> Omitted:
-    group = IMPORTANCE.get(c.item.priority, "optional")
-    article = "an" if group[0] in "aeiou" else "a"
+def _omitted(c: Chosen) -> Omitted:
     return Omitted(
-        c.item.id,
-        c.item.title,
-        Why(
-            "deadline",
-            f"Left out to fit your {weeks}-week deadline ({capacity:g} hours in all): "
-            f"it is {article} {group} item of {c.hours:g} h, and the hours went to "
-            "what is worth more for your goal.",
-        ),
-        c.hours,
-        group,
+        id=c.item.id,
+        title=c.item.title,
+        why=LeftOut(),
+        hours=c.hours,
+        group=IMPORTANCE.get(c.item.priority, "optional"),
     )

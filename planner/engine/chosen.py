@@ -9,7 +9,8 @@ from planner.catalog.graph import Graph
 from planner.catalog.model import Item, Task
 from planner.catalog.rules import Rule, SetPlan
 from planner.engine.hours import half_hours, share_out
-from planner.plan import Omitted, RuleFiring, Why
+from planner.facts import RuleFiring, Why
+from planner.plan import Omitted
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,6 @@ class Chosen:
     started: bool = False  # some of its tasks are done already (a re-plan)
     left_after: float = 0.0  # hours of its tasks a deadline leaves for after it
     scale: float = 1.0  # the rules' hour factor: below 1, a review of what you know
-
-    @property
-    def reasons(self) -> tuple[str, ...]:
-        return tuple(w.text for w in self.why)
 
 
 @dataclass(frozen=True, kw_only=True)

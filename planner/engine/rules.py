@@ -8,47 +8,34 @@ from typing import Any
 from planner.catalog.model import Catalog
 from planner.catalog.rules import Rule
 from planner.engine.conditions import evaluate, facts_of
+from planner.facts import RuleFiring, Value
 from planner.profile.model import Profile
 
-PLACEHOLDER_UNIT = re.compile(r"\{([a-z_.]+)\}( (?:hours|weeks|days|items))?")
+PLACEHOLDER = re.compile(r"\{([a-z_.]+)\}")
 
-
-def fill(template: str, facts: dict[str, Any], titles: dict[str, str] | None = None) -> str:
-    """Substitute {field} placeholders; user text is data, never a format string.
-
-    Ids in a list read as their titles; "{hours_per_week} hours" reads "1 hour" for 1.
-    """
-
-    def value(match: re.Match[str]) -> str:
-        v = facts.get(match.group(1), match.group(0))
-        unit = match.group(2) or ""
-        if isinstance(v, float) and v.is_integer():
-            v = int(v)
-        if v == 1 and unit:
-            unit = unit[:-1]
-        if isinstance(v, list):
-            return ", ".join(str((titles or {}).get(x, x)) for x in v) + unit
-        return str(v) + unit
-
-    return PLACEHOLDER_UNIT.sub(value, template)
-
-
-Fired = tuple[Rule, str, tuple[str, ...]]  # the rule, its filled-in why, what matched
+Fired = tuple[Rule, RuleFiring]  # the rule, and what the plan says of its firing
 
 
 def fired_rules(profile: Profile, catalog: Catalog) -> list[Fired]:
-    """The rules whose conditions hold, in file order, with their reason and trace."""
+    """The rules whose conditions hold, in file order, with the answers their why names and
+    those that made them fire."""
     facts = facts_of(profile)
-    titles = {i.id: i.title for i in catalog.items.values()}
-    titles |= {i.id: i.title for i in catalog.interests.values()}
     out = []
     for rule in catalog.rules:
         held, trace = evaluate(rule.when, facts)
         if held:
-            matched = tuple(
-                dict.fromkeys(
-                    f"{leaf.field} = {fill('{' + leaf.field + '}', facts)}" for leaf in trace
-                )
+            named = dict.fromkeys(PLACEHOLDER.findall(rule.why))
+            matched = dict.fromkeys(leaf.field for leaf in trace)
+            firing = RuleFiring(
+                rule_id=rule.id,
+                why=rule.why,
+                values=tuple((f, _value(facts.get(f))) for f in named),
+                matched=tuple((f, _value(facts.get(f))) for f in matched),
             )
-            out.append((rule, fill(rule.why, facts, titles), matched))
+            out.append((rule, firing))
     return out
+
+
+def _value(answer: Any) -> Value:
+    """A profile answer as a fact: lists become tuples."""
+    return tuple(answer) if isinstance(answer, list) else answer

@@ -21,7 +21,8 @@ from planner.catalog.rules import (
 )
 from planner.engine.chosen import Chosen, PlanSettings, Selection, planned_tasks
 from planner.engine.rules import Fired
-from planner.plan import Omitted, RuleFiring, Why
+from planner.facts import ByInterest, ByRule, Completed, NeededBy, OnTrack, Started, Why
+from planner.plan import Omitted
 from planner.profile.model import Profile
 
 
@@ -54,14 +55,11 @@ class Selector:
 
     def run(self, fired: list[Fired]) -> Selection:
         track = self.catalog.tracks[self.profile.goal]
-        self.include(
-            track.members(self.catalog),
-            Why("track", f"Part of the {track.title} track.", track=track.id),
-        )
-        for rule, text, _matched in fired:
-            self.apply(rule, Why("rule", text, rule=rule.id))
+        self.include(track.members(self.catalog), OnTrack(track=track.id))
+        for rule, _ in fired:
+            self.apply(rule, ByRule(rule=rule.id))
         for item_id in self.profile.completed:
-            self.skips[item_id] = Why("completed", "You marked it as completed.")
+            self.skips[item_id] = Completed()
         for level, why in self.optional_off:
             self.skip_optional(level, why)
         return self.finish(fired)
@@ -100,7 +98,7 @@ class Selector:
         for item_id in self.tagged(self.profile.interests):
             tags = self.catalog.items[item_id].tags
             first = next(i for i in self.profile.interests if i in tags)
-            self.include([item_id], Why("interest", why.text, rule=why.rule, interest=first))
+            self.include([item_id], ByInterest(interest=first, rule=why.rule))
 
     def skip(self, ids: list[str], why: Why) -> None:
         for item_id in ids:
@@ -149,38 +147,11 @@ class Selector:
         kept = {i for i in self.why if i not in self.skips}
         needed_by = self.close_prerequisites(kept)
         for item_id, why in self.marks:
-            if item_id in kept and all(w.text != why.text for w in self.why[item_id]):
+            if item_id in kept and all(w.rule != why.rule for w in self.why[item_id]):
                 self.why[item_id].append(why)
-        chosen = []
-        for item_id, item in self.catalog.items.items():
-            if item_id not in kept:
-                continue
-            done = dict(self.profile.tasks_done).get(item_id, ())
-            tasks = planned_tasks(item, self.factors.get(item_id, 1.0), done)
-            if not tasks:
-                continue
-            whys = tuple(self.why[item_id])
-            if done:
-                whys = (
-                    Why(
-                        "started",
-                        f"You have done {len(done)} of its "
-                        f"{len(item.tasks)} tasks: it continues first with "
-                        "the rest.",
-                    ),
-                    *whys,
-                )
-            chosen.append(
-                Chosen(
-                    item=item,
-                    hours=sum(h for _, h in tasks),
-                    why=whys,
-                    emphasised=item_id in self.emphasised,
-                    tasks=tasks,
-                    started=bool(done),
-                    scale=self.factors.get(item_id, 1.0),
-                )
-            )
+        chosen = [
+            c for item_id in self.catalog.items if item_id in kept if (c := self.chosen(item_id))
+        ]
         skipped = [
             self.omitted(item_id, why, needed_by)
             for item_id, why in self.skips.items()
@@ -189,9 +160,9 @@ class Selector:
         return Selection(
             items=tuple(chosen),
             skipped=tuple(skipped),
-            fired=tuple(RuleFiring(rule.id, text, matched) for rule, text, matched in fired),
+            fired=tuple(firing for _, firing in fired),
             settings=self.settings,
-            rules={rule.id: rule for rule, _, _ in fired},
+            rules={rule.id: rule for rule, _ in fired},
             graph=self.catalog.graph.within(c.item.id for c in chosen),
         )
 
@@ -200,24 +171,40 @@ class Selector:
         wanted = item_id in self.why or item_id in needed_by or item_id in self.profile.completed
         return item_id in self.catalog.items and item_id not in kept and wanted
 
+    def chosen(self, item_id: str) -> Chosen | None:
+        """The kept item with its tasks still to do (None when every one is done)."""
+        item = self.catalog.items[item_id]
+        done = dict(self.profile.tasks_done).get(item_id, ())
+        tasks = planned_tasks(item, self.factors.get(item_id, 1.0), done)
+        if not tasks:
+            return None
+        whys = tuple(self.why[item_id])
+        if done:
+            whys = (Started(done=len(done), of=len(item.tasks)), *whys)
+        return Chosen(
+            item=item,
+            hours=sum(h for _, h in tasks),
+            why=whys,
+            emphasised=item_id in self.emphasised,
+            tasks=tasks,
+            started=bool(done),
+            scale=self.factors.get(item_id, 1.0),
+        )
+
     def omitted(self, item_id: str, why: Why, needed_by: dict[str, set[str]]) -> Omitted:
-        users = sorted(needed_by.get(item_id, ()))
-        text = why.text
-        if users:
-            titles = ", ".join(self.catalog.items[u].title for u in users[:3])
-            text += f" {titles} build{'s' if len(users) == 1 else ''} on it: "
-            text += "the plan assumes you know it."
+        item = self.catalog.items[item_id]
         return Omitted(
-            item_id, self.catalog.items[item_id].title, Why(why.kind, text, rule=why.rule)
+            id=item_id,
+            title=item.title,
+            why=why,
+            hours=item.hours,
+            needed_by=tuple(sorted(needed_by.get(item_id, ()))),
         )
 
     def close_prerequisites(self, kept: set[str]) -> dict[str, set[str]]:
         """Pull in missing prerequisites; return, per skipped item, the kept items needing it."""
         added, needed_by = self.catalog.graph.pull_in(kept, self.skips)
         for pre, user in added.items():
-            title = self.catalog.items[user].title
-            self.why.setdefault(pre, []).append(
-                Why("needed-by", f"Needed before {title}.", item=user)
-            )
+            self.why.setdefault(pre, []).append(NeededBy(item=user))
         kept |= set(added)
         return needed_by

@@ -57,11 +57,8 @@ def replan(
     old_end = progress.end_date or _rebuilt_end(old, today, catalog)
     plan = make_plan(profile, today, catalog)
     # the new plan says what was done and how the end moved; the core plans, this annotates
-    notes = (
-        _progress_note(progress, newly, started, catalog, old_end, plan.end_date, today),
-        *plan.notes,
-    )
-    plan = replace(plan, notes=notes)
+    said = _progress_note(progress, newly, started, catalog, old_end, plan.end_date, today)
+    plan = replace(plan, extra_notes=(said, *plan.extra_notes))
     ensure_dir(folder)
     extensions = ("yaml", *(RENDERERS[f][2] for f in formats))
     stem = free_stem(folder, f"{slugify(profile.name)}-replan-{start.isoformat()}", extensions)

@@ -6,10 +6,12 @@ import shutil
 import textwrap
 
 from planner.plan import Omitted, Plan
+from planner.render.words import Entry, Words
 
 
 def explain_text(plan: Plan, width: int | None = None) -> str:
     width = min(width or shutil.get_terminal_size((88, 24)).columns, 100)
+    words = Words(plan)
     out = [
         f"Study plan for {plan.name}: {plan.goal_title}",
         f"{len(plan.weeks)} weeks, {plan.start_date:%d %b %Y} to {plan.end_date:%d %b %Y}, "
@@ -18,19 +20,17 @@ def explain_text(plan: Plan, width: int | None = None) -> str:
     ]
     if plan.fired:
         out.append("Why this plan:")
-        out += _wrapped(
-            [f"{f.why} [{'; '.join(f.matched)}]" if f.matched else f.why for f in plan.fired],
-            width,
-            "  - ",
-        )
+        out += _wrapped(words.fired_with_trace(), width, "  - ")
     if plan.dropped:
-        out += ["", _dropped_header(plan)]
+        out += ["", words.dropped_header()]
         out += _wrapped(_by_group(plan.dropped), width, "  - ")
-    if plan.skipped:
+    skips = [g for g in words.left_out() if not g.importance]
+    if skips:
         out += ["", "Skipped:"]
-        out += _wrapped(_by_reason(plan.skipped), width, "  - ")
-    if plan.notes:
-        out += ["", "Notes:"] + _wrapped(list(plan.notes), width, "  - ")
+        out += _wrapped([f"{g.reason} — {_listed(g.items)}" for g in skips], width, "  - ")
+    notes = words.notes()
+    if notes:
+        out += ["", "Notes:"] + _wrapped(notes, width, "  - ")
     for week in plan.weeks:
         out += [
             "",
@@ -43,7 +43,7 @@ def explain_text(plan: Plan, width: int | None = None) -> str:
                 part = f" (part {k} of {n}, continued from week {item.continued_from})"
             out.append(f"  * {item.title}{part} · {item.hours:g} h · {item.section_title}")
             if k == 1:  # a continuation's reasons stand at its first part
-                out += _wrapped([f"why: {r}" for r in item.reasons], width, "      ")
+                out += _wrapped([f"why: {r}" for r in words.reasons(item)], width, "      ")
     return "\n".join(out)
 
 
@@ -51,36 +51,23 @@ def _hours(value: float) -> str:
     return f"{value:g} h"
 
 
-def _dropped_header(plan: Plan) -> str:
-    hours = sum(o.hours for o in plan.dropped)
-    weeks = plan.profile.get("weeks")
-    budget = f" for your {weeks}-week deadline" if weeks else ""
-    return (
-        f"Left out{budget} ({len(plan.dropped)} item{'s' * (len(plan.dropped) != 1)}, "
-        f"{_hours(hours)}; the hours went to what serves your goal most):"
-    )
+def _listed(entries: tuple[Entry, ...]) -> str:
+    """'A (3 h), B (8 h; C builds on it: …)'."""
+    return ", ".join(f"{e.title} ({e.detail(_hours(e.hours))})" for e in entries)
 
 
 def _by_group(omitted: tuple[Omitted, ...]) -> list[str]:
     """'core: A (3 h), B (8 h)': what a deadline left out, most important first."""
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, list[Entry]] = {}
     for o in omitted:
-        groups.setdefault(o.group or "other", []).append(f"{o.title} ({_hours(o.hours)})")
+        groups.setdefault(o.group or "other", []).append(Entry(title=o.title, hours=o.hours))
     order = ("core", "recommended", "optional")
     return [
-        f"{group}: {', '.join(titles)}"
-        for group, titles in sorted(
+        f"{group}: {_listed(tuple(items))}"
+        for group, items in sorted(
             groups.items(), key=lambda g: order.index(g[0]) if g[0] in order else 9
         )
     ]
-
-
-def _by_reason(omitted: tuple[Omitted, ...]) -> list[str]:
-    """One line per reason, naming every item it left out (the rules say the same of many)."""
-    reasons: dict[str, list[str]] = {}
-    for o in omitted:
-        reasons.setdefault(o.reason, []).append(o.title)
-    return [f"{', '.join(titles)}: {reason}" for reason, titles in reasons.items()]
 
 
 def _wrapped(lines: list[str], width: int, indent: str) -> list[str]:
