@@ -69,6 +69,13 @@ def profiles(draw):
     return data
 
 
+def learner(**answers):
+    """A profile as the strategy draws one: no interests, nothing completed, unless given."""
+    return {"name": "Learner", "start_date": "2027-01-04", "interests": [], "completed": []} | (
+        answers
+    )
+
+
 def plan_for(data) -> tuple[Profile, Plan]:
     profile, problems = validate(data, CATALOG)
     assert profile is not None, problems
@@ -149,16 +156,12 @@ def test_weeks_fit_the_hours_and_prerequisites_come_first(data):
 @SETTINGS
 @given(profiles())
 @example(  # found by hypothesis: a started habit that technical work builds on waited for it
-    {
-        "name": "Learner",
-        "goal": "llm-engineer",
-        "hours_per_week": 1.5,
-        "start_date": "2027-01-04",
-        "background": {"math": 0, "python": 2, "ml": 2},
-        "interests": [],
-        "completed": [],
-        "tasks_done": {"documenting-experiments": [0]},
-    }
+    learner(
+        goal="llm-engineer",
+        hours_per_week=1.5,
+        background={"math": 0, "python": 2, "ml": 2},
+        tasks_done={"documenting-experiments": [0]},
+    )
 )
 def test_what_is_done_or_left_out_is_not_planned(data):
     profile, plan = plan_for(data)
@@ -177,17 +180,13 @@ def test_what_is_done_or_left_out_is_not_planned(data):
 @SETTINGS
 @given(profiles())
 @example(  # found by hypothesis: what builds on started work waited for what it lacks
-    {
-        "name": "Learner",
-        "goal": "llm-applications",
-        "hours_per_week": 2,
-        "start_date": "2027-01-04",
-        "background": {"math": 0, "python": 0, "ml": 0},
-        "interests": [],
-        "completed": [],
-        "tasks_done": {"llm-apis-structured-output": [0]},
-        "weeks": 12,
-    }
+    learner(
+        goal="llm-applications",
+        hours_per_week=2,
+        background={"math": 0, "python": 0, "ml": 0},
+        tasks_done={"llm-apis-structured-output": [0]},
+        weeks=12,
+    )
 )
 def test_a_deadline_is_a_budget_spent_on_the_goal(data):
     profile, plan = plan_for(data)
