@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 Value = str | int | float | bool | tuple[str, ...] | None  # a profile answer, as rules test it
+YEAR_WEEKS = 52  # a plan longer than this runs past a year: it says so, with alternatives
 
 
 # --- Why an item is in the plan, or left out --------------------------------------------

@@ -10,13 +10,14 @@ from planner.catalog.model import Catalog
 from planner.engine.budget import fit_deadline
 from planner.engine.chosen import Chosen, Selection
 from planner.engine.notes import plan_notes, visible_firings
-from planner.engine.options import YEAR_WEEKS, alternatives
+from planner.engine.options import alternatives
 from planner.engine.reasons import item_reasons
 from planner.engine.review import ReviewPolicy
 from planner.engine.rules import fired_rules
 from planner.engine.schedule import Packed, pack_items
 from planner.engine.selection import select
 from planner.engine.weeks import dated_weeks
+from planner.facts import YEAR_WEEKS
 from planner.plan import Omitted, Plan
 from planner.profile.model import Profile
 

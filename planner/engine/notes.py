@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from planner.catalog.rules import SetPlan
 from planner.engine.chosen import Chosen, Selection
-from planner.engine.options import YEAR_WEEKS
 from planner.engine.schedule import Packed
 from planner.facts import (
+    YEAR_WEEKS,
     CatchUpWeeks,
     DeadlineCut,
     LongPlan,

@@ -8,12 +8,11 @@ from typing import Protocol
 
 from planner.catalog.model import Catalog
 from planner.engine.schedule import Packed
-from planner.facts import Alternative
+from planner.facts import YEAR_WEEKS, Alternative
 from planner.plan import Omitted, Plan
 from planner.profile.model import Profile
 from planner.profile.questions import HOURS
 
-YEAR_WEEKS = 52
 NARROW_TRACK = "llm-applications"  # the shortest path to building with LLMs
 
 

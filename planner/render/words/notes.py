@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planner.facts import (
+    YEAR_WEEKS,
     Alternative,
     CatchUpWeeks,
     DeadlineCut,
@@ -14,8 +15,6 @@ from planner.facts import (
 )
 from planner.plan import Plan
 from planner.render.words.items import Names
-
-YEAR_WEEKS = 52
 
 
 def note(fact: Note, plan: Plan, names: Names) -> str:
