@@ -9,9 +9,9 @@ from typing import Any
 import jsonschema
 import pytest
 
+from planner.catalog.conditions import FIELDS
 from planner.catalog.model import Catalog
-from planner.engine.conditions import FIELDS
-from planner.engine.rules import facts_of
+from planner.engine.conditions import facts_of
 from planner.profile.model import Background, Profile
 from planner.profile.questions import (
     AREAS,

@@ -135,23 +135,7 @@ def _mojibake_in_files(root: Path) -> list[str]:
 
 
 def _cycles(catalog: Catalog) -> list[str]:
-    state: dict[str, int] = {}  # 1 visiting, 2 done
-    out: list[str] = []
-
-    def visit(item_id: str, path: list[str]) -> None:
-        if state.get(item_id) == 2:
-            return
-        if state.get(item_id) == 1:
-            out.append("prerequisite cycle: " + " -> ".join([*path, item_id]))
-            return
-        state[item_id] = 1
-        for pre in catalog.items[item_id].prerequisites:
-            visit(pre, [*path, item_id])
-        state[item_id] = 2
-
-    for item_id in catalog.items:
-        visit(item_id, [])
-    return out
+    return ["prerequisite cycle: " + " -> ".join(path) for path in catalog.graph.cycles()]
 
 
 def _coverage(catalog: Catalog) -> list[str]:

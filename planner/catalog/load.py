@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache, partial
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import yaml
 
 from planner.catalog.model import Catalog, GuideTopic, Interest, Item, Section, Task, Track
+from planner.catalog.rule_load import load_rules
 from planner.errors import ContentError, Problem
 from planner.plan import Resource
 from planner.shipped import shipped_dir
@@ -42,9 +44,20 @@ def load_catalog(root: Path | None = None, strict: bool = False) -> Catalog:
     interests = {i.id: i for i in load(root / "interests.yaml", _interest, problems)}
     aliases = {a: i.id for i in items.values() for a in i.aliases}
     problems += _dangling(items, sections, root)
+    catalog = Catalog(
+        sections=sections,
+        items=items,
+        tracks=tracks,
+        interests=interests,
+        aliases=aliases,
+        root=root,
+    )
+    if not problems:  # rules name items, sections and tags: read them once those hold
+        rules, problems = load_rules(root / "rules.yaml", catalog)
+        catalog = replace(catalog, rules=rules)
     if problems:
         raise ContentError(problems)
-    return Catalog(sections, items, tracks, interests, aliases, root)
+    return catalog
 
 
 def _dangling(items: dict[str, Item], sections: dict[str, Section], root: Path) -> list[Problem]:
@@ -110,7 +123,9 @@ def _section(d: dict[str, Any]) -> Section:
 
 
 def _resource(d: dict[str, Any]) -> Resource:
-    return Resource(d["title"], d["url"], d.get("kind", "docs"), bool(d.get("free", True)))
+    return Resource(
+        title=d["title"], url=d["url"], kind=d.get("kind", "docs"), free=bool(d.get("free", True))
+    )
 
 
 def _item(d: dict[str, Any]) -> Item:

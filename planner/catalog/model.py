@@ -6,6 +6,8 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from planner.catalog.graph import Graph
+from planner.catalog.rules import Rule
 from planner.plan import Resource
 
 LEVELS = ("beginner", "intermediate", "advanced")
@@ -89,7 +91,7 @@ class Interest:
     description: str
 
 
-@dataclass(frozen=True, eq=False)  # compared and hashed by identity: loaded once, cached
+@dataclass(frozen=True, eq=False, kw_only=True)  # compared and hashed by identity: loaded once
 class Catalog:
     sections: dict[str, Section]
     items: dict[str, Item]
@@ -97,12 +99,18 @@ class Catalog:
     interests: dict[str, Interest] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  # old id -> current id
     root: Path | None = None
+    rules: tuple[Rule, ...] = ()  # content/rules.yaml, in file order
 
     def resolve(self, item_id: str) -> str | None:
         """The current id for an id or alias, or None when unknown."""
         if item_id in self.items:
             return item_id
         return self.aliases.get(item_id)
+
+    @functools.cached_property
+    def graph(self) -> Graph:
+        """The prerequisite graph of every item, built once per catalog."""
+        return Graph({item_id: item.prerequisites for item_id, item in self.items.items()})
 
     def tags(self) -> set[str]:
         return {t for item in self.items.values() for t in item.tags}
