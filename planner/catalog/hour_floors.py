@@ -51,7 +51,7 @@ FLOORS = (
         kind="an RL training run",
         words=_words(r"\b(train|run)\b[^.;]*\b(GRPO|PPO|RLOO)\w*|\bGRPOTrainer\b"),
         hours=3.0,
-        covers="sampling groups of answers is slow: set-up, a run of an hour or more, and evaluation",
+        covers="sampling groups of answers is slow: set-up, an hour-long run, and evaluation",
     ),
     Floor(
         kind="a multi-GPU run",
