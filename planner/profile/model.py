@@ -42,6 +42,9 @@ class Profile:
     study_days: tuple[str, ...] = DEFAULT_STUDY_DAYS
     budget: str = "any"  # "free": plan only the free route of a task that needs more
     tasks_done: tuple[tuple[str, tuple[int, ...]], ...] = ()  # started items' tasks done
+    study_time: str = "18:00"  # when calendar sessions start, HH:MM
+    time_zone: str | None = None  # an IANA name; None: floating time
+    replans: int = 0  # re-plans so far: a re-plan's calendar is a newer revision
 
     def start(self, today: date) -> date:
         """The start date, or the coming Monday (today when today is a Monday)."""
