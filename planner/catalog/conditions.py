@@ -23,6 +23,7 @@ FIELDS = (
     "study_time",
     "time_zone",
     "replans",
+    "budget",
 )
 OPERATORS = ("eq", "ne", "lt", "lte", "gt", "gte", "in", "has_any", "has_all", "exists")
 
