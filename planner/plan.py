@@ -134,6 +134,20 @@ class Omitted:
 
 
 @dataclass(frozen=True, kw_only=True)
+class PlannedSelfCheck:
+    """A self-check question on a planned item, with its model answer (decks and exports)."""
+
+    item: str  # the item's id
+    item_title: str
+    section: str  # section id
+    section_title: str
+    week: int  # the week the item is first planned in
+    question: str
+    answer: str
+    resource: Resource | None = None  # the item's main resource (its first), for the answer
+
+
+@dataclass(frozen=True, kw_only=True)
 class Plan:
     name: str
     goal: str
@@ -158,6 +172,8 @@ class Plan:
     # the titles of the items and interests the facts name by id
     titles: dict[str, str] = field(default_factory=dict)
     interest_titles: dict[str, str] = field(default_factory=dict)
+    # every question of the planned items, in the order they start (the engine's last step)
+    self_checks: tuple[PlannedSelfCheck, ...] = ()
 
     @property
     def total_hours(self) -> float:

@@ -60,6 +60,7 @@ PLAN_KEYS = {
     "skipped",
     "notes",
     "weeks",
+    "self_checks",
 }
 
 

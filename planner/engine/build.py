@@ -16,6 +16,7 @@ from planner.engine.review import ReviewPolicy
 from planner.engine.rules import fired_rules
 from planner.engine.schedule import Packed, pack_items
 from planner.engine.selection import select
+from planner.engine.self_checks import plan_self_checks
 from planner.engine.weeks import dated_weeks
 from planner.facts import YEAR_WEEKS
 from planner.plan import Omitted, Plan
@@ -98,6 +99,7 @@ def build_plan(profile: Profile, catalog: Catalog, today: date) -> Plan:
         profile=profile.to_data() | {"start_date": start.isoformat()},
         titles={i: catalog.items[i].title for i in catalog.items if i in named},
         interest_titles={i: catalog.interests[i].title for i in profile.interests},
+        self_checks=plan_self_checks(weeks, catalog),
         notes=tuple(
             plan_notes(
                 profile.weeks,

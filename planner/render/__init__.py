@@ -1,4 +1,4 @@
-"""Renderers: a Plan -> the bytes of one output format (pdf, md, ics, json)."""
+"""Renderers: a Plan -> the bytes of one output format (pdf, md, ics, json, anki)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ RENDERERS: dict[str, tuple[str, str, str]] = {
     "json": ("planner.render.plan_json", "render_json", "json"),
     "md": ("planner.render.markdown", "render_markdown", "md"),
     "ics": ("planner.render.ics", "render_ics", "ics"),
+    "anki": ("planner.render.anki", "render_anki", "apkg"),
 }
 FORMATS = tuple(RENDERERS)
 PAPERS = ("a4", "letter")  # ISO A4 and US Letter; only the PDF has pages

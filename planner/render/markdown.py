@@ -8,7 +8,7 @@ from urllib.parse import quote, urlsplit
 
 import yaml
 
-from planner.plan import PROFILE_MARKER, Plan, PlannedItem, Week
+from planner.plan import PROFILE_MARKER, Plan, PlannedItem, PlannedSelfCheck, Week
 from planner.render.formatting import date_range, hours
 from planner.render.words import Group, Words
 from planner.templating import environment
@@ -41,7 +41,9 @@ def md_url(url: str) -> str | None:
     return quote(url.strip(), safe=":/?#[]@!$&'*+,;=%~")
 
 
-def _item(week: Week, item: PlannedItem, words: Words) -> dict[str, Any]:
+def _item(
+    week: Week, item: PlannedItem, words: Words, checks: list[PlannedSelfCheck]
+) -> dict[str, Any]:
     k, n = item.part
     facts = [hours(item.hours), md_text(item.section_title)]
     if item.kind != "lesson":
@@ -63,6 +65,12 @@ def _item(week: Week, item: PlannedItem, words: Words) -> dict[str, Any]:
             (md_text(task), tid)
             for task, tid in zip(words.checklist(item), item.task_ids(week.number), strict=True)
         ],
+        # at the item's first part: numbered, so no question reads as a task (`- [ ]`)
+        "checks": [
+            (f"{n}. ", md_text(c.question), md_text(c.answer)) for n, c in enumerate(checks, 1)
+        ]
+        if k == 1
+        else [],
     }
 
 
@@ -84,6 +92,9 @@ def _left_out(group: Group) -> tuple[str, str]:
 
 def _context(plan: Plan) -> dict[str, Any]:
     words = Words(plan)
+    checks: dict[str, list[PlannedSelfCheck]] = {}
+    for check in plan.self_checks:
+        checks.setdefault(check.item, []).append(check)
     return {
         "name": md_text(plan.name),
         "goal": md_text(plan.goal_title),
@@ -99,7 +110,7 @@ def _context(plan: Plan) -> dict[str, Any]:
                 "number": w.number,
                 "dates": date_range(w.start, w.end),
                 "hours": hours(w.hours),
-                "entries": [_item(w, i, words) for i in w.items],
+                "entries": [_item(w, i, words, checks.get(i.id, [])) for i in w.items],
             }
             for w in plan.weeks
         ],

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from planner.facts import Why
-from planner.plan import Omitted, Plan, PlannedItem, Week
+from planner.plan import Omitted, Plan, PlannedItem, PlannedSelfCheck, Week
 from planner.render.words import Words
 
 WHY_KEYS = ("rule", "item", "interest", "track")  # a reason's provenance beside its kind
@@ -24,6 +24,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "skipped": [_omitted(o, words) for o in plan.skipped],
         "notes": words.notes(),
         "weeks": [_week(w, words) for w in plan.weeks],
+        # beside the contract's keys: the planned items' questions (Anki decks read the same)
+        "self_checks": [_self_check(c) for c in plan.self_checks],
     }
 
 
@@ -73,6 +75,20 @@ def _item(i: PlannedItem, week: int, words: Words) -> dict[str, Any]:
             for tid, task in zip(i.task_ids(week), i.tasks, strict=True)
         ],
         "why": [_why(w) for w in i.why],
+    }
+
+
+def _self_check(c: PlannedSelfCheck) -> dict[str, Any]:
+    resource = c.resource and {"title": c.resource.title, "url": c.resource.url}
+    return {
+        "item": c.item,
+        "item_title": c.item_title,
+        "section": c.section,
+        "section_title": c.section_title,
+        "week": c.week,
+        "question": c.question,
+        "answer": c.answer,
+        "resource": resource,
     }
 
 
