@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from planner.facts import CatchUpWeeks, Completed, LeftOut, OnTrack, RuleFiring
-from planner.plan import Omitted, Plan, PlannedItem, PlannedTask, Resource, Week
+from planner.plan import Omitted, Plan, PlannedItem, PlannedSelfCheck, PlannedTask, Resource, Week
 
 SECTIONS = (
     ("foundations", "Foundations: Python and math"),
@@ -279,3 +279,38 @@ def unlinked_plan() -> Plan:
     week = plan.weeks[0]
     items = tuple(replace(i, resources=resources) for i in week.items)
     return replace(plan, weeks=(replace(week, items=items),))
+
+
+# questions as a catalog writes them, and as hostile as user text: markup, Markdown, a task box
+QUESTIONS = (
+    (
+        "Why does attention scale by the square root of d?",
+        "Dot products grow with d; 1/√d keeps softmax soft.",
+    ),
+    (
+        "- [ ] Is this a task? <b>R&D</b> [x](https://evil.example)",
+        "No: *it* is `a question` & <i>stays</i> text.",
+    ),
+    ("1. What would you change if the loss went up?", "Lower the learning rate; check the data."),
+)
+
+
+def with_self_checks(plan: Plan, questions: tuple[tuple[str, str], ...] = QUESTIONS) -> Plan:
+    """plan with these questions on each item, at the week its first part is planned in."""
+    checks = [
+        PlannedSelfCheck(
+            item=i.id,
+            item_title=i.title,
+            section=i.section,
+            section_title=i.section_title,
+            week=w.number,
+            question=f"{question} ({i.id})",
+            answer=answer,
+            resource=i.resources[0] if i.resources else None,
+        )
+        for w in plan.weeks
+        for i in w.items
+        if i.part[0] == 1 and i.kind != "review"
+        for question, answer in questions
+    ]
+    return replace(plan, self_checks=tuple(checks))
