@@ -15,7 +15,7 @@ from planner.progress.from_markdown import read_markdown
 from planner.render.markdown import render_markdown
 from tests.conftest import examples
 from tests.sample_plans import long_plan, with_self_checks
-from tests.test_catalog_plans import SETTINGS, plan_for, profiles
+from tests.test_catalog_plans import CATALOG, SETTINGS, plan_for, profiles
 
 COMMONMARK = MarkdownIt("commonmark")  # raw HTML passes through, as GitHub's does
 TASK_LINE = re.compile(r"^- \[ \] .* \[\]\(#w\d+-[a-z0-9-]+-t\d+\)$")
@@ -130,4 +130,16 @@ def test_question_markup_is_text() -> None:
 @given(profiles())
 def test_real_plans_questions_collapsed_and_ticks_intact(tmp_path_factory, data) -> None:  # type: ignore[no-untyped-def]
     _, plan = plan_for(data)
+    # the plan holds every question of every planned item once, with the week it starts
+    starts: dict[str, int] = {}
+    for week in plan.weeks:
+        for item in week.items:
+            starts.setdefault(item.id, week.number)
+    expected = [
+        (i, starts[i], q.question, q.answer)
+        for i in starts
+        if i in CATALOG.items
+        for q in CATALOG.items[i].questions
+    ]
+    assert [(c.item, c.week, c.question, c.answer) for c in plan.self_checks] == expected
     assert_questions_collapsed_and_ticks_intact(plan, tmp_path_factory.mktemp("md"))
