@@ -18,10 +18,12 @@ from typing import Any
 import pytest
 
 from planner.catalog.model import Catalog
+from planner.cli import build_parser
+from planner.cli.completion import FORMAT_VALUES
 from planner.pipeline import make_plan
 from planner.plan import Plan, Resource
 from planner.profile.load import load_text
-from planner.render import render
+from planner.render import FORMATS, render
 from planner.render.anki import NOTE_TYPE_ID, deck_id, render_anki
 from tests.sample_plans import unicode_plan, with_self_checks
 
@@ -216,3 +218,11 @@ def test_build_twice_then_replan_through_the_cli(run_cli, ada: Plan, tmp_path: P
     whole = {i.id for i in ada.weeks[0].items if i.part == (1, 1)}
     finished = [c.question for c in ada.self_checks if c.item in whole]
     assert finished and not set(finished) & kept.keys() and set(finished) <= had.keys()
+
+
+@pytest.mark.parametrize("verb", ["build", "batch"])
+def test_help_and_completion_offer_the_deck(verb: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        build_parser(verb).parse_args([verb, "--help"])
+    assert "pdf, md, ics, json, anki" in " ".join(capsys.readouterr().out.split())
+    assert sorted(FORMAT_VALUES) == sorted(FORMATS)  # the shell completes every format

@@ -31,7 +31,7 @@ EPILOG = """\
 examples:
   studyplan init my.yaml            write a starter profile, then edit it
   studyplan build my.yaml           write output/<your-name>.pdf
-  studyplan build my.yaml --format pdf,md,ics,json
+  studyplan build my.yaml --format pdf,md,ics,json,anki
   studyplan explain my.yaml         why each item is in your plan
   studyplan items python            item ids (for completed:) whose title or tags say python
   studyplan interview               answer questions instead of writing YAML

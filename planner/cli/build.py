@@ -1,4 +1,5 @@
-"""Build the plan for a profile YAML file and write it as PDF (and Markdown, iCalendar, JSON).
+"""Build the plan for a profile YAML file and write it as PDF (and Markdown, iCalendar, JSON,
+an Anki deck of its self-check questions).
 
 Re-running replaces the earlier output for the same profile, except a PDF or Markdown file
 with ticked boxes: that one is kept as <name>-ticked-<date>.pdf (or .md) and the command says

@@ -28,7 +28,8 @@ def add_output(parser: argparse.ArgumentParser, formats: bool = True) -> None:
             "--format",
             default="pdf",
             metavar="LIST",
-            help="comma-separated: pdf, md, ics, json (default: pdf)",
+            help="comma-separated: pdf, md, ics, json, anki (default: pdf); anki writes the "
+            "self-check questions as an Anki deck (.apkg)",
         )
 
 

@@ -5,7 +5,7 @@
   fish: run once           studyplan completion fish > ~/.config/fish/completions/studyplan.fish
 
 Verbs, their options and the values of options with a fixed set (--paper a4|letter,
---format pdf,md,ics,json) complete; file arguments complete as file names.
+--format pdf,md,ics,json,anki) complete; file arguments complete as file names.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import argparse
 from dataclasses import dataclass
 
 SHELLS = ("bash", "zsh", "fish")
-FORMAT_VALUES = ("pdf", "md", "ics", "json")  # --format takes a comma-separated list of these
+# --format takes a comma-separated list of these
+FORMAT_VALUES = ("pdf", "md", "ics", "json", "anki")
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -2,7 +2,7 @@
 
 The page listens on 127.0.0.1:8000 by default, so only this computer can reach it.
 POST /api/plan takes a profile (JSON, YAML or form fields; YAML sent without its content
-type is recognised) and returns the PDF (?format=json|md|ics for the other formats).
+type is recognised) and returns the PDF (?format=json|md|ics|anki for the other formats).
 Stop it with Ctrl-C.
 
 Any web site you visit could make your browser call a page on this computer. So the page

@@ -1,5 +1,5 @@
 """POST /api/plan: a profile as JSON, YAML or form fields in; the plan's PDF (or another
-format, ?format=json|md|ics) out; every answer JSON but the plan itself."""
+format, ?format=json|md|ics|anki) out; every answer JSON but the plan itself."""
 
 from __future__ import annotations
 
