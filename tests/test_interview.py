@@ -320,6 +320,8 @@ def test_the_whole_interview_writes_profile_and_pdf(small_catalog: Catalog, tmp_
     assert "Your answers" in text and "Your plan" in text and "weeks" in text
     assert str(saved.paths[0]) in text and "studyplan build" in text
     assert f"studyplan progress {saved.paths[1]} --replan" in text
+    # the deck not chosen: the last screen says how to write it
+    assert f"studyplan build {saved.paths[0]} -o {tmp_path} --format anki" in text
 
 
 def test_the_pdf_is_drawn_within_the_drawing_block(small_catalog: Catalog, tmp_path: Path) -> None:

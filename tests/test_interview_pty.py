@@ -112,7 +112,7 @@ def test_answers_then_saved_profile_and_pdf(tmp_path: Path, sessions: list[Sessi
     s.answer("Study days", ENTER)
     s.answer("Budget for GPUs", DOWN + ENTER)  # free
     s.answer("Output folder", ENTER)
-    s.answer("Besides the PDF", DOWN + DOWN + " " + ENTER)  # json
+    s.answer("Besides the PDF", DOWN + DOWN + " " + DOWN + " " + ENTER)  # json, anki
     s.answer("Save the profile and write the plan?", ENTER)
     assert s.finish() == 0
     assert "Your plan" in s.text and "weeks," in s.text
@@ -120,6 +120,7 @@ def test_answers_then_saved_profile_and_pdf(tmp_path: Path, sessions: list[Sessi
 
     out = tmp_path / "out"
     assert sorted(p.name for p in out.iterdir()) == [
+        "ada-lovelace.apkg",
         "ada-lovelace.json",
         "ada-lovelace.pdf",
         "ada-lovelace.yaml",
@@ -133,6 +134,8 @@ def test_answers_then_saved_profile_and_pdf(tmp_path: Path, sessions: list[Sessi
     assert "python-basics" in profile.completed
     assert str(Path("out", "ada-lovelace.yaml")) in s.text
     assert f"studyplan progress {Path('out', 'ada-lovelace.pdf')} --replan" in s.text
+    deck = f"Your Anki deck of the self-check questions: {Path('out', 'ada-lovelace.apkg')}"
+    assert deck in s.text and "File > Import" in s.text
     assert profile.start_date == date(2026, 11, 30)  # the date used, saved
     assert profile.budget == "free"
 

@@ -28,7 +28,12 @@ from planner.profile.questions import (
 from planner.profile.validate import validate
 from planner.render.words import Words
 
-EXTRA_FORMATS = {"md": "Markdown notes", "ics": "calendar (iCalendar)", "json": "plan data (JSON)"}
+EXTRA_FORMATS = {
+    "md": "Markdown notes",
+    "ics": "calendar (iCalendar)",
+    "json": "plan data (JSON)",
+    "anki": "Anki deck of the self-check questions",
+}
 
 
 def defaults_from(profile: Profile | None, today: date, output: Path) -> dict[str, Any]:

@@ -59,8 +59,9 @@ def run_interview(
 
 
 def next_steps(saved: Saved, columns: int) -> str:
-    """How to use the plan: tick tasks, read the ticks back and re-plan, rebuild."""
+    """How to use the plan: tick tasks, read the ticks back and re-plan, rebuild; the deck."""
     pdf = next((path for path in saved.paths if path.suffix == ".pdf"), None)
+    deck = next((path for path in saved.paths if path.suffix == ".apkg"), None)
     lines = []
     if pdf is not None:
         lines += [
@@ -72,5 +73,15 @@ def next_steps(saved: Saved, columns: int) -> str:
             ),
             f"  studyplan progress {quote(str(pdf))} --replan",
         ]
-    lines += ["To rebuild the plan later:", f"  studyplan build {quote(str(saved.profile_path))}"]
+    profile = quote(str(saved.profile_path))
+    lines += ["To rebuild the plan later:", f"  studyplan build {profile}"]
+    if deck is None:  # offered: the questions of the plan's items as flashcards
+        folder = quote(str(saved.profile_path.parent))
+        lines += [
+            "To review the self-check questions in Anki, write its deck:",
+            f"  studyplan build {profile} -o {folder} --format anki",
+        ]
+    else:
+        said = f"Your Anki deck of the self-check questions: {deck} (in Anki: File > Import)."
+        lines.append(screen.wrap(said, columns))
     return "\n".join(lines)
