@@ -10,10 +10,13 @@ import os
 import queue
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import threading
+import zipfile
 from collections.abc import Iterator
+from contextlib import closing
 from io import BytesIO
 from pathlib import Path
 
@@ -125,6 +128,26 @@ def test_fill_submit_and_download_the_pdf(page, server_url: str, tmp_path: Path)
     embedded = yaml.safe_load(reader.attachments["profile.yaml"][0])
     assert embedded["goal"] == "llm-applications" and embedded["hours_per_week"] == 10
     assert embedded["background"]["math"] == 3 and embedded["interests"] == ["rag"]
+
+
+def test_download_the_anki_deck(page, server_url: str, tmp_path: Path) -> None:
+    page.goto(server_url)
+    page.get_by_label("Your name").fill("Ada Lovelace")
+    page.get_by_role("button", name="Make my plan").click()
+    assert "File > Import" in page.locator("#anki-help").inner_text()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download Anki deck").click()
+    download = info.value
+    assert download.suggested_filename == "ada-lovelace.apkg"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    with zipfile.ZipFile(saved) as archive:
+        (tmp_path / "collection.anki2").write_bytes(archive.read("collection.anki2"))
+    with closing(sqlite3.connect(tmp_path / "collection.anki2")) as db:
+        [(notes,)] = db.execute("SELECT count(*) FROM notes").fetchall()
+        [(decks,)] = db.execute("SELECT decks FROM col").fetchall()
+    assert notes > 100  # the questions of the plan's items
+    assert "Study plan for Ada Lovelace" in decks
 
 
 def test_an_invalid_value_is_shown_next_to_its_field(page, server_url: str) -> None:

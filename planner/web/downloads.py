@@ -17,6 +17,7 @@ CONTENT_TYPES = {
     "json": "application/json; charset=utf-8",
     "md": "text/markdown; charset=utf-8",
     "ics": "text/calendar; charset=utf-8",
+    "anki": "application/octet-stream",  # a zip that only Anki opens: no type of its own
 }
 # ReportLab keeps process-wide state (font registry, caches) that is not documented as
 # thread-safe; waitress serves requests on several threads, so PDFs are drawn one at a time.

@@ -14,6 +14,7 @@ FORMAT_TITLES = {
     "md": ("Markdown", "plain text with checkboxes"),
     "ics": ("iCalendar", "study sessions in your calendar"),
     "json": ("JSON", "the plan as data"),
+    "anki": ("Anki deck", "the self-check questions as flashcards"),
 }
 PAPER_CHOICES = (Choice("a4", "A4", "210 × 297 mm"), Choice("letter", "US Letter", "8.5 × 11 in"))
 # the page's own words where a question's help speaks of typing: a date field shows a date
