@@ -37,6 +37,7 @@ interests: [rag]
 """
 TODAY = date(2027, 1, 4)
 FIELD = "\x1f"  # Anki's field separator in notes.flds
+DECK_FILES = ("ada-lovelace.apkg", "grace-hopper.apkg")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -226,3 +227,16 @@ def test_help_and_completion_offer_the_deck(verb: str, capsys: pytest.CaptureFix
         build_parser(verb).parse_args([verb, "--help"])
     assert "pdf, md, ics, json, anki" in " ".join(capsys.readouterr().out.split())
     assert sorted(FORMAT_VALUES) == sorted(FORMATS)  # the shell completes every format
+
+
+def test_batch_writes_a_deck_per_learner(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "cohort.yaml").write_text(
+        ADA + "---\n" + ADA.replace("Ada Lovelace", "Grace Hopper"), encoding="utf-8"
+    )
+    done = run_cli("batch", "cohort.yaml", "-o", "out", "-j", "1", "--format", "anki")
+    assert done.returncode == 0, done.stderr
+    decks = [open_deck((tmp_path / "out" / f).read_bytes(), tmp_path) for f in DECK_FILES]
+    ada, grace = (set(d.decks) - {"1"} for d in decks)  # "1": Anki's Default deck
+    assert len(ada) == len(grace) == 1 and ada != grace
+    assert len(decks[0].notes) == len(decks[1].notes) > 100  # one profile but the name
+    assert not decks[0].guids().items() & decks[1].guids().items()
