@@ -18,6 +18,7 @@ from planner.web.context import MAX_BODY, state
 from planner.web.downloads import plan_download
 from planner.web.errors import problems_response
 from planner.web.formdata import profile_data
+from planner.yamlsource import bounded_int
 
 SOURCE = "<request>"
 JSON_TYPES = ("application/json",)
@@ -110,7 +111,8 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _json(text: str) -> tuple[Any, list[Problem]]:
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates), []
+        # a number of thousands of digits is "too large" for its field, not a crash
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_int=bounded_int), []
     except json.JSONDecodeError as exc:
         return None, [
             Problem(f"not valid JSON: {exc.msg} (column {exc.colno})", SOURCE, exc.lineno)
