@@ -27,6 +27,7 @@ class BatchResult:
     total: int  # documents in this shard
     cancelled: bool
     report: tuple[Path, ...]
+    stopped: str = ""  # why the batch stopped early (the disk is full), or ""
 
 
 def default_jobs() -> int:
@@ -44,12 +45,13 @@ def run_batch(
 ) -> BatchResult:
     """Build every profile document of the shard; failures are reported, never raised.
 
-    Ctrl-C stops the workers and still writes the report of what was done (cancelled=True).
+    Ctrl-C stops the workers and still writes the report of what was done (cancelled=True);
+    so does a full disk (stopped says so): every profile after it would fail the same way.
     """
     inputs = plan_inputs(check_paths(paths), shard)
     ensure_dir(settings.output)
     progress = progress or Progress(len(inputs.jobs))
-    stats, outcomes = CohortStats(), []
+    stats, outcomes, stopped = CohortStats(), [], ""
     try:
         with contextlib.closing(_outcomes(inputs, settings, jobs or default_jobs())) as results:
             for outcome in results:
@@ -62,6 +64,9 @@ def run_batch(
                     progress.say(f"note: {kept}")
                 for warning in outcome.warnings:
                     progress.say(f"warning: {outcome.source}:{outcome.line}: {warning}")
+                if outcome.no_space:
+                    stopped = outcome.error
+                    break
         cancelled = False
     except KeyboardInterrupt:
         cancelled = True
@@ -73,6 +78,7 @@ def run_batch(
         "inputs": inputs.total,
         "shard": f"{shard.index}/{shard.count}",
         "cancelled": cancelled,
+        **({"stopped": stopped} if stopped else {}),
         "cohort": stats.summary(),
     }
     report = write_reports(settings.output, outcomes, summary, shard.suffix)
@@ -87,21 +93,22 @@ def run_batch(
         len(inputs.jobs),
         cancelled,
         (*report, cohort),
+        stopped,
     )
 
 
 def _small(outcome: Outcome) -> Outcome:
     """What the report keeps of an outcome: the per-week items went into the cohort stats."""
     return Outcome(
-        outcome.position,
-        outcome.source,
-        outcome.index,
-        outcome.line,
-        outcome.status,
-        outcome.outputs,
-        outcome.weeks,
-        outcome.total_hours,
-        outcome.error,
+        position=outcome.position,
+        source=outcome.source,
+        index=outcome.index,
+        line=outcome.line,
+        status=outcome.status,
+        outputs=outcome.outputs,
+        weeks=outcome.weeks,
+        total_hours=outcome.total_hours,
+        error=outcome.error,
         warnings=outcome.warnings,
     )
 

@@ -85,10 +85,18 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, previous)
     for path in result.report:
         print(path)
+    finished = result.ok + result.failed + result.skipped
+    if result.stopped:
+        print(
+            f"Stopped: {result.stopped}; {finished} of {result.total} finished, the report "
+            "lists them. Free some space and re-run with --skip-existing to continue.",
+            file=sys.stderr,
+        )
+        return ExitCode.USAGE
     if result.cancelled:
         print(
-            f"Cancelled: {result.ok + result.failed + result.skipped} of {result.total} "
-            "finished; the report lists them. Re-run with --skip-existing to continue.",
+            f"Cancelled: {finished} of {result.total} finished; the report lists them. "
+            "Re-run with --skip-existing to continue.",
             file=sys.stderr,
         )
         return ExitCode.CANCELLED
