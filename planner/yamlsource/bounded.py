@@ -52,6 +52,9 @@ class LargeNumber(int):
     def __str__(self) -> str:
         return f"{'-' if self < 0 else ''}a number of {self.digits:,} digits"
 
+    def __reduce__(self) -> tuple[type[LargeNumber], tuple[bool, int]]:
+        return LargeNumber, (self < 0, self.digits)  # a batch sends it to its workers
+
     __repr__ = __str__
 
 
@@ -82,14 +85,21 @@ class BoundedComposer(_Composer):
     def compose_document(self) -> Any:
         self.sizes: dict[str, int] = {}  # anchor -> values it stands for, aliases expanded
         self.depth = self.distinct = self.expanded = 0
+        self.get_event()  # the document's start
+        self.first_line = self.peek_event().start_mark.line + 1  # of its content
         try:
-            return super().compose_document()
+            node = self.compose_node(None, None)
         except LimitExceeded:
             while not self.check_event(DocumentEndEvent):  # on to the next document
                 self.get_event()
-            self.get_event()
-            self.anchors: dict[str, Any] = {}
+            self._end_document()
             raise
+        self._end_document()
+        return node
+
+    def _end_document(self) -> None:
+        self.get_event()
+        self.anchors: dict[str, Any] = {}
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()

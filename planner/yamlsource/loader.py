@@ -162,9 +162,8 @@ def load_documents(text: str, filename: str, pure: bool = False) -> list[Documen
     docs: list[Document] = []
     try:
         while loader.check_node():
-            if len(docs) == LIMITS.documents:
-                docs.append(Document(None, len(docs), 1, (_too_many_documents(filename),)))
-                break
+            if len(docs) == LIMITS.documents:  # the whole file is refused, in one problem
+                return [Document(None, 0, 1, (_too_many_documents(filename),))]
             docs.append(_next_document(loader, len(docs)))
     except yaml.MarkedYAMLError as exc:
         problem = explain(exc, loader.lines, filename)
@@ -189,13 +188,12 @@ def load_document(text: str, source: str) -> Document:
 
 def _next_document(loader: Any, index: int) -> Document:
     """The next document of the stream, or the limit it broke as a problem."""
-    start = loader.peek_event().start_mark.line + 1
     try:
         node = loader.get_node()
     except LimitExceeded as exc:
         line = loader.lines[exc.line - 1] if exc.line <= len(loader.lines) else None
         problem = Problem(exc.message, loader.filename, exc.line, None, exc.column, line)
-        return Document(None, index, start, (problem,))
+        return Document(None, index, loader.first_line, (problem,))
     loader.budget = _Budget()
     data = loader.construct_document(node)
     return Document(data, index, node.start_mark.line + 1, tuple(loader.budget.problems))
