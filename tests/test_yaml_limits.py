@@ -187,3 +187,9 @@ def test_aliases_are_refused_exactly_when_their_expansion_passes_the_limit(
     total += len(fans)  # the keys
     [doc] = load_documents("\n".join(lines) + "\n", "f.yaml")
     assert (doc.data is None) == (total > LIMITS.values), (total, doc.problems)
+
+
+@pytest.mark.parametrize("pure", PARSERS)
+@pytest.mark.parametrize("value", ["!!int ", "!!int x", "!!bool maybe", "!!float abc"])
+def test_a_value_its_tag_cannot_read_is_a_problem(value: str, pure: bool) -> None:
+    assert "the value cannot be read as its tag !!" in only_problem(f"name: {value}\n", pure)

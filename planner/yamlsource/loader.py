@@ -45,6 +45,7 @@ class _Budget:
     problems: list[Problem] = field(default_factory=list)
 
 
+YAML_TAG = "tag:yaml.org,2002:"
 # libyaml's parser when present (several times faster); construction stays in Python
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -109,6 +110,19 @@ class _Positions(_Mixin):  # type: ignore[misc]
 
     def construct_yaml_seq(self, node: yaml.SequenceNode) -> Any:  # type: ignore[override]
         yield self.construct_sequence(node)
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, IndexError, KeyError):  # PyYAML's own, for `!!int x`, `!!bool x`
+            if not isinstance(node, yaml.ScalarNode):
+                raise
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"the value cannot be read as its tag {node.tag.replace(YAML_TAG, '!!')} says",
+                node.start_mark,
+            ) from None
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
         text = str(node.value).replace("_", "")
