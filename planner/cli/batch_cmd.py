@@ -54,7 +54,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--skip-existing",
         action="store_true",
-        help="skip a profile whose output files all exist (resume a batch)",
+        help="skip a profile whose output files all exist and embed this profile (resume a "
+        "batch); files of another profile send its plan to the next free name",
     )
     add_paper(parser)
     add_today(parser)
