@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from planner.errors import UserError, excerpt, listed
 from planner.yamlsource import LIMITS, LargeNumber, bounded_int, load_document, load_documents
+from tests.conftest import examples
 
 PARSERS = [pytest.param(False, id="libyaml"), pytest.param(True, id="pure")]
 
@@ -163,7 +164,7 @@ def plain(value: Any) -> Any:
     return value
 
 
-@settings(derandomize=True, deadline=None, max_examples=200)
+@settings(max_examples=examples(200))
 @given(documents, st.booleans())
 def test_a_document_within_the_limits_loads_as_yaml_says(data: Any, pure: bool) -> None:
     text = yaml.safe_dump(data, allow_unicode=True)
@@ -171,7 +172,7 @@ def test_a_document_within_the_limits_loads_as_yaml_says(data: Any, pure: bool) 
     assert doc.problems == () and plain(doc.data) == yaml.safe_load(text)
 
 
-@settings(derandomize=True, deadline=None, max_examples=200)
+@settings(max_examples=examples(200))
 @given(st.lists(st.integers(min_value=1, max_value=12), min_size=1, max_size=7))
 def test_aliases_are_refused_exactly_when_their_expansion_passes_the_limit(
     fans: list[int],

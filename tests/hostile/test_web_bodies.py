@@ -39,8 +39,8 @@ def post_json(client: FlaskClient, body: str) -> tuple[int, list[dict[str, Any]]
         ("weeks", "-" + DIGITS, "-a number of 5,000 digits is too small"),
         ("start_date", '"9999-12-27"', "is too late; write a date from 2000-01-01 to 2099-12-31"),
         ("start_date", '"0001-01-01"', "is too early; write a date from 2000-01-01"),
-        ("name", '"Ada \\ud800"', "holds half of a character"),
-        ("completed", '["\\udc00"]', '"\\udc00" is not a known item id'),
+        ("name", '"Ada \\ud800"', "holds a lone surrogate (\\ud800)"),
+        ("completed", '["\\udc00"]', "holds a lone surrogate (\\udc00)"),
     ],
 )
 def test_a_json_body_out_of_range_is_422_with_the_allowed_range(
@@ -54,9 +54,9 @@ def test_a_json_body_out_of_range_is_422_with_the_allowed_range(
     assert len(errors[0]["message"]) < 200
 
 
-def test_a_key_with_half_a_character_is_named_escaped(client: FlaskClient) -> None:
+def test_a_key_with_half_a_character_is_a_422(client: FlaskClient) -> None:
     status, errors = post_json(client, json.dumps(PROFILE)[:-1] + ', "\\udc00x": 1}')
-    assert status == 422 and errors[0]["field"] == "\\udc00x"
+    assert status == 422 and "lone surrogate (\\udc00)" in errors[0]["message"]
 
 
 @pytest.mark.parametrize(

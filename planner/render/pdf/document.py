@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from planner.render.pages_drawn import page_drawn
 from planner.render.pdf.attachment import attach_file
 from planner.render.pdf.flowables import OutlineEntry
 from planner.render.pdf.fonts import BODY
@@ -105,6 +106,9 @@ class PlanDocTemplate(BaseDocTemplate):
         canv.restoreState()
         self.footer_name.wrap(self.width / 2, 20)
         self.footer_name.drawOn(canv, MARGIN_X + self.width / 2, y - 3)
+
+    def afterPage(self) -> None:
+        page_drawn(self.page)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         entries: tuple[OutlineEntry, ...] = getattr(flowable, "outline", ())
