@@ -92,38 +92,33 @@ needs_namespace = pytest.mark.skipif(
 )
 
 
-def in_namespace(script: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def build_mounted(tmp_path: Path, mount: str, out: str) -> subprocess.CompletedProcess[str]:
+    """Build a short plan as md and pdf into out, in a mount namespace where mount ran first;
+    stdout says the exit status, then what out holds."""
     assert NAMESPACE is not None
+    profile(tmp_path / "in", "Small")
+    (tmp_path / out.split("/")[0]).mkdir()
+    script = (
+        f"{mount} && $STUDYPLAN build in/small.yaml -o {out} --format md,pdf --today {TODAY}; "
+        f'echo "exit $?"; ls -A {out}'
+    )
     env = {**os.environ, "STUDYPLAN": " ".join(studyplan_command())}
-    return subprocess.run([*NAMESPACE, script], cwd=cwd, env=env, capture_output=True,
+    return subprocess.run([*NAMESPACE, script], cwd=tmp_path, env=env, capture_output=True,
                           text=True, timeout=120, stdin=subprocess.DEVNULL)  # fmt: skip
 
 
 @needs_namespace
 def test_a_full_tmpfs_is_not_enough_space(tmp_path: Path) -> None:
-    profile(tmp_path / "in", "Small")
-    (tmp_path / "disk").mkdir()
-    done = in_namespace(
-        "mount -t tmpfs -o size=64k tmpfs disk && $STUDYPLAN build in/small.yaml -o disk/out "
-        f'--format md,pdf --today {TODAY}; echo "exit $?"; ls -A disk/out',
-        tmp_path,
-    )
-    assert done.stderr.startswith("error: not enough space in disk/out (needed about 0."), (
-        done.stderr
-    )
+    done = build_mounted(tmp_path, "mount -t tmpfs -o size=64k tmpfs disk", "disk/out")
+    said = "error: not enough space in disk/out (needed about 0."
+    assert done.stderr.startswith(said), done.stderr
     assert done.stdout == "exit 2\n"  # and the folder is empty: no Markdown, no temporary
 
 
 @needs_namespace
 def test_a_read_only_folder_is_named(tmp_path: Path) -> None:
-    profile(tmp_path / "in", "Small")
-    (tmp_path / "out").mkdir()
-    done = in_namespace(
-        "mount --bind out out && mount -o remount,ro,bind out && "
-        f'$STUDYPLAN build in/small.yaml -o out --today {TODAY}; echo "exit $?"',
-        tmp_path,
-    )
-    assert done.stdout == "exit 2\n"
+    done = build_mounted(tmp_path, "mount --bind out out && mount -o remount,ro,bind out", "out")
+    assert done.stdout == "exit 2\n"  # and nothing in the folder
     assert done.stderr == "error: cannot write out: read-only file system; choose another -o\n"
 
 
