@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+from collections import Counter
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from planner.batch.inputs import BatchInputs, Job, Shard, check_paths, plan_inpu
 from planner.batch.progress_bar import Progress
 from planner.batch.report import write_reports
 from planner.batch.worker import Outcome, Settings, init_worker, run_job
+from planner.errors import LISTED
 from planner.output import ensure_dir, write_atomic
 
 WHOLE = Shard()  # no --shard: the whole input
@@ -51,7 +53,7 @@ def run_batch(
     inputs = plan_inputs(check_paths(paths), shard)
     ensure_dir(settings.output)
     progress = progress or Progress(len(inputs.jobs))
-    stats, outcomes, stopped = CohortStats(), [], ""
+    stats, outcomes, stopped, failures = CohortStats(), [], "", Counter[str]()
     try:
         with contextlib.closing(_outcomes(inputs, settings, jobs or default_jobs())) as results:
             for outcome in results:
@@ -59,7 +61,7 @@ def run_batch(
                 stats.add(outcome)
                 progress.add(outcome.status)
                 if outcome.status == "failed":
-                    progress.say(f"failed: {outcome.error}")
+                    _say_failure(progress, outcome, failures)
                 for kept in outcome.kept:
                     progress.say(f"note: {kept}")
                 for warning in outcome.warnings:
@@ -95,6 +97,16 @@ def run_batch(
         (*report, cohort),
         stopped,
     )
+
+
+def _say_failure(progress: Progress, outcome: Outcome, failures: Counter[str]) -> None:
+    """The first LISTED failures of a file on stderr, then one line: the report has them all
+    (a file of 5,000 broken documents must not print 5,000 lines)."""
+    failures[outcome.source] += 1
+    if failures[outcome.source] <= LISTED:
+        progress.say(f"failed: {outcome.error}")
+    elif failures[outcome.source] == LISTED + 1:
+        progress.say(f"failed: {outcome.source}: more documents fail; the report lists them all")
 
 
 def _small(outcome: Outcome) -> Outcome:

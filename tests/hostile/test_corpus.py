@@ -108,6 +108,8 @@ def test_a_batch_builds_the_good_profiles_and_lists_each_bad_one(
     )  # fmt: skip
     assert run.code == 1, run.stderr[-3000:]
     assert "Traceback" not in run.stderr and "SECRET-TOKEN" not in run.stderr
+    assert run.stderr.count("failed: ") < 100  # 20 a file at most, then one line
+    assert "empty-documents.yaml: more documents fail; the report lists them all" in run.stderr
     rows = json.loads((tmp_path / "out" / "batch-report.json").read_text("utf-8"))["profiles"]
     status = {Path(r["source"]).name: r["status"] for r in rows if r["document"] == 0}
     walked = set(PROFILE_CASES) - set(NOT_WALKED)
