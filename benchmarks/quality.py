@@ -15,9 +15,10 @@ from typing import Any
 
 from planner.catalog.model import Catalog
 from planner.engine.build import build_plan
-from planner.engine.schedule import WOVEN
+from planner.engine.order import WOVEN
 from planner.plan import Plan
 from planner.profile.validate import validate
+from planner.render.words import Words
 
 AREA_SECTIONS = {
     "math": {"mathematics"},
@@ -69,7 +70,8 @@ def _count(tally: Tally, catalog: Catalog, data: dict[str, Any], plan: Plan) -> 
     tally.excess[len(plan.weeks) - catch_up - plan.lower_bound_weeks] += 1
     tally.runs.append(longest_section_run(plan))
     firsts = [i for i in parts if i.part[0] == 1]
-    reasons = Counter(r for i in firsts for r in i.reasons)
+    words = Words(plan)
+    reasons = Counter(r for i in firsts for r in words.reasons(i))
     if len(firsts) >= 8:
         tally.shares.append(reasons.most_common(1)[0][1] / len(firsts))
     c["prerequisite violations"] += prerequisite_violations(plan)

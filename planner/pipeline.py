@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from planner.catalog.check import lint_catalog, plannable
 from planner.catalog.load import load_catalog
 from planner.catalog.model import Catalog
+from planner.catalog.reach import CHECK_DAY, check_reach
 from planner.engine.build import build_plan
-from planner.engine.coverage import check_reach
 from planner.errors import UserError
 from planner.output import commit, discard, ensure_dir, stage
 from planner.plan import Plan
 from planner.profile.model import Profile
+from planner.profile.validate import validate
 from planner.progress.kept import Kept, keep_ticked
 from planner.render import DEFAULT_PAPER, FORMATS, render
 from planner.slug import slugify
@@ -46,7 +49,16 @@ def check_content(root: Path | None = None) -> list[str]:
     if catalog is None:
         return problems
     # plans are built (and checked) unless the catalog is too broken to plan from
-    return problems + check_reach(catalog, plan=plannable(catalog))
+    plan_for = partial(_check_plan, catalog) if plannable(catalog) else None
+    return problems + check_reach(catalog, plan_for)
+
+
+def _check_plan(catalog: Catalog, data: dict[str, Any]) -> Plan:
+    """The plan of profile data the content check makes up, from its fixed day."""
+    profile, problems = validate(data, catalog)
+    if profile is None:
+        raise ValueError(f"the check's own profile is invalid: {problems}")
+    return build_plan(profile, catalog, CHECK_DAY)
 
 
 def make_plan(profile: Profile, today: date, catalog: Catalog | None = None) -> Plan:

@@ -12,8 +12,15 @@ from typing import Any
 
 import yaml
 
+from planner.facts import Alternative, Note, RuleFiring, TaskFact, Why
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # date.weekday() order
 DEFAULT_STUDY_DAYS = ("mon", "wed", "sat")
+# the slots the plan adds beside catalog items: their section and titles are names, like a
+# catalog item's; what they say is made from their facts (planner/render/words/)
+REVIEW_SECTION = ("review", "Review")
+REVIEW_TITLE = "Spaced review"
+CATCH_UP_TITLE = "Catch-up week"
 # what a written plan carries so a ticked copy can be read back: the profile it came from
 # (a PDF attachment, a marked Markdown block) and one id per checklist task. The Markdown
 # marker is a link reference definition: every CommonMark renderer hides it, also those that
@@ -58,7 +65,7 @@ def profile_yaml(data: dict[str, Any]) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Resource:
     title: str
     url: str
@@ -66,41 +73,18 @@ class Resource:
     free: bool = True
 
 
-@dataclass(frozen=True)
-class Why:
-    """Where a decision came from, as data; `text` is what a reader is shown.
-
-    kind: track (the goal's track lists it), rule (a rule of content/rules.yaml), needed-by
-    (a chosen item builds on it), interest (one of the learner's interests), completed (the
-    learner marked it done), deadline (left out to fit the deadline), plan (review and
-    catch-up slots the plan adds).
-    """
-
-    kind: str
-    text: str
-    rule: str = ""  # rule id, for kind rule (and interest, when a rule matched it)
-    item: str = ""  # for needed-by: the chosen item that needs this one
-    interest: str = ""  # for interest: the interest tag
-    track: str = ""  # for track: the track id
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PlannedTask:
     """One checklist task (or one session of a task longer than a week) in one week."""
 
-    text: str
+    text: str  # the catalog's words; "" for a task the plan adds (`made` says what it asks)
     hours: float
     index: int  # the task's position in the whole item: the t-number of its id
     session: tuple[int, int] = (1, 1)  # (k, n): session k of n of a long task
-
-    @property
-    def label(self) -> str:
-        """The text a checkbox shows: the task, and which session of it this is."""
-        k, n = self.session
-        return f"{self.text} (session {k} of {n})" if n > 1 else self.text
+    made: TaskFact | None = None  # a review or catch-up task, as a fact
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PlannedItem:
     """One item (or one part of a split item) as planned in one week."""
 
@@ -111,30 +95,21 @@ class PlannedItem:
     hours: float  # hours planned for it in this week
     part: tuple[int, int]  # (k, n): part k of n; (1, 1) when not split
     kind: str  # lesson | project | milestone | review | catch-up
-    summary: str
+    summary: str  # "" for review and catch-up slots: the words say what they are
     prerequisites: tuple[str, ...]
-    why: tuple[Why, ...]
+    why: tuple[Why, ...]  # the lead reason first, then what builds on it, then other rules
     resources: tuple[Resource, ...]
     tasks: tuple[PlannedTask, ...]  # this part's share of the item's tasks, in order
+    purpose: str = ""  # the catalog's one sentence on what the item is for
     emphasised: bool = False
     continued_from: int = 0  # the week of this item's previous part; 0 for a first part
-
-    @property
-    def reasons(self) -> tuple[str, ...]:
-        """What a reader is told; provenance without words (a rule's mark) is not repeated."""
-        return tuple(w.text for w in self.why if w.text)
-
-    @property
-    def checklist(self) -> tuple[str, ...]:
-        """The text of each task's checkbox, in order."""
-        return tuple(t.label for t in self.tasks)
 
     def task_ids(self, week: int) -> tuple[str, ...]:
         """The id of each of this part's tasks (checkbox names, Markdown task ids)."""
         return tuple(task_id(week, self.id, t.index) for t in self.tasks)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Week:
     number: int  # 1-based
     start: date
@@ -146,44 +121,19 @@ class Week:
         return round(sum(i.hours for i in self.items), 2)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Omitted:
     """An item left out of the plan (dropped for the deadline, or skipped), with why."""
 
     id: str
     title: str
     why: Why
-    hours: float = 0.0
+    hours: float = 0.0  # what it would take
     group: str = ""  # for dropped items: core, recommended or optional (how renderers group)
-
-    @property
-    def reason(self) -> str:
-        return self.why.text
+    needed_by: tuple[str, ...] = ()  # planned items that build on it (the plan assumes it)
 
 
-@dataclass(frozen=True)
-class RuleFiring:
-    """A rule that fired for this profile: the plan-level "why"."""
-
-    rule_id: str
-    why: str
-    matched: tuple[str, ...] = ()  # the profile facts that made it fire: "background.math = 1"
-
-
-@dataclass(frozen=True)
-class Alternative:
-    """Another way to plan the same learner, planned for real: a plan past a year offers some."""
-
-    label: str  # "10 hours a week", "the narrower LLM application developer track", ...
-    weeks: int
-    hours_per_week: float
-    goal: str
-    deadline: int | None
-    left_out: int  # items a deadline leaves out
-    left_out_hours: float
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Plan:
     name: str
     goal: str
@@ -191,9 +141,11 @@ class Plan:
     hours_per_week: float
     start_date: date
     weeks: tuple[Week, ...]
+    deadline: int | None = None  # the learner's deadline in weeks, if any
     dropped: tuple[Omitted, ...] = ()
     skipped: tuple[Omitted, ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
+    extra_notes: tuple[str, ...] = ()  # words a front end adds (a re-plan's progress), said first
     fired: tuple[RuleFiring, ...] = ()
     full_weeks: int = 0  # weeks the full plan would need (== len(weeks) when nothing dropped)
     lower_bound_weeks: int = 0
@@ -203,6 +155,9 @@ class Plan:
     # the study days of the plan a re-plan replaces, from the re-plan's start on (the re-plan
     # step sets them): a calendar cancels those this plan has no session on
     previous_sessions: tuple[date, ...] = ()
+    # the titles of the items and interests the facts name by id
+    titles: dict[str, str] = field(default_factory=dict)
+    interest_titles: dict[str, str] = field(default_factory=dict)
 
     @property
     def total_hours(self) -> float:

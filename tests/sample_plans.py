@@ -5,16 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from planner.plan import (
-    Omitted,
-    Plan,
-    PlannedItem,
-    PlannedTask,
-    Resource,
-    RuleFiring,
-    Week,
-    Why,
-)
+from planner.facts import CatchUpWeeks, Completed, LeftOut, OnTrack, RuleFiring
+from planner.plan import Omitted, Plan, PlannedItem, PlannedTask, Resource, Week
 
 SECTIONS = (
     ("foundations", "Foundations: Python and math"),
@@ -37,7 +29,7 @@ def item(
     task_offset: int = 0,
     continued_from: int = 0,
     resources: tuple[Resource, ...] | None = None,
-    reasons: tuple[str, ...] = ("Core of the llm-engineer track.",),
+    purpose: str = "Core of the llm-engineer track.",
 ) -> PlannedItem:
     section_id, section_title = SECTIONS[section]
     return PlannedItem(
@@ -50,12 +42,13 @@ def item(
         kind=kind,
         summary=f"What {title} covers, in one sentence.",
         prerequisites=(),
-        why=tuple(Why("rule", r) for r in reasons),
+        why=(OnTrack(track="llm-engineer"),),
+        purpose=purpose,
         resources=resources
         if resources is not None
-        else (Resource(f"{title} — official docs", f"https://example.org/{item_id}"),),
+        else (Resource(title=f"{title} — official docs", url=f"https://example.org/{item_id}"),),
         tasks=tuple(
-            PlannedTask(text, hours / len(checklist), task_offset + j)
+            PlannedTask(text=text, hours=hours / len(checklist), index=task_offset + j)
             for j, text in enumerate(checklist)
         ),
         continued_from=continued_from,
@@ -165,22 +158,21 @@ def long_plan(weeks: int = 16) -> Plan:
         hours_per_week=8,
         start_date=start,
         weeks=weeks_from(start, [_week_items(n) for n in range(1, weeks + 1)]),
+        deadline=weeks,
         dropped=(
-            Omitted(
-                "rlhf",
-                "RLHF in depth",
-                Why("deadline", "Lowest priority and nothing depends on it."),
-            ),
+            Omitted(id="rlhf", title="RLHF in depth", why=LeftOut(), hours=6.0, group="optional"),
         ),
-        skipped=(
-            Omitted(
-                "python-basics", "Python basics", Why("completed", "You marked it as completed.")
-            ),
-        ),
-        notes=("The plan is one week longer than the lower bound: a catch-up week.",),
+        skipped=(Omitted(id="python-basics", title="Python basics", why=Completed(), hours=5.0),),
+        notes=(CatchUpWeeks(count=1),),
         fired=(
-            RuleFiring("math-low", "You rated math 1/4: linear algebra comes first."),
-            RuleFiring("rag", "You are interested in chatbots: a RAG project is included."),
+            RuleFiring(
+                rule_id="math-low",
+                why="You rated math {background.math}/4: linear algebra comes first.",
+                values=(("background.math", 1),),
+            ),
+            RuleFiring(
+                rule_id="rag", why="You are interested in chatbots: a RAG project is included."
+            ),
         ),
         full_weeks=weeks + 2,
         lower_bound_weeks=weeks - 1,
@@ -195,9 +187,9 @@ def unicode_plan(name: str = "Жанна Ωμέγα 李小龍 😀") -> Plan:
     """Hostile and multilingual text everywhere a user or catalog string can reach."""
     start = date(2027, 1, 4)
     resources = (
-        Resource("<b>R&D</b> guide", "https://example.org/a?b=1&c=2"),
-        Resource("Evil link", "javascript:alert(1)"),
-        Resource("Local file", "../../etc/passwd"),
+        Resource(title="<b>R&D</b> guide", url="https://example.org/a?b=1&c=2"),
+        Resource(title="Evil link", url="javascript:alert(1)"),
+        Resource(title="Local file", url="../../etc/passwd"),
     )
     items = (
         item(
@@ -206,7 +198,7 @@ def unicode_plan(name: str = "Жанна Ωμέγα 李小龍 😀") -> Plan:
             4,
             resources=resources,
             checklist=HOSTILE,
-            reasons=("Because <i>R&D</i> matters 😀",),
+            purpose="Because <i>R&D</i> matters 😀",
         ),
     )
     return Plan(
@@ -232,12 +224,12 @@ SHARED_URL = "https://example.org/shared?x=1&y=2"
 def linked_plan() -> Plan:
     """Links of every kind: long, plain http, one shared by two items and a split item, non-web."""
     start = date(2027, 1, 4)
-    shared = Resource("Shared reference", SHARED_URL)
+    shared = Resource(title="Shared reference", url=SHARED_URL)
     first = item(
         "first",
         "First item",
         3,
-        resources=(Resource("A long guidance page", LONG_URL), shared),
+        resources=(Resource(title="A long guidance page", url=LONG_URL), shared),
     )
     split = {
         k: item(
@@ -248,7 +240,7 @@ def linked_plan() -> Plan:
             part=(k, 2),
             task_offset=2 * (k - 1),
             continued_from=k - 1,
-            resources=(Resource("Plain http site", "http://example.com/page"), shared),
+            resources=(Resource(title="Plain http site", url="http://example.com/page"), shared),
         )
         for k in (1, 2)
     }
@@ -257,11 +249,11 @@ def linked_plan() -> Plan:
         "Odd links",
         2,
         resources=(
-            Resource("Script", "javascript:alert(1)"),
-            Resource("Mail", "mailto:someone@example.org"),
-            Resource("File server", "ftp://example.org/file.txt"),
-            Resource("Relative", "notes/readme.md"),
-            Resource("Upper-case scheme", "HTTPS://EXAMPLE.ORG/LOUD"),
+            Resource(title="Script", url="javascript:alert(1)"),
+            Resource(title="Mail", url="mailto:someone@example.org"),
+            Resource(title="File server", url="ftp://example.org/file.txt"),
+            Resource(title="Relative", url="notes/readme.md"),
+            Resource(title="Upper-case scheme", url="HTTPS://EXAMPLE.ORG/LOUD"),
         ),
     )
     return Plan(
@@ -280,7 +272,10 @@ def linked_plan() -> Plan:
 def unlinked_plan() -> Plan:
     """Only resources that are not web links: no appendix at all."""
     plan = minimal_plan()
-    resources = (Resource("Script", "javascript:alert(1)"), Resource("Book", "isbn:9780262035613"))
+    resources = (
+        Resource(title="Script", url="javascript:alert(1)"),
+        Resource(title="Book", url="isbn:9780262035613"),
+    )
     week = plan.weeks[0]
     items = tuple(replace(i, resources=resources) for i in week.items)
     return replace(plan, weeks=(replace(week, items=items),))

@@ -91,7 +91,7 @@ def test_bad_profile_lists_every_problem_and_writes_nothing(run_cli, tmp_path):
         "  5 | background: {math: 7, python: 3, ml: 1}",
         "    |                    ^",
         "ada.yaml:6:1: colour: unknown field; the fields here are name, goal, hours_per_week, "
-        "start_date, weeks, background, interests, completed, study_days, tasks_done, "
+        "start_date, weeks, background, interests, completed, study_days, budget, tasks_done, "
         "study_time, time_zone, replans",
         "  6 | colour: red",
         "    | ^",
@@ -233,6 +233,7 @@ def test_explain_says_each_shared_reason_once(catalog, today):
     left_out = out[out.index("Left out") : out.index("Skipped:")].count("\n  - ")
     skipped = out[out.index("Skipped:") : out.index("Notes:")].count("\n  - ")
     assert left_out == len({o.group for o in plan.dropped})  # one entry per importance
-    assert skipped == len({o.reason for o in plan.skipped})  # each reason said once
+    # each reason said once (a rule, or "you marked it as completed"), its items after it
+    assert skipped == len({(o.why.kind, o.why.rule) for o in plan.skipped})
     flat = " ".join(out.split())
     assert all(" ".join(o.title.split()) in flat for o in (*plan.dropped, *plan.skipped))

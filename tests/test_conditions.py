@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from planner.engine.conditions import evaluate, parse_condition
+from planner.catalog.conditions import parse_condition
+from planner.engine.conditions import evaluate
 
 FACTS = {
     "background.math": 1,
@@ -40,9 +41,9 @@ def test_trace_names_matching_leaves():
         {"all": [{"background.math": {"lte": 1}}, {"goal": {"eq": "llm-research"}}]}, "t"
     )
     held, trace = evaluate(cond, FACTS)
-    assert held and [t.describe() for t in trace] == [
-        "background.math lte 1",
-        "goal eq 'llm-research'",
+    assert held and [(t.field, t.op, t.value) for t in trace] == [
+        ("background.math", "lte", 1),
+        ("goal", "eq", "llm-research"),
     ]
 
 

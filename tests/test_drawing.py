@@ -39,8 +39,18 @@ def terminal() -> Iterator[tuple[TextIO, int]]:
         os.close(reader)
 
 
-def shown(reader: int) -> str:
-    return os.read(reader, 65536).decode("utf-8")
+END = "<end of output>"
+
+
+def shown(stream: TextIO, reader: int) -> str:
+    """All written so far: a marker is written after it and read up to, so a write that
+    reaches the reading end in pieces is read whole."""
+    stream.write(END)
+    stream.flush()
+    got = b""
+    while not got.endswith(END.encode()):
+        got += os.read(reader, 65536)
+    return got.decode("utf-8").removesuffix(END)
 
 
 def test_the_renderer_reports_every_page_it_draws() -> None:
@@ -63,8 +73,8 @@ def test_pages_show_on_a_terminal_after_a_quiet_second(terminal: tuple[TextIO, i
         clock.now += QUIET_SECONDS / 2
         page_drawn(3)
         page_drawn(4)
-        during = shown(reader)
-    after = shown(reader)
+        during = shown(stream, reader)
+    after = shown(stream, reader)
     assert "page" not in during.split("Drawing the PDF: 3 pages")[0]  # nothing before 1 s
     assert during.endswith("\r\x1b[2KDrawing the PDF: 3 pages\r\x1b[2KDrawing the PDF: 4 pages")
     assert after == "\r\x1b[2K"  # the line is taken away before the command prints on
@@ -75,8 +85,7 @@ def test_a_fast_pdf_shows_nothing(terminal: tuple[TextIO, int]) -> None:
     with pages_progress(stream, Clock()):
         render(long_plan(2), "pdf")  # the clock never moves: drawn within the quiet second
     stream.write("end")
-    stream.flush()
-    assert shown(reader) == "end"
+    assert shown(stream, reader) == "end"
 
 
 def test_nothing_is_shown_when_not_a_terminal() -> None:

@@ -14,7 +14,8 @@ from planner.catalog.model import Catalog
 from planner.pipeline import make_plan
 from planner.plan import Plan
 from planner.profile.validate import validate
-from planner.render.text import Shown, by_reason, explain_text
+from planner.render.text import Shown, explain_text
+from planner.render.words import Words
 from tests.conftest import TODAY, studyplan_command
 
 SLOW = {
@@ -63,13 +64,13 @@ def test_section_shows_only_its_items(plan: Plan) -> None:
 def test_skipped_says_each_reason_once_then_its_items(plan: Plan) -> None:
     text = explain_text(plan, 100)
     skipped = text[text.index("Skipped:") : text.index("Notes:")]
-    grouped = by_reason(plan.skipped)
+    grouped = [g for g in Words(plan).left_out() if not g.importance]
     assert skipped.count("\n  - ") == len(grouped) < len(plan.skipped)
-    for reason, titles in grouped:
-        said = " ".join(reason.split())
+    for group in grouped:
+        said = " ".join(group.reason.split())
         assert " ".join(skipped.split()).count(said) == 1
-        for title in titles:  # each item on a line of its own, under its reason
-            assert f"\n      {title}\n" in skipped + "\n"
+        for entry in group.items:  # each item on a line of its own, under its reason
+            assert f"\n      {entry.title} (" in skipped
 
 
 def test_a_bad_week_or_section_is_a_clear_error(run_cli, tmp_path: Path) -> None:

@@ -66,8 +66,9 @@ def typed_error(question, text: str, catalog: Catalog) -> str | None:
 
 
 def all_defaults(name: str = "Ada") -> str:
-    # name; goal; hours; start; weeks; math, python, ml; interests; completed?; study days
-    return f"{name}{ENTER}" + ENTER * 10
+    # name; goal; hours; start; weeks; math, python, ml; interests; completed?; study days;
+    # budget
+    return f"{name}{ENTER}" + ENTER * 11
 
 
 # --- pure logic -------------------------------------------------------------------------
@@ -235,8 +236,10 @@ def test_typed_answers_and_arrow_keys(small_catalog: Catalog, tmp_path: Path) ->
         + SPACE
         + ENTER  # then the item in it, found by typing
         + SPACE
-        + ENTER
-    )  # untick monday
+        + ENTER  # untick monday
+        + DOWN
+        + ENTER  # budget: free
+    )
     answers, _ = drive(keys, small_catalog, lambda p: ask_profile(p, defaults))
     goals = list(small_catalog.tracks)
     assert answers["goal"] == goals[1]
@@ -250,6 +253,7 @@ def test_typed_answers_and_arrow_keys(small_catalog: Catalog, tmp_path: Path) ->
     assert answers["interests"] == (next(iter(small_catalog.interests)),)
     assert answers["completed"] == ("transformers",)
     assert answers["study_days"] == ("wed", "sat")
+    assert answers["budget"] == "free"
 
 
 def test_an_invalid_answer_is_rejected_then_corrected(
@@ -280,7 +284,7 @@ def test_an_invalid_answer_is_rejected_then_corrected(
         + CLEAR
         + ENTER
         + ENTER * 3
-        + ENTER * 3
+        + ENTER * 4
     )
     answers, _ = drive(keys, small_catalog, lambda p: ask_profile(p, defaults))
     assert answers["name"] == "Ada" and answers["hours_per_week"] == 9
@@ -289,8 +293,8 @@ def test_an_invalid_answer_is_rejected_then_corrected(
 
 def test_editing_a_profile_offers_its_answers(small_catalog: Catalog, tmp_path: Path) -> None:
     defaults = defaults_from(ADA, TODAY, tmp_path)
-    # ... interests, completed? (yes), its sections, the items of its section, study days
-    answers, _ = drive(ENTER * 13, small_catalog, lambda p: ask_profile(p, defaults))
+    # ... interests, completed? (yes), its sections, the items of its section, study days, budget
+    answers, _ = drive(ENTER * 14, small_catalog, lambda p: ask_profile(p, defaults))
     profile = profile_from_answers(answers, small_catalog)
     assert profile.name == ADA.name and profile.background == ADA.background
     assert profile.completed == ADA.completed and profile.interests == ADA.interests
@@ -341,7 +345,7 @@ def test_the_pdf_is_drawn_within_the_drawing_block(small_catalog: Catalog, tmp_p
 
 def test_a_cleared_start_date_saves_the_date_used(small_catalog: Catalog, tmp_path: Path) -> None:
     defaults = defaults_from(None, TODAY, tmp_path)
-    keys = "Ada" + ENTER + ENTER * 2 + CLEAR + ENTER + ENTER * 7 + ENTER * 3
+    keys = "Ada" + ENTER + ENTER * 2 + CLEAR + ENTER + ENTER * 8 + ENTER * 3
     saved, said = drive(keys, small_catalog, lambda p: run_interview(p, defaults, TODAY))
     assert "? Start date" in said  # cleared: nothing typed
     assert yaml.safe_load(saved.profile_path.read_text())["start_date"] == date(2026, 11, 30)
@@ -373,7 +377,7 @@ def test_every_line_said_fits_the_terminal(
         + ENTER
         + SPACE
         + ENTER
-        + ENTER
+        + ENTER * 2
         + ENTER * 3
     )
     saved, said = drive(keys, small_catalog, lambda p: run_interview(p, defaults, TODAY), columns)
@@ -397,7 +401,7 @@ def test_declining_then_changing_asks_again_with_the_answers(
     defaults = defaults_from(None, TODAY, tmp_path)
     first = all_defaults("Ada") + ENTER * 2 + "n" + ENTER + "y" + ENTER
     # name, goal, hours, start, weeks, math 3, the rest as before, save
-    second = ENTER * 5 + DOWN + ENTER + ENTER * 5 + ENTER * 2 + ENTER
+    second = ENTER * 5 + DOWN + ENTER + ENTER * 6 + ENTER * 2 + ENTER
     saved, _ = drive(first + second, small_catalog, lambda p: run_interview(p, defaults, TODAY))
     [profile] = only_profile(load_file(saved.profile_path, small_catalog))
     assert profile.name == "Ada" and profile.background == Background(3, 2, 1)

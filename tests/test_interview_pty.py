@@ -110,6 +110,7 @@ def test_answers_then_saved_profile_and_pdf(tmp_path: Path, sessions: list[Sessi
     s.answer("Done in Programming Languages", "basics")  # type to filter the items
     s.answer("basics", " " + ENTER)
     s.answer("Study days", ENTER)
+    s.answer("Budget for GPUs", DOWN + ENTER)  # free
     s.answer("Output folder", ENTER)
     s.answer("Besides the PDF", DOWN + DOWN + " " + ENTER)  # json
     s.answer("Save the profile and write the plan?", ENTER)
@@ -133,6 +134,7 @@ def test_answers_then_saved_profile_and_pdf(tmp_path: Path, sessions: list[Sessi
     assert str(Path("out", "ada-lovelace.yaml")) in s.text
     assert f"studyplan progress {Path('out', 'ada-lovelace.pdf')} --replan" in s.text
     assert profile.start_date == date(2026, 11, 30)  # the date used, saved
+    assert profile.budget == "free"
 
 
 @pytest.mark.slow
@@ -160,6 +162,7 @@ def test_from_a_profile_accepting_every_default_never_overwrites(
         "Interests",
         "Have you already completed",
         "Study days",
+        "Budget for GPUs",
         "Output folder",
         "Besides the PDF",
         "Save the profile",
@@ -204,6 +207,7 @@ def test_ctrl_c_cancels_and_writes_nothing(
             "Interests",
             "Have you already completed",
             "Study days",
+            "Budget for GPUs",
             "Output folder",
             "Besides the PDF",
         ):
@@ -234,6 +238,7 @@ def test_quiz_shows_answers_and_offers_its_level(tmp_path: Path, sessions: list[
         "Interests",
         "Have you already completed",
         "Study days",
+        "Budget for GPUs",
         "Output folder",
         "Besides the PDF",
         "Save the profile",
@@ -330,7 +335,13 @@ def test_text_fits_the_terminal_and_wraps_between_words(
     s.answer("Have you already completed", "y" + ENTER)
     s.answer("Sections you have done some of", " " + ENTER)
     s.answer("Done in", " " + ENTER)
-    for prompt in ("Study days", "Output folder", "Besides the PDF", "Save the profile"):
+    for prompt in (
+        "Study days",
+        "Budget for GPUs",
+        "Output folder",
+        "Besides the PDF",
+        "Save the profile",
+    ):
         s.answer(prompt, ENTER)
     assert s.finish() == 0
     # a command to copy stays whole on its own line, however long its file name

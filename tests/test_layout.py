@@ -16,6 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "planner"
 # the small shared helpers below the flow (templates, file names)
 RENDER_MAY_USE = (
     "planner.plan",
+    "planner.facts",
     "planner.render",
     "planner.templating",
     "planner.shipped",
@@ -145,5 +146,36 @@ def test_the_catalog_and_the_plan_model_sit_below_the_profile(graph: dict[str, s
         if name.startswith(("planner.catalog", "planner.plan"))
         for there, path in reachable(graph, name).items()
         if there.startswith(above)
+    }
+    assert wrong == {}
+
+
+FILE_CALLS = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "glob", "rglob"}
+FILE_CALLS |= {"iterdir", "is_file", "is_dir", "exists", "stat", "mkdir", "unlink", "rename"}
+
+
+def touches_files(path: Path) -> bool:
+    """Whether the module calls anything that reads, lists or writes files."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in FILE_CALLS:
+                return True
+    return False
+
+
+def test_the_engine_is_pure_it_reaches_nothing_that_touches_files(
+    graph: dict[str, set[str]],
+) -> None:
+    files = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+    touching = {name for name, path in files.items() if touches_files(path)}
+    assert "planner.catalog.load" in touching  # the reader sees a module that reads files
+    wrong = {
+        name: " -> ".join(path)
+        for name in graph
+        if name.startswith("planner.engine")
+        for there, path in reachable(graph, name).items()
+        if there in touching
     }
     assert wrong == {}

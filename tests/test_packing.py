@@ -23,14 +23,14 @@ def graphs(draw):
             st.lists(st.sampled_from([0.25, 0.5, 1, 1.5, 2, 3, 4.5, 7]), min_size=1, max_size=6)
         )
         units[f"i{i}"] = Unit(
-            f"i{i}",
-            tuple(float(h) for h in tasks),
-            tuple(f"i{p}" for p in pres),
-            (draw(st.integers(0, 2)), i),
-            draw(st.sampled_from("abc")),
-            draw(st.booleans()),
-            draw(st.integers(0, 4)),
-            draw(st.booleans()) and not pres,
+            id=f"i{i}",
+            tasks=tuple(float(h) for h in tasks),
+            prerequisites=tuple(f"i{p}" for p in pres),
+            rank=(draw(st.integers(0, 2)), i),
+            group=draw(st.sampled_from("abc")),
+            woven=draw(st.booleans()),
+            release=draw(st.integers(0, 4)),
+            started=draw(st.booleans()) and not pres,
         )
     capacity = draw(st.sampled_from([1.0, 1.5, 2.0, 3.0, 5.0, 8.0, 12.0, 40.0]))
     return units, capacity
@@ -85,27 +85,36 @@ def test_pack_properties(graph):
 
 
 def test_reaches_the_lower_bound_on_independent_items():
-    units = {f"i{i}": Unit(f"i{i}", (1.0, 1.0, 1.0), (), (0, i)) for i in range(10)}
+    units = {
+        f"i{i}": Unit(id=f"i{i}", tasks=(1.0, 1.0, 1.0), prerequisites=(), rank=(0, i))
+        for i in range(10)
+    }
     weeks = pack(units, 8.0)
     assert len(weeks) == math.ceil(30 / 8)
 
 
 def test_a_task_longer_than_the_week_becomes_sessions_that_fill_weeks():
-    units = {"a": Unit("a", (10.0,), (), (0, 0))}
+    units = {"a": Unit(id="a", tasks=(10.0,), prerequisites=(), rank=(0, 0))}
     weeks = pack(units, 4.0)
     assert [c.hours for week in weeks for c in week] == [4.0, 4.0, 2.0]
     assert {p.task for week in weeks for c in week for p in c.pieces} == {0}
 
 
 def test_under_way_items_finish_before_new_ones_start():
-    units = {"a": Unit("a", (2.0,) * 4, (), (0, 0)), "b": Unit("b", (2.0,) * 4, (), (0, 1))}
+    units = {
+        "a": Unit(id="a", tasks=(2.0,) * 4, prerequisites=(), rank=(0, 0)),
+        "b": Unit(id="b", tasks=(2.0,) * 4, prerequisites=(), rank=(0, 1)),
+    }
     weeks = pack(units, 4.0)
     # the first week interleaves both; a third item would wait for one of them to end
     assert [[c.id for c in week] for week in weeks] == [["a", "b"]] * 4
 
 
 def test_review_slots_take_their_hours_from_the_week():
-    units = {"a": Unit("a", (2.0, 2.0), (), (0, 0)), "b": Unit("b", (3.0,) * 3, (), (0, 1))}
+    units = {
+        "a": Unit(id="a", tasks=(2.0, 2.0), prerequisites=(), rank=(0, 0)),
+        "b": Unit(id="b", tasks=(3.0,) * 3, prerequisites=(), rank=(0, 1)),
+    }
     weeks = pack(units, 5.0, review=lambda finished: 1.0 if finished else 0.0)
     assert all(sum(c.hours for c in week) <= 5.0 for week in weeks)
     assert all(week[-1].id == REVIEW for week in weeks[1:])

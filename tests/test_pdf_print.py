@@ -138,10 +138,10 @@ def test_appendix_prints_long_urls_on_lines_that_end_at_a_break() -> None:
 
 def week(number: int, start: date, hours: float = 1.5) -> Week:
     return Week(
-        number,
-        start,
-        start + timedelta(days=6),
-        (item(f"topic-{number}", f"Topic {number}", hours, section=number % 5),),
+        number=number,
+        start=start,
+        end=start + timedelta(days=6),
+        items=(item(f"topic-{number}", f"Topic {number}", hours, section=number % 5),),
     )
 
 

@@ -171,7 +171,9 @@ def many_links_plan(count: int):
 
     plan = minimal_plan()
     week = plan.weeks[0]
-    links = tuple(Resource(f"Reference {n}", f"https://example.org/r/{n}") for n in range(count))
+    links = tuple(
+        Resource(title=f"Reference {n}", url=f"https://example.org/r/{n}") for n in range(count)
+    )
     return replace(plan, weeks=(replace(week, items=(replace(week.items[0], resources=links),)),))
 
 

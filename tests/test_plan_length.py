@@ -1,5 +1,5 @@
 """A plan's length said where the learner is: its weeks, its end and the shorter ways it
-carries, from the Plan alone (never planned again)."""
+carries, from the Plan's facts alone (never planned again)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 
 from planner.catalog.model import Catalog
+from planner.facts import Alternative, LongPlan
 from planner.interview.answers import plan_lines
 from planner.pipeline import make_plan
-from planner.plan import Alternative, Plan
+from planner.plan import Plan
 from planner.profile.validate import validate
 from planner.render.formatting import day
-from planner.render.plan_length import length_lines
+from planner.render.words import Words
 from tests.sample_plans import long_plan
 
 SLOW = {
@@ -26,36 +27,51 @@ SLOW = {
 }
 
 
-@pytest.fixture(scope="module")
-def slow_plan(catalog: Catalog) -> Plan:
-    profile, problems = validate(SLOW, catalog)
+def planned(catalog: Catalog, **answers: object) -> Plan:
+    profile, problems = validate(SLOW | answers, catalog)
     assert profile is not None, problems
     return make_plan(profile, date(2027, 1, 4), catalog)
 
 
-@pytest.mark.parametrize("weeks", [1, 16, 52])
-def test_a_plan_of_a_year_or_less_says_nothing(weeks: int) -> None:
-    assert length_lines(long_plan(weeks)) == []
+@pytest.fixture(scope="module")
+def slow_plan(catalog: Catalog) -> Plan:
+    return planned(catalog)
+
+
+@pytest.mark.parametrize("hours", [20, 40])
+def test_a_plan_of_a_year_or_less_says_nothing(catalog: Catalog, hours: int) -> None:
+    plan = planned(catalog, hours_per_week=hours)
+    assert 0 < len(plan.weeks) <= 52
+    assert Words(plan).length() == []
 
 
 def test_a_long_plan_says_its_weeks_end_and_every_alternative(slow_plan: Plan) -> None:
     assert len(slow_plan.weeks) > 52 and slow_plan.alternatives
-    first, shorter = length_lines(slow_plan)
+    words = Words(slow_plan)
+    first, shorter = words.length()
     assert first.startswith(f"This plan is long: {len(slow_plan.weeks)} weeks (about ")
     assert day(slow_plan.end_date) in first and "6 h a week" in first
-    for alternative in slow_plan.alternatives:
-        assert f"{alternative.label} takes {alternative.weeks} weeks" in shorter
+    for alternative, option in zip(slow_plan.alternatives, words.options(), strict=True):
+        assert f"{option} takes {alternative.weeks} weeks" in shorter
         if alternative.left_out:
             assert f"leaves out {alternative.left_out} items" in shorter
 
 
-def test_the_words_come_from_the_plan_not_from_planning_again() -> None:
-    plan = long_plan(60)
+def test_the_words_come_from_the_plans_facts_not_from_planning_again() -> None:
+    plan = replace(long_plan(60), notes=(LongPlan(weeks=60, hours_per_week=8),))
     ways = (
-        Alternative("20 hours a week", 30, 20, plan.goal, None, 0, 0.0),
-        Alternative("a 52-week deadline", 52, plan.hours_per_week, plan.goal, 52, 1, 2.5),
+        Alternative(weeks=30, hours_per_week=20, goal=plan.goal, goal_title=plan.goal_title),
+        Alternative(
+            weeks=52,
+            hours_per_week=plan.hours_per_week,
+            goal=plan.goal,
+            goal_title=plan.goal_title,
+            deadline=52,
+            left_out=1,
+            left_out_hours=2.5,
+        ),
     )
-    lines = length_lines(replace(plan, alternatives=ways))
+    lines = Words(replace(plan, alternatives=ways)).length()
     assert lines[0] == (
         f"This plan is long: 60 weeks (more than a year) at {plan.hours_per_week:g} h a week, "
         f"ending {day(plan.end_date)}."
@@ -64,12 +80,13 @@ def test_the_words_come_from_the_plan_not_from_planning_again() -> None:
         "Shorter: 20 hours a week takes 30 weeks; a 52-week deadline takes 52 weeks and "
         "leaves out 1 item (2.5 h)."
     )
-    assert length_lines(long_plan(60)) == lines[:1]  # no alternatives: no second line
+    assert Words(plan).length() == lines[:1]  # no alternatives: no second line
+    assert Words(long_plan(60)).length() == []  # no LongPlan fact: nothing to say
 
 
 def test_the_interviews_summary_says_it_before_saving(slow_plan: Plan) -> None:
     said = " ".join(" ".join(plan_lines(slow_plan, 60)).split())
-    for line in length_lines(slow_plan):
+    for line in Words(slow_plan).length():
         assert line in said
     assert all(len(line) <= 60 for line in plan_lines(slow_plan, 60))
 

@@ -66,7 +66,7 @@ def test_replan_completes_finished_items_and_shortens_the_plan(
     assert not planned & {"python-basics", "linear-algebra"}
     assert [o.id for o in new.skipped] == ["python-basics", "linear-algebra"]
     # the new plan itself says what was done and how the end date moved
-    note = new.notes[0]
+    note = new.extra_notes[0]
     assert "you finished 2 items (Python basics, Linear algebra)" in note
     assert f"ended on {day(old.end_date)}; this one ends on {day(new.end_date)}" in note
     assert note in result.written.paths[0].read_text(encoding="utf-8")
@@ -87,7 +87,7 @@ def test_started_items_record_their_tasks_done(small_catalog: Catalog, tmp_path:
     assert data["tasks_done"] == expected
     profile = next(only_profile(load_file(result.profile_path, small_catalog)))
     assert profile.tasks_done == (("python-basics", (0, 1, 2)), ("linear-algebra", (1,)))
-    assert "4 tasks of 2 started items are kept as done" in result.written.plan.notes[0]
+    assert "4 tasks of 2 started items are kept as done" in result.written.plan.extra_notes[0]
 
 
 def test_a_later_replan_from_that_profile_alone_keeps_them(

@@ -9,9 +9,9 @@ from typing import Any
 import jsonschema
 import pytest
 
+from planner.catalog.conditions import FIELDS
 from planner.catalog.model import Catalog
-from planner.engine.conditions import FIELDS
-from planner.engine.rules import facts_of
+from planner.engine.conditions import facts_of
 from planner.profile.model import Background, Profile
 from planner.profile.questions import (
     AREAS,
@@ -57,6 +57,7 @@ def test_answered_level_prompts_fit_an_80_column_terminal():
         ("background.ml", 0, 0),
         ("study_days", ["sat", "mon"], ("mon", "sat")),
         ("name", "  Zoe\u0301 ", "Zoé"),
+        ("budget", "free", "free"),
     ],
 )
 def test_validators_clean_good_values(small_catalog, key, value, clean):
@@ -83,6 +84,7 @@ def test_validators_clean_good_values(small_catalog, key, value, clean):
         ("goal", "LLM applications", "did you mean llm-applications?"),
         ("interests", ["Retrieval-Augmented  Generation"], "did you mean rag?"),
         ("completed", ["Python Basics"], "did you mean python-basics?"),
+        ("budget", "fre", '"fre" is not one of the budgets (any, free) — did you mean free?'),
     ],
 )
 def test_validators_say_what_is_allowed(small_catalog, key, value, message):
@@ -109,12 +111,21 @@ def test_saving_a_profile_loses_nothing(small_catalog: Catalog) -> None:
         "weeks": 20,
         "interests": ["rag"],
         "study_days": ["sun", "tue"],
+        "budget": "free",
     }
     profile, problems = validate(data, small_catalog)
     assert profile is not None, problems
     again, problems = validate(profile.to_data(), small_catalog)
     assert again == profile, problems
     assert list(profile.to_data()) == [k for k in TOP_KEYS if k in profile.to_data()]
+
+
+def test_the_default_budget_is_any_and_is_not_saved(small_catalog: Catalog) -> None:
+    profile, problems = validate(_base(), small_catalog)
+    assert profile is not None and profile.budget == "any", problems
+    assert "budget" not in profile.to_data()
+    free, _ = validate(_base(budget="free"), small_catalog)
+    assert free is not None and free.to_data()["budget"] == "free"
 
 
 def _base(**changes: Any) -> dict[str, Any]:
@@ -159,6 +170,9 @@ def test_empty_optional_answers_take_their_defaults(small_catalog):
         ({"study_days": []}, True),
         ({"goal": "llm-research"}, True),
         ({"goal": "poet"}, False),
+        ({"budget": "free"}, True),
+        ({"budget": "any"}, True),
+        ({"budget": "cheap"}, False),
     ],
 )
 def test_schema_and_validator_agree(

@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from planner.progress.from_markdown import read_markdown
 from planner.render import render
 from planner.render.markdown import date_range, md_text, md_url, render_markdown
+from planner.render.words import Words
 from tests.sample_plans import HOSTILE, long_plan, minimal_plan, unicode_plan
 
 GFM = MarkdownIt("gfm-like")  # CommonMark + tables, strikethrough and bare-URL links
@@ -46,9 +47,12 @@ def test_summary_why_left_out_notes_and_week_headings() -> None:
     assert text.startswith("# Study plan for Grace Hopper\n")
     assert "**Dates:** 4–24 Jan 2027 (3 weeks)" in text
     assert "## Why this plan\n\n- You rated math 1/4: linear algebra comes first." in text
-    assert "- **RLHF in depth** (dropped): Lowest priority" in text
-    assert "- **Python basics** (skipped): You marked it as completed." in text
-    assert "## Notes\n\n- The plan is one week longer" in text
+    assert (
+        "- Optional items left out to fit your 3-week deadline (24 hours in all): the hours "
+        "went to what is worth more for your goal. — **RLHF in depth** (6 h)"
+    ) in text
+    assert "- You marked it as completed. — **Python basics** (5 h)" in text
+    assert "## Notes\n\n- The plan has 1 light catch-up week" in text
     assert "## Week 3 · 18–24 Jan 2027 · 7.5 h" in text
     assert "### Build a RAG chatbot · part 2 of 3" in text
     assert "[Build a RAG chatbot — official docs](https://example.org/rag-project)" in text
@@ -58,10 +62,10 @@ def test_every_task_once_with_the_pdf_field_name() -> None:
     plan = long_plan(8)
     ids = TASK.findall(markdown(plan))
     expected = [
-        (task.label, f"w{w.number}-{i.id}-t{task.index}")
+        (Words(plan).checklist(i)[n], f"w{w.number}-{i.id}-t{task.index}")
         for w in plan.weeks
         for i in w.items
-        for task in i.tasks
+        for n, task in enumerate(i.tasks)
     ]
     assert [(md_text(t), tid) for t, tid in expected] == ids
     assert len({tid for _, tid in ids}) == len(ids)

@@ -124,8 +124,9 @@ def test_good_form_shows_summary_with_reasons_and_downloads(client: FlaskClient)
     assert "Your plan, Ada Lovelace" in html
     assert "30 Nov 2026" in html  # the coming Monday after the clock's today
     assert "Spaced review keeps what you learn." in html  # a fired rule's why
-    assert "<strong>Skipped</strong> (1 item): " in html  # completed -> skipped, with its reason
-    assert "<li>Python basics</li>" in html
+    # completed -> skipped: the reason once, then the items it covers with their hours
+    assert "<strong>Skipped</strong> (1 item): You marked it as completed.\n" in html
+    assert re.search(r"<li>Python basics \(\d+(\.\d+)? h[;)]", html)
     assert 'formaction="/api/plan?format=pdf"' in html and "Download PDF" in html
     assert "Download JSON" in html and "Download Markdown" not in html  # not ticked
     assert '<input type="hidden" name="start_date" value="2026-11-30">' in html

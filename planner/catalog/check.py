@@ -7,8 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from planner.catalog.concepts import lint_concepts
+from planner.catalog.costs import lint_costs
+from planner.catalog.hour_floors import lint_hours
 from planner.catalog.load import content_dir, load_catalog
 from planner.catalog.model import KINDS, LEVELS, RESOURCE_KINDS, Catalog, Item
+from planner.catalog.self_checks import lint_questions
+from planner.catalog.teaching import lint_teaching
+from planner.catalog.wording import lint_words
 from planner.errors import ContentError
 
 # UTF-8 read as cp1252 or Latin-1 ("othersâ€™", "cafÃ©", "Â "), or a replacement character
@@ -24,11 +30,12 @@ def lint_catalog(root: Path | None = None) -> tuple[Catalog | None, list[str]]:
 
     The catalog is None when it cannot even load.
     """
-    encoding = _mojibake_in_files(root or content_dir())
+    root = root or content_dir()
+    files = _mojibake_in_files(root) + lint_words(root)
     try:
         catalog = load_catalog(root, strict=True)
     except ContentError as exc:
-        return None, [str(p) for p in exc.problems] + encoding
+        return None, [str(p) for p in exc.problems] + files
     problems = [
         *_items(catalog),
         *_whys(catalog),
@@ -36,8 +43,14 @@ def lint_catalog(root: Path | None = None) -> tuple[Catalog | None, list[str]]:
         *_coverage(catalog),
         *_urls(catalog),
         *_interests(catalog),
+        *lint_hours(catalog),
+        *lint_costs(catalog),
+        *lint_questions(catalog),
+        *lint_teaching(catalog),
     ]
-    return catalog, problems + encoding
+    if not _cycles(catalog):  # an idea's order is only defined once prerequisites are
+        problems += lint_concepts(catalog, root)
+    return catalog, problems + files
 
 
 def plannable(catalog: Catalog) -> bool:
@@ -135,23 +148,7 @@ def _mojibake_in_files(root: Path) -> list[str]:
 
 
 def _cycles(catalog: Catalog) -> list[str]:
-    state: dict[str, int] = {}  # 1 visiting, 2 done
-    out: list[str] = []
-
-    def visit(item_id: str, path: list[str]) -> None:
-        if state.get(item_id) == 2:
-            return
-        if state.get(item_id) == 1:
-            out.append("prerequisite cycle: " + " -> ".join([*path, item_id]))
-            return
-        state[item_id] = 1
-        for pre in catalog.items[item_id].prerequisites:
-            visit(pre, [*path, item_id])
-        state[item_id] = 2
-
-    for item_id in catalog.items:
-        visit(item_id, [])
-    return out
+    return ["prerequisite cycle: " + " -> ".join(path) for path in catalog.graph.cycles()]
 
 
 def _coverage(catalog: Catalog) -> list[str]:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from planner.catalog.model import Catalog, GuideTopic, Interest, Item, Section, Task, Track
+from planner.catalog.model import Catalog, GuideTopic, Interest, Item, Section, SelfCheck, Track
+from planner.catalog.questions import load_questions
+from planner.catalog.roles import load_roles, with_roles
+from planner.catalog.rule_load import load_rules
+from planner.catalog.tasks import task_of
 from planner.errors import ContentError, Problem
 from planner.plan import Resource
 from planner.shipped import shipped_dir
@@ -30,21 +35,47 @@ def load_catalog(root: Path | None = None, strict: bool = False) -> Catalog:
     """
     root = root or content_dir()
     problems: list[Problem] = []
-    load = partial(_load_list, strict=strict)
+    read = load_documents if strict else _fast_documents
+    load = partial(_load_list, read=read)
     sections = {s.id: s for s in load(root / "sections.yaml", _section, problems)}
     items: dict[str, Item] = {}
+    files: dict[str, str] = {}  # item id -> its items file, for its questions
     for path in sorted((root / "items").glob("*.yaml")):
         for item in load(path, _item, problems):
             if item.id in items:
                 problems.append(Problem(f"duplicate item id {item.id!r}", str(path)))
             items[item.id] = item
+            files[item.id] = path.stem
     tracks = {t.id: t for t in load(root / "tracks.yaml", _track, problems)}
     interests = {i.id: i for i in load(root / "interests.yaml", _interest, problems)}
     aliases = {a: i.id for i in items.values() for a in i.aliases}
+    roles = load_roles(root, read, problems)
+    questions = load_questions(root, files, aliases, read, problems)
+    items = {i: _completed(item, sections, questions.get(i, ())) for i, item in items.items()}
+    items = {i: with_roles(item, roles, problems) for i, item in items.items()}
     problems += _dangling(items, sections, root)
+    catalog = Catalog(
+        sections=sections,
+        items=items,
+        tracks=tracks,
+        interests=interests,
+        aliases=aliases,
+        root=root,
+        models=roles,
+    )
+    if not problems:  # rules name items, sections and tags: read them once those hold
+        rules, problems = load_rules(root / "rules.yaml", catalog)
+        catalog = replace(catalog, rules=rules)
     if problems:
         raise ContentError(problems)
-    return Catalog(sections, items, tracks, interests, aliases, root)
+    return catalog
+
+
+def _completed(item: Item, sections: dict[str, Section], questions: tuple[SelfCheck, ...]) -> Item:
+    """The item with its section's lane unless it names its own, and its questions."""
+    section = sections.get(item.section)
+    lane = item.lane or (section.lane if section else "")
+    return replace(item, lane=lane, questions=questions)
 
 
 def _dangling(items: dict[str, Item], sections: dict[str, Section], root: Path) -> list[Problem]:
@@ -78,11 +109,10 @@ def _fast_documents(text: str, filename: str) -> list[Document]:
         return load_documents(text, filename)  # the careful loader says where it breaks
 
 
-def _load_list(path: Path, build: Any, problems: list[Problem], strict: bool) -> list[Any]:
+def _load_list(path: Path, build: Any, problems: list[Problem], read: Any) -> list[Any]:
     if not path.is_file():
         problems.append(Problem("missing catalog file", str(path)))
         return []
-    read = load_documents if strict else _fast_documents
     docs = read(path.read_text(encoding="utf-8"), str(path))
     out = []
     for doc in docs:
@@ -106,11 +136,20 @@ def _strs(value: Any) -> tuple[str, ...]:
 
 def _section(d: dict[str, Any]) -> Section:
     topics = tuple(GuideTopic(str(t["topic"]), _strs(t["items"])) for t in d.get("topics") or ())
-    return Section(d["id"], d["title"], d["part"], bool(d.get("guide", True)), topics)
+    return Section(
+        id=d["id"],
+        title=d["title"],
+        part=d["part"],
+        guide=bool(d.get("guide", True)),
+        topics=topics,
+        lane=str(d.get("lane") or ""),
+    )
 
 
 def _resource(d: dict[str, Any]) -> Resource:
-    return Resource(d["title"], d["url"], d.get("kind", "docs"), bool(d.get("free", True)))
+    return Resource(
+        title=d["title"], url=d["url"], kind=d.get("kind", "docs"), free=bool(d.get("free", True))
+    )
 
 
 def _item(d: dict[str, Any]) -> Item:
@@ -127,18 +166,19 @@ def _item(d: dict[str, Any]) -> Item:
         priority=int(d.get("priority", 2)),
         prerequisites=_strs(d.get("prerequisites")),
         resources=tuple(_resource(r) for r in d.get("resources") or ()),
-        tasks=tuple(_task(t) for t in d.get("checklist") or ()),
+        tasks=tuple(task_of(t) for t in d.get("checklist") or ()),
         tags=_strs(d.get("tags")),
         aliases=_strs(d.get("aliases")),
         why=str(d.get("why", "")).strip(),
+        lane=str(d.get("lane") or ""),
+        hands_on_llm=_flag(d.get("hands_on_llm", False)),
     )
 
 
-def _task(d: dict[str, Any]) -> Task:
-    """A checklist entry: `{task: text, hours: h}`."""
-    if not isinstance(d, dict) or set(d) != {"task", "hours"}:
-        raise ValueError(f"a checklist task is {{task: ..., hours: ...}}; got {d!r}")
-    return Task(str(d["task"]), float(d["hours"]))
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"hands_on_llm is true or false; got {value!r}")
+    return value
 
 
 def _interest(d: dict[str, Any]) -> Interest:
@@ -147,11 +187,11 @@ def _interest(d: dict[str, Any]) -> Interest:
 
 def _track(d: dict[str, Any]) -> Track:
     return Track(
-        d["id"],
-        d["title"],
-        d["description"].strip(),
-        _strs(d.get("include")),
-        _strs(d.get("include_tags")),
-        _strs(d.get("exclude")),
-        _strs(d.get("exclude_tags")),
+        id=d["id"],
+        title=d["title"],
+        description=d["description"].strip(),
+        include=_strs(d.get("include")),
+        include_tags=_strs(d.get("include_tags")),
+        exclude=_strs(d.get("exclude")),
+        exclude_tags=_strs(d.get("exclude_tags")),
     )

@@ -54,18 +54,19 @@ def run(args: argparse.Namespace) -> int:
 
 def say_written(written: Written, profile_path: Path) -> None:
     """The paths on stdout; warnings, kept files and what to know about the plan on stderr."""
-    from planner.render.plan_length import length_lines
+    from planner.render.words import Words
 
     plan = written.plan
+    words = Words(plan)
     for warning in written.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for kept in written.kept:
         print(f"note: {kept.message()}", file=sys.stderr)
-    for note in plan.notes if plan.dropped else ():
+    for note in words.notes() if plan.dropped else ():
         print(f"note: {note}", file=sys.stderr)
     for path in written.paths:
         print(path, flush=True)  # the paths first, then how long the plan is
-    for line in length_lines(plan):
+    for line in words.length():
         print(f"note: {line}", file=sys.stderr)
     if plan.alternatives:
         print(

@@ -8,18 +8,21 @@ from functools import partial
 
 from planner.catalog.model import Catalog
 from planner.engine.budget import fit_deadline
-from planner.engine.options import YEAR_WEEKS, alternatives, describe
+from planner.engine.chosen import Chosen, Selection
+from planner.engine.notes import plan_notes, visible_firings
+from planner.engine.options import alternatives
 from planner.engine.reasons import item_reasons
 from planner.engine.review import ReviewPolicy
-from planner.engine.rules import fired_rules, load_rules
+from planner.engine.rules import fired_rules
 from planner.engine.schedule import Packed, pack_items
-from planner.engine.selection import Chosen, Selection, select
+from planner.engine.selection import select
 from planner.engine.weeks import dated_weeks
-from planner.plan import Omitted, Plan, RuleFiring, Week
+from planner.facts import YEAR_WEEKS
+from planner.plan import Omitted, Plan
 from planner.profile.model import Profile
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Packing:
     """The engine's result before dating: what was chosen, left out and packed into weeks."""
 
@@ -36,7 +39,7 @@ def pack_profile(profile: Profile, catalog: Catalog, like: Packing | None = None
     like: a packing of a variant of the profile; when the rules choose the same items at the
     same hours, its full packing is reused (an alternative's deadline needs no new one).
     """
-    selection = select(profile, catalog, fired_rules(profile, load_rules(catalog)))
+    selection = select(profile, catalog, fired_rules(profile, catalog))
     review = ReviewPolicy.for_plan(
         {c.item.id: c.hours for c in selection.items},
         profile.hours_per_week,
@@ -54,7 +57,7 @@ def pack_profile(profile: Profile, catalog: Catalog, like: Packing | None = None
     kept, dropped, packed = fit_deadline(
         selection, full, packer, profile.weeks, profile.hours_per_week, profile.interests
     )
-    return Packing(selection, full, kept, dropped, packed)
+    return Packing(selection=selection, full=full, kept=kept, dropped=dropped, packed=packed)
 
 
 def build_plan(profile: Profile, catalog: Catalog, today: date) -> Plan:
@@ -72,8 +75,13 @@ def build_plan(profile: Profile, catalog: Catalog, today: date) -> Plan:
         profile.weeks,
         partial(item_reasons, chosen, catalog=catalog),
     )
-    data = profile.to_data() | {"start_date": start.isoformat()}
-    extra = len(weeks) - len(packed.weeks)
+    planned = {item.id for week in weeks for item in week.items}
+    # what the plan assumes of a skipped item is said of the items it still plans
+    skipped = tuple(
+        replace(o, needed_by=tuple(u for u in o.needed_by if u in planned))
+        for o in selection.skipped
+    )
+    named = planned | {o.id for o in (*packing.dropped, *skipped)} | set(profile.completed)
     plan = Plan(
         name=profile.name,
         goal=profile.goal,
@@ -81,79 +89,28 @@ def build_plan(profile: Profile, catalog: Catalog, today: date) -> Plan:
         hours_per_week=profile.hours_per_week,
         start_date=start,
         weeks=tuple(weeks),
+        deadline=profile.weeks,
         dropped=packing.dropped,
-        skipped=selection.skipped,
-        fired=_visible(selection, weeks, packing.dropped),
-        full_weeks=len(packing.full.weeks) + extra,
+        skipped=skipped,
+        fired=visible_firings(selection, weeks, skipped),
+        full_weeks=len(packing.full.weeks) + len(weeks) - len(packed.weeks),
         lower_bound_weeks=packed.lower_bound,
-        profile=data,
+        profile=profile.to_data() | {"start_date": start.isoformat()},
+        titles={i: catalog.items[i].title for i in catalog.items if i in named},
+        interest_titles={i: catalog.interests[i].title for i in profile.interests},
+        notes=tuple(
+            plan_notes(
+                profile.weeks,
+                packing.full,
+                packed,
+                packing.kept,
+                packing.dropped,
+                weeks,
+                profile.hours_per_week,
+            )
+        ),
     )
     if len(weeks) > YEAR_WEEKS:
-        plan = replace(
-            plan,
-            alternatives=alternatives(profile, plan, catalog, partial(pack_profile, like=packing)),
-        )
-    return replace(plan, notes=tuple(_notes(profile, plan, packing, extra)))
-
-
-def _visible(
-    selection: Selection, weeks: list[Week], dropped: tuple[Omitted, ...]
-) -> tuple[RuleFiring, ...]:
-    """The fired rules whose effect the plan as built shows, and only those."""
-    shown = {w.rule for week in weeks for item in week.items for w in item.why if w.rule}
-    shown |= {s.why.rule for s in selection.skipped if s.why.rule}
-    kinds = {item.kind for week in weeks for item in week.items}
-    rules = selection.rules
-    out = []
-    for firing in selection.fired:
-        then = rules[firing.rule_id].then
-        plan = then.get("plan", {})
-        visible = (
-            firing.rule_id in shown
-            or not then
-            or (plan.get("review") and "review" in kinds)
-            or (plan.get("catch_up_every") and "catch-up" in kinds)
-        )
-        if visible:
-            out.append(firing)
-    return tuple(out)
-
-
-def _notes(profile: Profile, plan: Plan, packing: Packing, extra: int) -> list[str]:
-    full, packed = packing.full, packing.packed
-    notes = []
-    if plan.dropped:
-        notes.append(
-            f"The full plan needs {len(full.weeks)} weeks; to fit your deadline of "
-            f"{profile.weeks} weeks, {len(plan.dropped)} item"
-            f"{'s were' if len(plan.dropped) > 1 else ' was'} left out (listed "
-            "with why), and the hours went to what serves your goal most."
-        )
-    for c in packing.kept:
-        if c.left_after:
-            first = "task is" if len(c.tasks) == 1 else f"{len(c.tasks)} tasks are"
-            notes.append(
-                f"{c.item.title} does not fit whole before your deadline: its first "
-                f"{first} planned, and {c.left_after:g} h of it come after the "
-                "deadline."
-            )
-    if profile.weeks and len(packed.weeks) > profile.weeks and len(packing.kept) <= 1:
-        notes.append(
-            f"Even the most valuable item needs {len(packed.weeks)} weeks, more than "
-            f"your deadline of {profile.weeks}: more hours a week, or a later "
-            "deadline, would fit it."
-        )
-    # the spaced review is said once, by the rule that asks for it
-    if len(packed.weeks) > packed.lower_bound + 1:
-        notes.append(
-            f"The plan takes {len(packed.weeks)} weeks where {packed.lower_bound} "
-            "would hold the hours: prerequisites leave some weeks part-full."
-        )
-    if len(plan.weeks) > YEAR_WEEKS:
-        notes.append(describe(plan))
-    if extra:
-        notes.append(
-            f"The plan has {extra} light catch-up week{'s' * (extra > 1)} to "
-            "finish what is left open and rest."
-        )
-    return notes
+        pack = partial(pack_profile, like=packing)
+        plan = replace(plan, alternatives=alternatives(profile, plan, catalog, pack))
+    return plan

@@ -8,11 +8,11 @@ from typing import Protocol
 
 from planner.catalog.model import Catalog
 from planner.engine.schedule import Packed
-from planner.plan import Alternative, Omitted, Plan
+from planner.facts import YEAR_WEEKS, Alternative
+from planner.plan import Omitted, Plan
 from planner.profile.model import Profile
 from planner.profile.questions import HOURS
 
-YEAR_WEEKS = 52
 NARROW_TRACK = "llm-applications"  # the shortest path to building with LLMs
 
 
@@ -43,26 +43,23 @@ def alternatives(
         if len(narrow.packed.weeks) < len(plan.weeks):
             out.append(
                 Alternative(
-                    f"the narrower {catalog.tracks[NARROW_TRACK].title} track",
-                    len(narrow.packed.weeks),
-                    profile.hours_per_week,
-                    NARROW_TRACK,
-                    None,
-                    0,
-                    0.0,
+                    weeks=len(narrow.packed.weeks),
+                    hours_per_week=profile.hours_per_week,
+                    goal=NARROW_TRACK,
+                    goal_title=catalog.tracks[NARROW_TRACK].title,
                 )
             )
     if not profile.weeks or profile.weeks > YEAR_WEEKS:
         cut = pack(replace(profile, weeks=YEAR_WEEKS), catalog)
         out.append(
             Alternative(
-                f"a {YEAR_WEEKS}-week deadline",
-                len(cut.packed.weeks),
-                profile.hours_per_week,
-                profile.goal,
-                YEAR_WEEKS,
-                len(cut.dropped),
-                sum(d.hours for d in cut.dropped),
+                weeks=len(cut.packed.weeks),
+                hours_per_week=profile.hours_per_week,
+                goal=profile.goal,
+                goal_title=plan.goal_title,
+                deadline=YEAR_WEEKS,
+                left_out=len(cut.dropped),
+                left_out_hours=sum(d.hours for d in cut.dropped),
             )
         )
     return tuple(out)
@@ -82,33 +79,10 @@ def _more_hours(profile: Profile, plan: Plan, catalog: Catalog, pack: Packs) -> 
         faster = pack(replace(profile, hours_per_week=hours, weeks=None), catalog).packed
         if len(faster.weeks) <= YEAR_WEEKS or hours >= HOURS[1]:
             return Alternative(
-                f"{hours:g} hours a week", len(faster.weeks), hours, profile.goal, None, 0, 0.0
+                weeks=len(faster.weeks),
+                hours_per_week=hours,
+                goal=profile.goal,
+                goal_title=plan.goal_title,
             )
         work = max(work + hours, sum(ch.hours for w in faster.weeks for ch in w))
     return None
-
-
-def describe(plan: Plan) -> str:
-    """The note that says how long the plan is and what the alternatives are."""
-    years = len(plan.weeks) / YEAR_WEEKS
-    text = (
-        f"At {_hours(plan.hours_per_week)} a week this plan runs {len(plan.weeks)} weeks "
-        f"(about {years:.1f} years)."
-    )
-    if not plan.alternatives:
-        return text
-    ways = []
-    for alt in plan.alternatives:
-        if alt.deadline:
-            ways.append(
-                f"{alt.label} keeps the most valuable part and leaves out "
-                f"{alt.left_out} item{'s' * (alt.left_out != 1)} "
-                f"({alt.left_out_hours:g} h)"
-            )
-        else:
-            ways.append(f"{alt.label} takes {alt.weeks} weeks")
-    return text + " Options: " + "; ".join(ways) + "."
-
-
-def _hours(value: float) -> str:
-    return f"{value:g} hour{'s' * (value != 1)}"

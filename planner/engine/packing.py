@@ -10,13 +10,13 @@ left of a plan keeps its order.
 from __future__ import annotations
 
 import bisect
-import heapq
 import itertools
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-EPS = 1e-6
+from planner.catalog.graph import Graph
+from planner.engine.hours import EPS, QUARTER, quarter_down
+
 SHARE_CAP = 0.6  # first pass: one item takes at most this share of a week (interleaving)
 MIN_SESSION = 1.0  # a session of a long task is at least this long (less in tiny weeks)
 FILL_SESSION = 0.5  # a week's last half hour (less in tiny weeks) may hold a session
@@ -24,7 +24,7 @@ LOOKAHEAD = 3  # new items that may start now: the next few in the order
 REVIEW = "@review"  # the chunk id of a week's spaced-review slot
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Unit:
     """What the packer sees of an item: its tasks' hours, prerequisites, order and kind."""
 
@@ -94,33 +94,10 @@ def _cut(task: _Task, room: float, longest: float, fill: bool = False) -> Piece 
     if not task.long and (not fill or task.hours < MIN_SESSION):
         return None
     shortest = min(MIN_SESSION, longest / 2) if not fill else min(FILL_SESSION, longest / 6)
-    session = math.floor(min(room, longest) * 4 + EPS) / 4
+    session = quarter_down(min(room, longest))
     if task.hours - session < shortest - EPS:
-        session = math.floor((task.hours - shortest) * 4 + EPS) / 4
+        session = quarter_down(task.hours - shortest)
     return Piece(task.position, session) if session >= shortest - EPS else None
-
-
-def _topological(
-    keys: dict[str, tuple[int, ...]], prerequisites: dict[str, list[str]]
-) -> dict[str, int]:
-    """Each item's place in the order it is started in: by level, then authored order, but
-    never before its prerequisites (Kahn's algorithm, smallest key first)."""
-    waiting = {i: len(p) for i, p in prerequisites.items()}
-    users: dict[str, list[str]] = {i: [] for i in keys}
-    for item_id, pres in prerequisites.items():
-        for pre in pres:
-            users[pre].append(item_id)
-    ready = [(keys[i], i) for i, n in waiting.items() if not n]
-    heapq.heapify(ready)
-    out: dict[str, int] = {}
-    while ready:
-        _, item_id = heapq.heappop(ready)
-        out[item_id] = len(out)
-        for user in users[item_id]:
-            waiting[user] -= 1
-            if not waiting[user]:
-                heapq.heappush(ready, (keys[user], user))
-    return out
 
 
 class _Packer:
@@ -132,12 +109,9 @@ class _Packer:
         self.units = units
         self.capacity = capacity
         self.review = review
+        graph = Graph({i: u.prerequisites for i, u in units.items()})
         # started work first; then by rank, but never before an item's prerequisites
-        place = _topological(
-            {i: (not u.started, *u.rank) for i, u in units.items()},
-            {i: list(u.prerequisites) for i, u in units.items()},
-        )
-        self.order = sorted(units, key=place.__getitem__)
+        self.order = graph.order(lambda i: (not units[i].started, *units[i].rank))
         self.longest = longest
         self.shortest_fill = min(FILL_SESSION, longest / 6)
         # a task over half a week is long for this learner: it may run in sessions
@@ -149,13 +123,10 @@ class _Packer:
         self.done: set[str] = set()
         self.open = list(self.order)  # not done yet, in priority order
         self.position = {item_id: n for n, item_id in enumerate(self.order)}
-        self.blocked = {i: len(units[i].prerequisites) for i in self.order}
+        self.blocked = {i: len(graph.prerequisites[i]) for i in self.order}
         # open items whose prerequisites are all done, in priority order
         self.unblocked = [i for i in self.order if not self.blocked[i]]
-        self.dependents: dict[str, list[str]] = {i: [] for i in self.order}
-        for unit in units.values():
-            for pre in unit.prerequisites:
-                self.dependents[pre].append(unit.id)
+        self.dependents = graph.users
         self.others = sum(1 for u in units.values() if not u.woven)  # open non-habits
         self.under_way: list[str] = [i for i in self.order if units[i].started]
         for item_id in [i for i in self.order if not self.left[i]]:
@@ -201,7 +172,7 @@ class _Packer:
             done_before = len(self.done)
             for item_id in self.candidates(week, mode == "capped"):
                 room -= self.take(week, item_id, room, mode)
-                if room < 0.25 - EPS:
+                if room < QUARTER - EPS:
                     return room
             again = len(self.done) > done_before  # a finished item may make another ready
         return room

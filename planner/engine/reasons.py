@@ -1,83 +1,53 @@
-"""Reasons a learner reads: made from where each choice came from, the item's own "why it
-matters" line, and the weeks of the plan as built (what it is needed for, and when)."""
+"""Each planned item's reasons as facts: the lead (most personal first, with the week of the
+item that needs it), what builds on it and when, then the other rules that touched it."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from planner.catalog.model import Catalog, Item
-from planner.engine.selection import Chosen
-from planner.plan import Why
+from planner.catalog.graph import Graph
+from planner.catalog.model import Catalog
+from planner.engine.chosen import Chosen
+from planner.facts import BuildsOn, ByRule, FirstTasks, NeededBy, Why
 
 # the order a reason is told in: what this learner did or chose first, the track last
 FIRST = {"started": 0, "interest": 1, "rule": 2, "track": 3, "needed-by": 4}
+SHOWN_USERS = 2  # the planned items named as building on an item
 
 
 def item_reasons(
     chosen: dict[str, Chosen], first: dict[str, int], catalog: Catalog
 ) -> dict[str, tuple[Why, ...]]:
-    """Every planned item's reasons, most personal first, each sentence said once."""
-    users = _users(chosen, first)
+    """Every planned item's reasons (first: the week each planned item starts in)."""
+    planned = catalog.graph.within(i for i in chosen if i in first)
     return {
-        item_id: _reasons(c, users.get(item_id, []), first, catalog)
+        item_id: _reasons(c, _users(planned, item_id, first), first)
         for item_id, c in chosen.items()
         if item_id in first
     }
 
 
-def why_line(item: Item) -> str:
-    """The item's "why it matters" sentence, or its summary's first sentence."""
-    if item.why:
-        return item.why
-    head = item.summary.split(". ")[0].rstrip(".")
-    return f"{head}."
+def _users(planned: Graph, item_id: str, first: dict[str, int]) -> list[str]:
+    """The planned items that build on item_id, earliest first."""
+    return sorted(planned.users[item_id], key=lambda i: (first[i], i))
 
 
-def _users(chosen: dict[str, Chosen], first: dict[str, int]) -> dict[str, list[str]]:
-    """Per item, the planned items that build on it, earliest first."""
-    out: dict[str, list[str]] = {}
-    for item_id, c in chosen.items():
-        if item_id not in first:
-            continue
-        for pre in c.item.prerequisites:
-            if pre in chosen and pre in first:
-                out.setdefault(pre, []).append(item_id)
-    return {k: sorted(v, key=lambda i: (first[i], i)) for k, v in out.items()}
-
-
-def _reasons(
-    c: Chosen, users: list[str], first: dict[str, int], catalog: Catalog
-) -> tuple[Why, ...]:
-    """The lead reason (always with the item's own line, so no two items share it), what
-    builds on the item, then the other rules that touched it: their words join the lead,
-    their ids stay as provenance."""
-    sources = sorted(c.why, key=lambda w: FIRST.get(w.kind, 5))
+def _reasons(c: Chosen, users: list[str], first: dict[str, int]) -> tuple[Why, ...]:
+    """The lead reason (said with the item's own line, so no two items share it), what builds
+    on the item, then the other rules and the deadline that touched it (their words join the
+    lead's; a rule the lead already says is not repeated)."""
+    sources = sorted(c.why, key=lambda w: FIRST.get(w.kind, len(FIRST)))
     lead, rest = sources[0], sources[1:]
-    line = why_line(c.item)
-    if lead.kind == "interest":
-        title = (
-            catalog.interests[lead.interest].title
-            if lead.interest in catalog.interests
-            else lead.interest
-        )
-        text = f"You chose {title}: {line}"
-    elif lead.kind == "needed-by" and lead.item in first:
-        text = f"Needed before {catalog.items[lead.item].title} (week {first[lead.item]}): {line}"
-    elif lead.kind == "track":
-        text = line
-    else:  # started, or a rule of yours: what it says, then what the item is for
-        text = f"{lead.text} {line}"
-    marks = [w for w in rest if w.kind in ("rule", "deadline") and w.text not in text]
-    text = " ".join([text, *dict.fromkeys(w.text for w in marks)])
-    out = [replace(lead, text=text)]
-    if users and lead.kind != "needed-by":
-        names = _titles([catalog.items[u].title + f" (week {first[u]})" for u in users[:2]])
-        out.append(
-            Why("needed-by", f"{names} build{'s' * (len(users) == 1)} on it.", item=users[0])
-        )
-    out += [replace(w, text="") for w in marks]
-    return tuple(out)
-
-
-def _titles(titles: list[str]) -> str:
-    return titles[0] if len(titles) == 1 else f"{titles[0]} and {titles[1]}"
+    if isinstance(lead, NeededBy):  # the week it is needed by; 0 when that item is not planned
+        lead = replace(lead, week=first.get(lead.item, 0))
+    marks = [
+        w
+        for w in rest
+        if isinstance(w, FirstTasks)
+        or (isinstance(w, ByRule) and not (isinstance(lead, ByRule) and lead.rule == w.rule))
+    ]
+    out: list[Why] = [lead]
+    if users and not isinstance(lead, NeededBy):
+        shown = users[:SHOWN_USERS]
+        out.append(BuildsOn(items=tuple(shown), weeks=tuple(first[u] for u in shown)))
+    return (*out, *marks)

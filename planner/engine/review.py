@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planner.engine.hours import quarter
+
 REVIEW_SHARE = 0.05  # of an item's hours, at each of the two reviews (one and three weeks on)
 REVIEW_LAGS = (1, 3)
+REVIEW_CAP_SHARE = 0.15  # review takes at most this share of a week ...
+REVIEW_CAP_MIN = 0.5  # ... or half an hour, whichever is more
+REVIEW_FROM_HOURS = 3  # below this many hours a week, every hour goes to new work
 
 
 @dataclass(frozen=True)
@@ -19,9 +24,9 @@ class ReviewPolicy:
     def for_plan(
         cls, hours: dict[str, float], hours_per_week: float, enabled: bool
     ) -> ReviewPolicy:
-        if not enabled or hours_per_week < 3:
+        if not enabled or hours_per_week < REVIEW_FROM_HOURS:
             return cls({})
-        return cls(hours, max(0.5, round(hours_per_week * 0.15 * 4) / 4))
+        return cls(hours, max(REVIEW_CAP_MIN, quarter(hours_per_week * REVIEW_CAP_SHARE)))
 
     def __call__(self, finished: list[list[str]]) -> float:
         """Review hours for the week after `finished` (items finished per week so far)."""
@@ -36,8 +41,3 @@ class ReviewPolicy:
 def due(week: int, finished: list[list[str]]) -> list[str]:
     """The items to recall in week (1-based): those finished one and three weeks before."""
     return [i for lag in REVIEW_LAGS if week - lag >= 1 for i in finished[week - lag - 1]]
-
-
-def quarter(hours: float) -> float:
-    """hours to the nearest quarter hour, at least a quarter."""
-    return max(0.25, round(hours * 4) / 4)

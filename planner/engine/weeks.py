@@ -6,11 +6,29 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from planner.catalog.model import Catalog
+from planner.engine.chosen import Chosen
+from planner.engine.hours import quarter
 from planner.engine.packing import REVIEW, Chunk
-from planner.engine.review import due, quarter
-from planner.engine.selection import Chosen
-from planner.plan import PlannedItem, PlannedTask, Week, Why
+from planner.engine.review import due
+from planner.facts import (
+    CatchUpAfter,
+    Continued,
+    FinishOpen,
+    RecallTask,
+    RedoHardest,
+    ReviewDue,
+    Why,
+)
+from planner.plan import (
+    CATCH_UP_TITLE,
+    REVIEW_SECTION,
+    REVIEW_TITLE,
+    PlannedItem,
+    PlannedTask,
+    Week,
+)
 
+CATCH_UP_LOOKS_BACK = 4  # a catch-up week finishes what is open from this many weeks
 Reasons = Callable[[dict[str, int]], dict[str, tuple[Why, ...]]]  # first weeks -> reasons
 
 
@@ -46,7 +64,7 @@ def dated_weeks(
         for chunk in chunks:
             if chunk.id == REVIEW:
                 recall = due(len(finished) + 1, finished)
-                items.append(_review_item(number, chunk.hours, recall, chosen, last))
+                items.append(_review_item(number, chunk.hours, recall, last))
                 continue
             seen[chunk.id] = seen.get(chunk.id, 0) + 1
             numbers = []
@@ -89,7 +107,7 @@ def _with_catch_ups(
 
 def _week(number: int, start: date, items: list[PlannedItem]) -> Week:
     first = start + timedelta(weeks=number - 1)
-    return Week(number, first, first + timedelta(days=6), tuple(items))
+    return Week(number=number, start=first, end=first + timedelta(days=6), items=tuple(items))
 
 
 def _part_counts(packed: list[list[Chunk]]) -> dict[str, int]:
@@ -122,12 +140,15 @@ def _planned(
     item = chosen.item
     tasks = tuple(
         PlannedTask(
-            item.tasks[chosen.tasks[p.task][0]].text, p.hours, chosen.tasks[p.task][0], session
+            text=item.tasks[chosen.tasks[p.task][0]].text,
+            hours=p.hours,
+            index=chosen.tasks[p.task][0],
+            session=session,
         )
         for p, session in zip(chunk.pieces, sessions, strict=True)
     )
     if part[0] > 1:
-        why = (Why("continued", f"Continues {item.title} from week {previous}.", item=item.id),)
+        why = (Continued(item=item.id, week=previous),)
     return PlannedItem(
         id=item.id,
         title=item.title,
@@ -137,6 +158,7 @@ def _planned(
         part=part,
         kind=item.kind,
         summary=item.summary,
+        purpose=item.why,
         prerequisites=item.prerequisites,
         why=why,
         resources=item.resources,
@@ -146,59 +168,57 @@ def _planned(
     )
 
 
-def _review_item(
-    number: int, hours: float, due: list[str], chosen: dict[str, Chosen], ended: dict[str, int]
-) -> PlannedItem:
-    titles = [chosen[i].item.title for i in due]
-    ago = {number - ended[i] for i in due}
-    when = " and ".join(f"{'last week' if n == 1 else f'{n} weeks ago'}" for n in sorted(ago))
-    it = "it" if len(due) == 1 else "them"
-    text = (
-        f"{_listed(titles)} ended {when}: recalling {it} now, without notes, fixes {it} "
-        "in long-term memory."
-    )
-    shares = [hours / len(due)] * len(due)
-    return PlannedItem(
-        id=f"review-w{number}",
-        title="Spaced review",
-        section="review",
-        section_title="Review",
-        hours=hours,
-        part=(1, 1),
-        kind="review",
-        summary="Short recall practice on what you finished one and three weeks ago.",
-        prerequisites=(),
-        why=(Why("plan", text),),
-        resources=(),
-        tasks=tuple(
-            PlannedTask(f"Recall without notes, then check: {t}", h, j)
-            for j, (t, h) in enumerate(zip(titles, shares, strict=True))
+def _review_item(number: int, hours: float, due: list[str], ended: dict[str, int]) -> PlannedItem:
+    """A spaced-review slot: a recall task for each item that ended one or three weeks ago."""
+    share = hours / len(due)
+    return _slot(
+        f"review-w{number}",
+        "review",
+        REVIEW_TITLE,
+        hours,
+        ReviewDue(items=tuple(due), ago=tuple(sorted({number - ended[i] for i in due}))),
+        tuple(
+            PlannedTask(text="", hours=share, index=j, made=RecallTask(item=item_id))
+            for j, item_id in enumerate(due)
         ),
     )
-
-
-def _listed(titles: list[str]) -> str:
-    return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + f" and {titles[-1]}"
 
 
 def _catch_up_item(number: int, hours: float) -> PlannedItem:
-    first = max(1, number - 4)
+    """A light week: finish what is open from the last few weeks, redo the hardest check."""
+    return _slot(
+        f"catch-up-w{number}",
+        "catch-up",
+        CATCH_UP_TITLE,
+        hours,
+        CatchUpAfter(week=number - 1),
+        (
+            PlannedTask(
+                text="",
+                hours=hours / 2,
+                index=0,
+                made=FinishOpen(first=max(1, number - CATCH_UP_LOOKS_BACK), last=number - 1),
+            ),
+            PlannedTask(text="", hours=hours / 2, index=1, made=RedoHardest()),
+        ),
+    )
+
+
+def _slot(
+    slot_id: str, kind: str, title: str, hours: float, why: Why, tasks: tuple[PlannedTask, ...]
+) -> PlannedItem:
+    section, section_title = REVIEW_SECTION
     return PlannedItem(
-        id=f"catch-up-w{number}",
-        title="Catch-up week",
-        section="review",
-        section_title="Review",
+        id=slot_id,
+        title=title,
+        section=section,
+        section_title=section_title,
         hours=hours,
         part=(1, 1),
-        kind="catch-up",
-        summary="A lighter week: finish what is open, revisit what was hard, rest.",
+        kind=kind,
+        summary="",
         prerequisites=(),
-        why=(Why("plan", f"A light week after week {number - 1} keeps a long plan sustainable."),),
+        why=(why,),
         resources=(),
-        tasks=(
-            PlannedTask(
-                f"Finish any task still open from weeks {first}-{number - 1}", hours / 2, 0
-            ),
-            PlannedTask("Redo the self-check you found hardest so far", hours / 2, 1),
-        ),
+        tasks=tasks,
     )

@@ -40,6 +40,7 @@ class Profile:
     interests: tuple[str, ...] = ()
     completed: tuple[str, ...] = ()
     study_days: tuple[str, ...] = DEFAULT_STUDY_DAYS
+    budget: str = "any"  # "free": plan only the free route of a task that needs more
     tasks_done: tuple[tuple[str, tuple[int, ...]], ...] = ()  # started items' tasks done
     study_time: str = "18:00"  # when calendar sessions start, HH:MM
     time_zone: str | None = None  # an IANA name; None: floating time

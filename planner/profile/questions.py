@@ -35,6 +35,12 @@ LEVEL_RANGE = (0, 4)
 # the dates a plan is made from and starts on: this century, so the longest plan's dates stay
 # far from year 9999, the last a date can hold
 PLAN_DATES = (date(2000, 1, 1), date(2099, 12, 31))
+# what the learner will pay for: "free" plans only free routes (free notebook GPUs, free API
+# tiers, local models) for tasks that need more than a laptop
+BUDGETS = {
+    "any": "Paid routes where they save time (a cloud GPU, a paid API: a few dollars a task)",
+    "free": "Free routes only: free notebook GPUs, free API tiers, small local models",
+}
 DAY_TITLES = dict(
     zip(
         WEEKDAYS,
@@ -147,6 +153,7 @@ check_goal = choice_check(
     "goal", lambda c: sorted(c.tracks), lambda c: {t.id: t.title for t in c.tracks.values()}
 )
 check_hours = number_check(HOURS, "hours")
+check_budget = choice_check("budget", lambda _c: list(BUDGETS))
 _weeks = number_check(DEADLINE_WEEKS, "weeks", whole=True)
 
 
@@ -226,6 +233,10 @@ def _interests(catalog: Catalog) -> list[Choice]:
 
 def _items(catalog: Catalog) -> list[Choice]:
     return [Choice(i.id, i.title, i.summary) for i in catalog.items.values()]
+
+
+def _budgets(_catalog: Catalog) -> list[Choice]:
+    return [Choice(value, value, text) for value, text in BUDGETS.items()]
 
 
 def _days_choices(_catalog: Catalog) -> list[Choice]:
@@ -378,6 +389,19 @@ QUESTIONS: tuple[Question, ...] = (
         _days_choices,
         DEFAULT_STUDY_DAYS,
         lambda _c: {"type": "array", "uniqueItems": True, "items": {"enum": list(WEEKDAYS)}},
+        saved="if-not-default",
+    ),
+    Question(
+        "budget",
+        "Budget for GPUs and APIs",
+        "free: every task on a free route (free notebook GPUs, free API tiers, local models); "
+        "any: paid routes where they save time.",
+        "choice",
+        False,
+        check_budget,
+        _budgets,
+        "any",
+        lambda _c: {"enum": list(BUDGETS)},
         saved="if-not-default",
     ),
     Question(

@@ -63,12 +63,9 @@ def replan(
     old_end = progress.end_date or (old_plan.end_date if old_plan else None)
     plan = make_plan(profile, today, catalog)
     # the new plan says what was done and how the end moved; the core plans, this annotates
-    notes = (
-        _progress_note(progress, newly, started, catalog, old_end, plan.end_date, today),
-        *plan.notes,
-    )
+    said = _progress_note(progress, newly, started, catalog, old_end, plan.end_date, today)
     previous = tuple(d for d in session_days(old_plan) if d >= start) if old_plan else ()
-    plan = replace(plan, notes=notes, previous_sessions=previous)
+    plan = replace(plan, extra_notes=(said, *plan.extra_notes), previous_sessions=previous)
     ensure_dir(folder)
     extensions = ("yaml", *(RENDERERS[f][2] for f in formats))
     stem = free_stem(folder, f"{slugify(profile.name)}-replan-{start.isoformat()}", extensions)

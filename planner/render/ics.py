@@ -14,6 +14,7 @@ from icalendar import Calendar, Event
 from planner.plan import WEEKDAYS, Plan, PlannedItem, Week
 from planner.render.formatting import date_range, hours
 from planner.render.markdown import md_url
+from planner.render.words import Words
 
 PRODID = "-//studyplan//Study plan//EN"
 START = "18:00"  # sessions start at the profile's study_time, by default in the evening...
@@ -64,14 +65,14 @@ def _title(item: PlannedItem) -> str:
     return _clean(item.title) + (f" (part {k} of {n})" if n > 1 else "")
 
 
-def _description(plan: Plan, week: Week, session: Session) -> str:
+def _description(plan: Plan, week: Week, session: Session, words: Words) -> str:
     lines = [
         f"Week {week.number} of {len(plan.weeks)} of the study plan for "
         f"{_clean(plan.name)} ({date_range(week.start, week.end)})."
     ]
     for item in session.items:
         lines += ["", f"{_title(item)} · {hours(item.hours)} this week"]
-        lines += [f"[ ] {_clean(task)}" for task in item.checklist]
+        lines += [f"[ ] {_clean(task)}" for task in words.checklist(item)]
         lines += [f"{_clean(r.title)}: {url}" for r in item.resources if (url := md_url(r.url))]
     return "\n".join(lines)
 
@@ -120,14 +121,14 @@ def _stamped(plan: Plan, day: date) -> Event:
     return event
 
 
-def _event(plan: Plan, week: Week, session: Session) -> Event:
+def _event(plan: Plan, week: Week, session: Session, words: Words) -> Event:
     event = _stamped(plan, session.day)
     start = _start(plan, session.day, session.minutes)
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=session.minutes))
     titles = ", ".join(_title(i) for i in session.items) or "review"
     event.add("summary", f"Study: {titles}")
-    event.add("description", _description(plan, week, session))
+    event.add("description", _description(plan, week, session, words))
     event.add("categories", ["Study"])
     return event
 
@@ -159,9 +160,10 @@ def render_ics(plan: Plan) -> bytes:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"Study plan: {_clean(plan.name)}")
     days = plan.study_days
+    words = Words(plan)
     for week in plan.weeks:
         for session in sessions(week, days):
-            calendar.add_component(_event(plan, week, session))
+            calendar.add_component(_event(plan, week, session, words))
     gone = sorted(set(plan.previous_sessions) - set(session_days(plan)))
     for day in gone:
         calendar.add_component(_cancelled(plan, day))

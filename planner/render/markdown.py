@@ -10,6 +10,7 @@ import yaml
 
 from planner.plan import PROFILE_MARKER, Plan, PlannedItem, Week
 from planner.render.formatting import date_range, hours
+from planner.render.words import Group, Words
 from planner.templating import environment
 
 # every character that can start markup inline: emphasis, code, links, HTML, tables, math,
@@ -40,7 +41,7 @@ def md_url(url: str) -> str | None:
     return quote(url.strip(), safe=":/?#[]@!$&'*+,;=%~")
 
 
-def _item(week: Week, item: PlannedItem) -> dict[str, Any]:
+def _item(week: Week, item: PlannedItem, words: Words) -> dict[str, Any]:
     k, n = item.part
     facts = [hours(item.hours), md_text(item.section_title)]
     if item.kind != "lesson":
@@ -56,11 +57,11 @@ def _item(week: Week, item: PlannedItem) -> dict[str, Any]:
     return {
         "title": title,
         "facts": " · ".join(facts),
-        "reasons": [md_text(r) for r in item.reasons] if k == 1 else [],
+        "reasons": [md_text(r) for r in words.reasons(item)] if k == 1 else [],
         "resources": links,
         "tasks": [
             (md_text(task), tid)
-            for task, tid in zip(item.checklist, item.task_ids(week.number), strict=True)
+            for task, tid in zip(words.checklist(item), item.task_ids(week.number), strict=True)
         ],
     }
 
@@ -73,7 +74,16 @@ def _profile_block(profile: dict[str, Any]) -> str:
     return f"{fence}yaml\n{text}{fence}"
 
 
+def _left_out(group: Group) -> tuple[str, str]:
+    """A reason for leaving items out, and the items it covers with their hours."""
+    listed = ", ".join(
+        f"**{md_text(e.title)}** ({e.detail(hours(e.hours), md_text)})" for e in group.items
+    )
+    return md_text(group.reason), listed
+
+
 def _context(plan: Plan) -> dict[str, Any]:
+    words = Words(plan)
     return {
         "name": md_text(plan.name),
         "goal": md_text(plan.goal_title),
@@ -81,16 +91,15 @@ def _context(plan: Plan) -> dict[str, Any]:
         "week_count": len(plan.weeks),
         "total": hours(plan.total_hours),
         "per_week": hours(plan.hours_per_week),
-        "fired": [md_text(f.why) for f in plan.fired],
-        "dropped": [(md_text(o.title), md_text(o.reason)) for o in plan.dropped],
-        "skipped": [(md_text(o.title), md_text(o.reason)) for o in plan.skipped],
-        "notes": [md_text(n) for n in plan.notes],
+        "fired": [md_text(f) for f in words.fired()],
+        "left_out": [_left_out(g) for g in words.left_out()],
+        "notes": [md_text(n) for n in words.notes()],
         "weeks": [
             {
                 "number": w.number,
                 "dates": date_range(w.start, w.end),
                 "hours": hours(w.hours),
-                "entries": [_item(w, i) for i in w.items],
+                "entries": [_item(w, i, words) for i in w.items],
             }
             for w in plan.weeks
         ],

@@ -5,20 +5,25 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from planner.plan import Omitted, Plan, PlannedItem, Week, Why
+from planner.facts import Why
+from planner.plan import Omitted, Plan, PlannedItem, Week
+from planner.render.words import Words
+
+WHY_KEYS = ("rule", "item", "interest", "track")  # a reason's provenance beside its kind
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    words = Words(plan)
     return {
         "name": plan.name,
         "goal": plan.goal,
         "hours_per_week": _num(plan.hours_per_week),
         "start_date": plan.start_date.isoformat(),
         "total_hours": plan.total_hours,
-        "dropped": [_omitted(o) for o in plan.dropped],
-        "skipped": [_omitted(o) for o in plan.skipped],
-        "notes": list(plan.notes),
-        "weeks": [_week(w) for w in plan.weeks],
+        "dropped": [_omitted(o, words) for o in plan.dropped],
+        "skipped": [_omitted(o, words) for o in plan.skipped],
+        "notes": words.notes(),
+        "weeks": [_week(w, words) for w in plan.weeks],
     }
 
 
@@ -30,21 +35,21 @@ def _num(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def _omitted(o: Omitted) -> dict[str, Any]:
-    return {"id": o.id, "reason": o.reason, "hours": o.hours, "why": _why(o.why)}
+def _omitted(o: Omitted, words: Words) -> dict[str, Any]:
+    return {"id": o.id, "reason": words.omitted(o), "hours": o.hours, "why": _why(o.why)}
 
 
-def _week(w: Week) -> dict[str, Any]:
+def _week(w: Week, words: Words) -> dict[str, Any]:
     return {
         "number": w.number,
         "start": w.start.isoformat(),
         "end": w.end.isoformat(),
         "hours": w.hours,
-        "items": [_item(i, w.number) for i in w.items],
+        "items": [_item(i, w.number, words) for i in w.items],
     }
 
 
-def _item(i: PlannedItem, week: int) -> dict[str, Any]:
+def _item(i: PlannedItem, week: int, words: Words) -> dict[str, Any]:
     return {
         "id": i.id,
         "title": i.title,
@@ -52,16 +57,16 @@ def _item(i: PlannedItem, week: int) -> dict[str, Any]:
         "hours": i.hours,
         "part": list(i.part),
         "prerequisites": list(i.prerequisites),
-        "reasons": list(i.reasons),
+        "reasons": list(words.reasons(i)),
         "resources": [{"title": r.title, "url": r.url} for r in i.resources],
-        "checklist": list(i.checklist),
+        "checklist": list(words.checklist(i)),
         # beside the contract's keys: what each task costs, and where each reason came from
         "kind": i.kind,
         "continued_from": i.continued_from,
         "tasks": [
             {
                 "id": tid,
-                "text": task.text,
+                "text": words.task(task),
                 "hours": round(task.hours, 2),
                 "session": list(task.session),
             }
@@ -72,5 +77,5 @@ def _item(i: PlannedItem, week: int) -> dict[str, Any]:
 
 
 def _why(w: Why) -> dict[str, str]:
-    """Where a reason came from; its text is the matching entry of `reasons`."""
-    return {k: v for k, v in vars(w).items() if v and k != "text"}
+    """Where a reason came from: its kind and the ids it names (its words are `reasons`)."""
+    return {"kind": w.kind} | {k: v for k in WHY_KEYS if (v := getattr(w, k, ""))}

@@ -6,7 +6,8 @@ import shutil
 import textwrap
 from dataclasses import dataclass
 
-from planner.plan import Omitted, Plan, PlannedItem
+from planner.plan import Plan, PlannedItem
+from planner.render.words import Entry, Group, Words
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -24,13 +25,14 @@ class Shown:
 def explain_text(plan: Plan, width: int | None = None, shown: Shown | None = None) -> str:
     width = min(width or shutil.get_terminal_size((88, 24)).columns, 100)
     shown = shown or Shown()
+    words = Words(plan)
     out = [
         f"Study plan for {plan.name}: {plan.goal_title}",
         f"{len(plan.weeks)} weeks, {plan.start_date:%d %b %Y} to {plan.end_date:%d %b %Y}, "
         f"{plan.total_hours:g} h at {plan.hours_per_week:g} h/week",
     ]
     if shown.whole:
-        out += _plan_level(plan, width)
+        out += _plan_level(plan, words, width)
     else:
         out.append(_filter_line(plan, shown))
     for week in plan.weeks:
@@ -42,32 +44,37 @@ def explain_text(plan: Plan, width: int | None = None, shown: Shown | None = Non
                 "",
                 f"Week {week.number} · {week.start:%d %b} - {week.end:%d %b %Y} · {week.hours:g} h",
             ]
-            out += _item_lines(items, width)
+            out += _item_lines(items, words, width)
     return "\n".join(out)
 
 
-def _plan_level(plan: Plan, width: int) -> list[str]:
+def _plan_level(plan: Plan, words: Words, width: int) -> list[str]:
     """Why this plan, what was left out or skipped, and the notes."""
     out = [""]
     if plan.fired:
         out.append("Why this plan:")
-        out += _wrapped(
-            [f"{f.why} [{'; '.join(f.matched)}]" if f.matched else f.why for f in plan.fired],
-            width,
-            "  - ",
-        )
-    if plan.dropped:
-        out += ["", _dropped_header(plan)]
-        out += _wrapped(_by_group(plan.dropped), width, "  - ")
-    if plan.skipped:
+        out += _wrapped(words.fired_with_trace(), width, "  - ")
+    groups = words.left_out()
+    cut = [g for g in groups if g.importance]
+    if cut:
+        out += ["", words.dropped_header()]
+        out += _wrapped([f"{g.importance}: {_listed(g.items)}" for g in cut], width, "  - ")
+    skips = [g for g in groups if not g.importance]
+    if skips:
         out += ["", "Skipped:"]
-        for reason, titles in by_reason(plan.skipped):
-            count = f" ({len(titles)} items)" if len(titles) > 1 else ""
-            out += _wrapped([f"{reason}{count}"], width, "  - ")
-            out += _wrapped(titles, width, "      ")
-    if plan.notes:
-        out += ["", "Notes:"] + _wrapped(list(plan.notes), width, "  - ")
+        for group in skips:
+            out += _skip_lines(group, width)
+    notes = words.notes()
+    if notes:
+        out += ["", "Notes:"] + _wrapped(notes, width, "  - ")
     return out
+
+
+def _skip_lines(group: Group, width: int) -> list[str]:
+    """The reason once (with how many items it covers), then each item on a line of its own."""
+    count = f" ({len(group.items)} items)" if len(group.items) > 1 else ""
+    out = _wrapped([f"{group.reason}{count}"], width, "  - ")
+    return out + _wrapped([_entry(e) for e in group.items], width, "      ")
 
 
 def _filter_line(plan: Plan, shown: Shown) -> str:
@@ -80,7 +87,7 @@ def _filter_line(plan: Plan, shown: Shown) -> str:
     return f"Showing {', '.join(parts)} (without --week and --section: the whole plan)."
 
 
-def _item_lines(items: list[PlannedItem], width: int) -> list[str]:
+def _item_lines(items: list[PlannedItem], words: Words, width: int) -> list[str]:
     out = []
     for item in items:
         k, n = item.part
@@ -89,7 +96,7 @@ def _item_lines(items: list[PlannedItem], width: int) -> list[str]:
             part = f" (part {k} of {n}, continued from week {item.continued_from})"
         out.append(f"  * {item.title}{part} · {item.hours:g} h · {item.section_title}")
         if k == 1:  # a continuation's reasons stand at its first part
-            out += _wrapped([f"why: {r}" for r in item.reasons], width, "      ")
+            out += _wrapped([f"why: {r}" for r in words.reasons(item)], width, "      ")
     return out
 
 
@@ -97,37 +104,14 @@ def _hours(value: float) -> str:
     return f"{value:g} h"
 
 
-def _dropped_header(plan: Plan) -> str:
-    hours = sum(o.hours for o in plan.dropped)
-    weeks = plan.profile.get("weeks")
-    budget = f" for your {weeks}-week deadline" if weeks else ""
-    return (
-        f"Left out{budget} ({len(plan.dropped)} item{'s' * (len(plan.dropped) != 1)}, "
-        f"{_hours(hours)}; the hours went to what serves your goal most):"
-    )
+def _entry(entry: Entry) -> str:
+    """'A (3 h)', 'B (8 h; C builds on it: …)'."""
+    return f"{entry.title} ({entry.detail(_hours(entry.hours))})"
 
 
-def _by_group(omitted: tuple[Omitted, ...]) -> list[str]:
-    """'core: A (3 h), B (8 h)': what a deadline left out, most important first."""
-    groups: dict[str, list[str]] = {}
-    for o in omitted:
-        groups.setdefault(o.group or "other", []).append(f"{o.title} ({_hours(o.hours)})")
-    order = ("core", "recommended", "optional")
-    return [
-        f"{group}: {', '.join(titles)}"
-        for group, titles in sorted(
-            groups.items(), key=lambda g: order.index(g[0]) if g[0] in order else 9
-        )
-    ]
-
-
-def by_reason(omitted: tuple[Omitted, ...]) -> list[tuple[str, list[str]]]:
-    """(reason, titles) once per reason, in the order met: the rules say the same of many
-    items, and a reader wants the reason once, then what it covers."""
-    reasons: dict[str, list[str]] = {}
-    for o in omitted:
-        reasons.setdefault(o.reason, []).append(o.title)
-    return list(reasons.items())
+def _listed(entries: tuple[Entry, ...]) -> str:
+    """'A (3 h), B (8 h)'."""
+    return ", ".join(_entry(e) for e in entries)
 
 
 def _wrapped(lines: list[str], width: int, indent: str) -> list[str]:

@@ -22,6 +22,7 @@ from planner.render.pdf.markup import para_text
 from planner.render.pdf.para import para
 from planner.render.pdf.styles import ACCENT, RULE, Page, Styles, hex_of
 from planner.render.pdf.timeline import LIGHT_KINDS, MONTHS, grouped_by_month, timeline
+from planner.render.words import Group, Words
 
 WHY_MIN_SPACE = 200  # less room than this left after the overview: "Why" starts a page
 WEEK_ROWS_MAX = 20  # longer plans list months, not weeks, in the overview's table
@@ -33,14 +34,24 @@ def _bullets(texts: list[str], styles: Styles) -> list[Flowable]:
     return [Paragraph(text, styles.bullet, bulletText="•") for text in texts]
 
 
-def _omitted(item: Omitted) -> str:
+def _omitted(item: Omitted, words: Words) -> str:
     title = f"<font name='{SEMIBOLD}'>{para_text(item.title)}</font>"
-    return f"{title} — {para_text(item.reason)}"
+    return f"{title} — {para_text(words.omitted(item))}"
 
 
-def _dropped_groups(plan: Plan) -> list[str]:
+def _left_out(group: Group) -> str:
+    """'<reason> — A (3 h), B (1.5 h)': a reason said once, then what it left out."""
+    titles = ", ".join(
+        f"<font name='{SEMIBOLD}'>{para_text(e.title)}</font> "
+        f"({e.detail(rounded_hours(e.hours), para_text)})"
+        for e in group.items
+    )
+    return f"{para_text(group.reason)} — {titles}"
+
+
+def _dropped_groups(plan: Plan, words: Words) -> list[str]:
     """One line per importance: 'Core (3 items, 20 h): A (8 h), B (6 h), C (6 h)'."""
-    lines = [_omitted(o) for o in plan.dropped if not o.group]  # no group: its own reason
+    lines = [_omitted(o, words) for o in plan.dropped if not o.group]  # no group: its reason
     for group in ("core", "recommended", "optional"):
         items = [o for o in plan.dropped if o.group == group]
         if not items:
@@ -56,17 +67,11 @@ def _dropped_groups(plan: Plan) -> list[str]:
     return lines
 
 
-def _deadline_box(plan: Plan, styles: Styles, width: float) -> Table:
-    deadline = plan.profile.get("weeks", len(plan.weeks))
+def _deadline_box(plan: Plan, styles: Styles, width: float, words: Words) -> Table:
     lines: list[Flowable] = [
-        para(
-            f"Your deadline of {deadline} weeks does not fit everything: the full plan needs "
-            f"{plan.full_weeks} weeks. Left out, by importance; nothing kept "
-            "builds on any of them:",
-            styles.box_title,
-        ),
+        para(para_text(words.deadline_box_title()), styles.box_title),
         Spacer(1, 4),
-        *_bullets(_dropped_groups(plan), styles),
+        *_bullets(_dropped_groups(plan, words), styles),
     ]
     return tinted_box(lines, width)
 
@@ -177,6 +182,7 @@ def _label(text: str, styles: Styles) -> Paragraph:
 def at_a_glance(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
     """Facts, the timeline, the deadline box when something was dropped, notes, the week list."""
     width = page.frame_width
+    words = Words(plan)
     chart = timeline(plan, width)
     facts = [
         [para(label, styles.cell_head), para(value, styles.stat_value)]
@@ -202,12 +208,13 @@ def at_a_glance(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
         Spacer(1, 14),
     ]
     if plan.dropped:
-        story += [_deadline_box(plan, styles, width), Spacer(1, 16)]
-    if plan.notes:
+        story += [_deadline_box(plan, styles, width, words), Spacer(1, 16)]
+    notes = words.notes()
+    if notes:
         story += [
             _label("Notes", styles),
             Spacer(1, 5),
-            *_bullets([para_text(n) for n in plan.notes], styles),
+            *_bullets([para_text(n) for n in notes], styles),
             Spacer(1, 12),
         ]
     by = _periods(plan)[0].lower() if len(plan.weeks) > WEEK_ROWS_MAX else "week"
@@ -223,7 +230,8 @@ def why_this_plan(plan: Plan, styles: Styles) -> list[Flowable]:
     story: list[Flowable] = [
         outlined(para("Why this plan", styles.h1), OutlineEntry("Why this plan", "why", 0)),
     ]
-    whys = [para_text(rule.why) for rule in plan.fired]
+    words = Words(plan)
+    whys = [para_text(why) for why in words.fired()]
     story += (
         _bullets(whys, styles)
         if whys
@@ -234,6 +242,6 @@ def why_this_plan(plan: Plan, styles: Styles) -> list[Flowable]:
             Spacer(1, 16),
             para("Left out", styles.h2),
             Spacer(1, 6),
-            *_bullets([_omitted(item) for item in plan.skipped], styles),
+            *_bullets([_left_out(g) for g in words.left_out() if not g.importance], styles),
         ]
     return [*story, PageBreak()]

@@ -21,6 +21,7 @@ from planner.render.pdf.para import para
 from planner.render.pdf.qr import resource_codes
 from planner.render.pdf.styles import DEFAULT_PAPER, MUTED, page_of, styles
 from planner.render.pdf.weeks import week_pages
+from planner.render.words import Words
 
 FOOTER_NAME_CHARS = 60  # half the footer's width: a longer name would wrap into the page
 
@@ -82,6 +83,7 @@ def _footer_name(name: str, fonts: FontSet) -> Paragraph:
 
 def _user_texts(plan: Plan) -> Iterator[tuple[str, str]]:
     """(where, text) for every user-facing string, where naming it for a warning."""
+    words = Words(plan)
     yield "The name", plan.name
     yield "The goal title", plan.goal_title
     for week in plan.weeks:
@@ -89,14 +91,14 @@ def _user_texts(plan: Plan) -> Iterator[tuple[str, str]]:
             where = f"Item {item.id}"
             yield where, item.title
             yield where, item.section_title
-            yield where, item.summary
-            for text in (*item.reasons, *item.checklist):
+            yield where, words.summary(item)
+            for text in (*words.reasons(item), *words.checklist(item)):
                 yield where, text
             for resource in item.resources:
                 yield where, resource.title
     for omitted in (*plan.dropped, *plan.skipped):
-        yield f"Item {omitted.id}", f"{omitted.title} {omitted.reason}"
-    for text in (*plan.notes, *(rule.why for rule in plan.fired)):
+        yield f"Item {omitted.id}", f"{omitted.title} {words.omitted(omitted)}"
+    for text in (*words.notes(), *words.fired()):
         yield "A note", text
 
 

@@ -16,6 +16,7 @@ from planner.render.pdf.para import para
 from planner.render.pdf.qr import is_web_url
 from planner.render.pdf.styles import ACCENT, MUTED, Page, Styles, hex_of
 from planner.render.pdf.weekflow import SMALL_ITEM, TINT_PAD, Block, WeekBody
+from planner.render.words import Words
 
 _KIND_LABELS = {
     "milestone": "Milestone project",
@@ -82,7 +83,7 @@ def is_continuation(item: PlannedItem) -> bool:
     return item.part[0] > 1
 
 
-def _details(item: PlannedItem, styles: Styles, seen: _Seen) -> list[Flowable]:
+def _details(item: PlannedItem, styles: Styles, seen: _Seen, words: Words) -> list[Flowable]:
     """Summary, key-item note, reasons and links: printed with an item's first part only."""
     story: list[Flowable] = []
     if item.emphasised and not seen.key_label:
@@ -90,12 +91,14 @@ def _details(item: PlannedItem, styles: Styles, seen: _Seen) -> list[Flowable]:
         story.append(para(KEY_EXPLAINED, styles.why))
     if is_continuation(item):
         return story
-    if item.summary:
-        story.append(para(para_text(item.summary), styles.small))
+    summary = words.summary(item)
+    if summary:
+        story.append(para(para_text(summary), styles.small))
     light_again = item.kind in _LIGHT_KINDS and item.kind in seen.kinds
     seen.kinds.add(item.kind)
-    if item.reasons and not light_again:  # a review's reason is the same every week
-        why = " ".join(para_text(reason) for reason in item.reasons)
+    reasons = words.reasons(item)
+    if reasons and not light_again:  # a review's reason is the same every week
+        why = " ".join(para_text(reason) for reason in reasons)
         story.append(para(f"<font name='{SEMIBOLD}'>Why:</font> {why}", styles.why))
     if item.resources:
         story.append(Spacer(1, 4))
@@ -104,18 +107,18 @@ def _details(item: PlannedItem, styles: Styles, seen: _Seen) -> list[Flowable]:
 
 
 def _item_blocks(
-    week: Week, item: PlannedItem, styles: Styles, seen: _Seen, frame_height: float
+    week: Week, item: PlannedItem, styles: Styles, seen: _Seen, words: Words
 ) -> list[Block]:
     """The item's head (title to first task) as one block, then one block per task."""
     tasks = [
         checkbox_line(name, task, para_text(task), styles)
-        for name, task in zip(item.task_ids(week.number), item.checklist, strict=True)
+        for name, task in zip(item.task_ids(week.number), words.checklist(item), strict=True)
     ]
     head: list[Flowable] = [
         _title(item, styles),
         Spacer(1, 1),
         para(_meta(item), styles.meta),
-        *_details(item, styles, seen),
+        *_details(item, styles, seen, words),
     ]
     if tasks:
         head += [Spacer(1, 5), tasks[0]]
@@ -151,8 +154,8 @@ def _heading(week: Week, styles: Styles, first: bool) -> Paragraph:
     return outlined(para(text, styles.h2), *entries)
 
 
-def _body(week: Week, styles: Styles, page: Page, seen: _Seen) -> WeekBody:
-    items = [_item_blocks(week, item, styles, seen, page.frame_height) for item in week.items]
+def _body(week: Week, styles: Styles, page: Page, seen: _Seen, words: Words) -> WeekBody:
+    items = [_item_blocks(week, item, styles, seen, words) for item in week.items]
     _keep_small_items_whole(items, page.frame_width, page.frame_height)
     header = para(
         f"<font color='{hex_of(ACCENT)}'>Week {week.number}</font> (continued) · "
@@ -167,6 +170,7 @@ def week_pages(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
     """Every week from a new page; the body breaks pages itself (see weekflow)."""
     story: list[Flowable] = []
     seen = _Seen()
+    words = Words(plan)
     for position, week in enumerate(plan.weeks):
         if position:
             story.append(PageBreak())
@@ -174,6 +178,6 @@ def week_pages(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
             _heading(week, styles, first=not position),
             Spacer(1, 6),
             HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceAfter=14),
-            _body(week, styles, page, seen),
+            _body(week, styles, page, seen, words),
         ]
     return story
