@@ -23,7 +23,7 @@ from planner.render import DEFAULT_PAPER, FORMATS, render
 from planner.slug import slugify
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Written:
     plan: Plan
     paths: tuple[Path, ...]
@@ -94,4 +94,5 @@ def write_plan(
         raise
     commit(staged, claim)
     warnings = tuple(dict.fromkeys(w for r in rendered for w in r.warnings))
-    return Written(plan, tuple(files), warnings, tuple(k for k in moved if k))
+    kept = tuple(k for k in moved if k)
+    return Written(plan=plan, paths=tuple(files), warnings=warnings, kept=kept)
