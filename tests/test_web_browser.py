@@ -100,6 +100,15 @@ def page(browser):
     context.close()
 
 
+def download(page, button: str, folder: Path) -> Path:
+    """Press a download button; the file saved in folder under the name the server gave."""
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button).click()
+    saved = folder / info.value.suggested_filename
+    info.value.save_as(saved)
+    return saved
+
+
 def test_fill_submit_and_download_the_pdf(page, server_url: str, tmp_path: Path) -> None:
     page.goto(server_url)
     page.get_by_label("Your name").fill("Ada Lovelace")
@@ -115,13 +124,8 @@ def test_fill_submit_and_download_the_pdf(page, server_url: str, tmp_path: Path)
     assert heading.inner_text() == "Your plan, Ada Lovelace"
     assert page.get_by_role("heading", name="Why your plan looks like this").is_visible()
     assert page.locator(".reasons li").count() > 0
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Download PDF").click()
-    download = info.value
-    assert download.suggested_filename == "ada-lovelace.pdf"
-    saved = tmp_path / download.suggested_filename
-    download.save_as(saved)
-
+    saved = download(page, "Download PDF", tmp_path)
+    assert saved.name == "ada-lovelace.pdf"
     reader = PdfReader(saved)
     assert saved.read_bytes().startswith(b"%PDF") and len(reader.pages) > 1
     assert "Ada Lovelace" in reader.pages[0].extract_text()
@@ -135,12 +139,8 @@ def test_download_the_anki_deck(page, server_url: str, tmp_path: Path) -> None:
     page.get_by_label("Your name").fill("Ada Lovelace")
     page.get_by_role("button", name="Make my plan").click()
     assert "File > Import" in page.locator("#anki-help").inner_text()
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Download Anki deck").click()
-    download = info.value
-    assert download.suggested_filename == "ada-lovelace.apkg"
-    saved = tmp_path / download.suggested_filename
-    download.save_as(saved)
+    saved = download(page, "Download Anki deck", tmp_path)
+    assert saved.name == "ada-lovelace.apkg"
     with zipfile.ZipFile(saved) as archive:
         (tmp_path / "collection.anki2").write_bytes(archive.read("collection.anki2"))
     with closing(sqlite3.connect(tmp_path / "collection.anki2")) as db:
