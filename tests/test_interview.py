@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from pypdf import PdfReader
 
 from planner.catalog.model import Catalog
 from planner.interview.answers import (
+    answer_rows,
     as_text,
     check_output,
     clean_typed,
@@ -29,8 +31,9 @@ from planner.interview.save import free_stem, save_interview
 from planner.pipeline import make_plan
 from planner.profile.load import load_file, only_profile
 from planner.profile.model import Background, Profile
-from planner.profile.questions import BY_KEY, Invalid
+from planner.profile.questions import ASKED, BY_KEY, Invalid
 from planner.render.pages_drawn import reporting_pages
+from planner.render.words import Words
 from tests.conftest import TODAY
 
 ENTER, DOWN, CLEAR, SPACE, CTRL_C = "\r", "\x1b[B", "\x15", " ", "\x03"
@@ -150,10 +153,25 @@ def test_summary_fits_the_terminal(small_catalog: Catalog, tmp_path: Path, colum
     )
     assert all(len(line) <= columns for line in text.splitlines())
     words = " ".join(text.split())
-    assert "2 weeks" in words and "left out" in words  # the deadline dropped items
+    [cut] = Words(plan).cut()  # the deadline dropped items, in the words' own sentence
+    assert "2 weeks" in words and cut in words
     assert "Retrieval-augmented generation, Chatbots" in words
     assert "(pdf, md)" in words and "Monday, Wednesday, Saturday" in words
     assert ("Ada " * 30).strip() in words  # wrapped between words, never cut
+
+
+def test_the_summary_shows_every_question_asked(small_catalog: Catalog) -> None:
+    profile = replace(ADA, budget="free")
+    plan = make_plan(profile, TODAY, small_catalog)
+    rows = answer_rows(profile, plan, small_catalog, {"output": Path("out")})
+    assert {q.key for q in ASKED} <= set(rows)
+    assert rows["budget"] == (
+        "Budget",
+        "free · Free routes only: free notebook GPUs, free API tiers, small local models",
+    )
+    text = summary(profile, plan, small_catalog, {"output": Path("out")}, 200)
+    for label, value in rows.values():
+        assert f"  {label:<18}{value}" in text.splitlines()
 
 
 def test_a_choice_shows_its_description_beside_it_only_when_both_fit() -> None:
@@ -322,6 +340,19 @@ def test_the_whole_interview_writes_profile_and_pdf(small_catalog: Catalog, tmp_
     assert f"studyplan progress {saved.paths[1]} --replan" in text
     # the deck not chosen: the last screen says how to write it
     assert f"studyplan build {saved.paths[0]} -o {tmp_path} --format anki" in text
+
+
+def test_the_last_screen_says_what_a_deadline_left_out(
+    small_catalog: Catalog, tmp_path: Path
+) -> None:
+    defaults = defaults_from(replace(ADA, weeks=2, completed=()), TODAY, tmp_path)
+    keys = ENTER * 12 + ENTER * 3  # every answer kept; folder, formats, save
+    saved, said = drive(keys, small_catalog, lambda p: run_interview(p, defaults, TODAY))
+    [profile] = only_profile(load_file(saved.profile_path, small_catalog))
+    plan = make_plan(profile, TODAY, small_catalog)
+    [cut] = Words(plan).cut()
+    wrote = next(n for n, text in enumerate(said) if text.startswith("Wrote:"))
+    assert cut in " ".join(said[wrote + 1].split())
 
 
 def test_the_pdf_is_drawn_within_the_drawing_block(small_catalog: Catalog, tmp_path: Path) -> None:

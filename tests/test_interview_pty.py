@@ -26,13 +26,14 @@ COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-9]|4[0-9]|38;5|48;5)[0-9;]*m")
 
 class Session:
     """One interview in a pseudo-terminal (24x80 unless told); every keystroke waits for its
-    prompt. What it shows is also played on a terminal emulator (pyte) to see the screen."""
+    prompt. What it shows is also played on a terminal emulator (pyte) to see the screen,
+    which answers a request for the cursor's position as a real terminal does."""
 
     def __init__(self, cwd: Path, *args: str, columns: int = 80) -> None:
         command, *first = studyplan_command()
-        env = {**os.environ, "NO_COLOR": "1", "PROMPT_TOOLKIT_NO_CPR": "1", "PYTHONHASHSEED": "0"}
-        env.pop("COLUMNS", None)
-        env.pop("LINES", None)
+        env = {**os.environ, "NO_COLOR": "1", "PYTHONHASHSEED": "0"}
+        for name in ("COLUMNS", "LINES", "PROMPT_TOOLKIT_NO_CPR"):
+            env.pop(name, None)
         self.child = pexpect.spawn(
             command,
             [*first, "interview", "--today", "2026-11-25", *args],
@@ -44,6 +45,7 @@ class Session:
         )
         self.screen: list[str] = []
         self.terminal = pyte.Screen(columns, ROWS)
+        self.terminal.write_process_input = self.child.send  # its answers to the program
         self.stream = pyte.Stream(self.terminal)
         self.full_lines: list[str] = []  # lines seen reaching the last column
 
@@ -179,6 +181,24 @@ def test_from_a_profile_accepting_every_default_never_overwrites(
     [original] = only_profile(load_file(first, load_catalog()))
     assert again.goal == original.goal and again.background == original.background
     assert again.interests == original.interests and again.hours_per_week == 5
+
+
+def test_a_wrong_answer_is_said_on_the_line_under_its_question(
+    tmp_path: Path, sessions: list[Session]
+) -> None:
+    """Not on the terminal's last row, where prompt_toolkit puts it when it learns where
+    the cursor is (the emulator answers that, as a real terminal does)."""
+    s = start(sessions, tmp_path)
+    s.answer("Your name", "Ada" + ENTER)
+    s.answer("Your goal", ENTER)
+    s.answer("Hours per week", CLEAR + "lots" + ENTER)
+    s.answer('"lots" is not a number', "")
+    rows = s.terminal.display
+    question = max(n for n, line in enumerate(rows) if "Hours per week" in line)
+    message = next(n for n, line in enumerate(rows) if '"lots" is not a number' in line)
+    assert message == question + 1 < ROWS - 1, "\n".join(rows)
+    s.child.send(CTRL_C)
+    assert s.finish() == 130
 
 
 def test_ctrl_d_in_a_text_prompt_cancels_too(tmp_path: Path, sessions: list[Session]) -> None:

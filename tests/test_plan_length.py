@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from planner.catalog.model import Catalog
-from planner.facts import Alternative, LongPlan
+from planner.facts import Alternative, DeadlineCut, LongPlan
 from planner.interview.answers import plan_lines
+from planner.interview.flow import next_steps
+from planner.interview.save import Saved
 from planner.pipeline import make_plan
 from planner.plan import Plan
 from planner.profile.validate import validate
@@ -89,6 +91,33 @@ def test_the_interviews_summary_says_it_before_saving(slow_plan: Plan) -> None:
     for line in Words(slow_plan).length():
         assert line in said
     assert all(len(line) <= 60 for line in plan_lines(slow_plan, 60))
+
+
+def test_a_deadline_cut_is_said_from_its_fact() -> None:
+    plan = long_plan(20)
+    assert Words(plan).cut() == []  # no DeadlineCut fact: nothing to say
+    cut = DeadlineCut(full_weeks=31, deadline=20, left_out=4)
+    assert Words(replace(plan, notes=(cut,))).cut() == [
+        "To meet the deadline 4 items were left out (the full plan needs 31 weeks)."
+    ]
+    one = replace(cut, left_out=1)
+    assert Words(replace(plan, notes=(one,))).cut() == [
+        "To meet the deadline 1 item was left out (the full plan needs 31 weeks)."
+    ]
+
+
+def test_the_interviews_last_screen_says_it_then_how_to_take_one(slow_plan: Plan) -> None:
+    saved = Saved(Path("out", "me.yaml"), (Path("out", "me.yaml"), Path("out", "me.pdf")), ())
+    said = next_steps(saved, slow_plan, 60)
+    assert all(len(line) <= 60 for line in said.splitlines() if not line.startswith("  studyplan"))
+    words = " ".join(said.split())
+    for line in Words(slow_plan).length():
+        assert line in words
+    assert f"studyplan interview --from {Path('out', 'me.yaml')}" in said
+    assert words.index("Shorter:") < words.index("studyplan progress")  # the size comes first
+    short = next_steps(saved, long_plan(20), 60)
+    assert "This plan is long" not in short and "--from" not in short
+    assert "studyplan progress" in short  # how to tick and re-plan, said for every plan
 
 
 def test_build_prints_it_after_the_paths(run_cli, tmp_path: Path) -> None:

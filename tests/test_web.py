@@ -27,7 +27,7 @@ from planner.profile.questions import ASKED, LEVELS, check_hours
 from planner.profile.validate import validate
 from planner.web import create_app
 from planner.web.downloads import content_disposition
-from planner.web.fields import PAGE_HELP
+from planner.web.fields import PAGE_HELP, PARTS, answers_from_defaults, build_fields, in_parts
 from planner.web.formdata import hidden_fields, profile_data
 from planner.web.placement import shipped
 from planner.web.server import SERVER_BODY_LIMIT, create_server
@@ -781,3 +781,13 @@ def test_the_date_field_is_a_date_picker_and_its_hint_says_a_date(client: FlaskC
     hint = re.search(r'<p class="help" id="f-start-date-help">(.*?)</p>', html, re.S)
     assert hint and hint.group(1).startswith("A date; empty means the coming Monday.")
     assert "YYYY-MM-DD" not in hint.group(1)  # the browser shows its own format
+
+
+def test_every_question_has_its_part_on_the_page(catalog: Catalog) -> None:
+    """No question lands in the catch-all part: the budget is asked with the time."""
+    fields = build_fields(catalog, answers_from_defaults(("pdf",)), {}, ("pdf",), quiz=True)
+    parts = in_parts(fields)
+    assert [title for title, _fields in parts] == [title for title, _keys in PARTS]
+    placed = {f.key: title for title, group in parts for f in group}
+    assert set(placed) == {q.key for q in ASKED} | {"quiz", "formats", "paper"}
+    assert placed["budget"] == placed["hours_per_week"] == "Your time and budget"

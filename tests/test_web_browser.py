@@ -118,10 +118,16 @@ def test_fill_submit_and_download_the_pdf(page, server_url: str, tmp_path: Path)
     page.locator('label[for="f-background-math-4"]').click()
     page.get_by_label("Hours per week you can study").fill("10")
     page.locator('input[name="interests"][value="rag"]').check()
+    budget = page.locator("#f-budget")  # asked with the time it goes with, its hint beside it
+    part = page.locator("section.part", has=budget).get_by_role("heading", level=2)
+    assert part.inner_text() == "Your time and budget"
+    assert "free means no task costs money" in budget.locator(".help").inner_text()
+    page.locator('input[name="budget"][value="free"]').check()
     page.get_by_role("button", name="Make my plan").click()
 
     heading = page.get_by_role("heading", level=1)
     assert heading.inner_text() == "Your plan, Ada Lovelace"
+    assert page.locator(".lead").inner_text().endswith("; budget: free routes only.")
     assert page.get_by_role("heading", name="Why your plan looks like this").is_visible()
     assert page.locator(".reasons li").count() > 0
     saved = download(page, "Download PDF", tmp_path)
@@ -132,6 +138,7 @@ def test_fill_submit_and_download_the_pdf(page, server_url: str, tmp_path: Path)
     embedded = yaml.safe_load(reader.attachments["profile.yaml"][0])
     assert embedded["goal"] == "llm-applications" and embedded["hours_per_week"] == 10
     assert embedded["background"]["math"] == 3 and embedded["interests"] == ["rag"]
+    assert embedded["budget"] == "free"
 
 
 def test_download_the_anki_deck(page, server_url: str, tmp_path: Path) -> None:

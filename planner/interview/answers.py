@@ -18,6 +18,7 @@ from planner.plan import Plan
 from planner.profile.model import Profile, coming_monday
 from planner.profile.questions import (
     AREAS,
+    BUDGETS,
     BY_KEY,
     DAY_TITLES,
     QUESTIONS,
@@ -117,28 +118,8 @@ def summary(
     profile: Profile, plan: Plan, catalog: Catalog, answers: dict[str, Any], columns: int = 79
 ) -> str:
     """The answers and the plan in lines of at most columns, wrapped between words."""
-    track = catalog.tracks[profile.goal]
-    formats = ", ".join(("pdf", *answers.get("formats", ())))
-    rows = [
-        ("Name", profile.name),
-        ("Goal", track.title),
-        *(
-            (
-                BY_KEY[f"background.{a}"].prompt.removeprefix("Your ").capitalize(),
-                level_text(a, getattr(profile.background, a)),
-            )
-            for a in AREAS
-        ),
-        ("Hours per week", as_text(profile.hours_per_week)),
-        ("Start date", f"{plan.start_date:%A %d %B %Y}"),
-        ("Deadline", _count(profile.weeks, "week") if profile.weeks else "none"),
-        ("Interests", ", ".join(catalog.interests[i].title for i in profile.interests) or "none"),
-        ("Completed", _count(len(profile.completed), "item") if profile.completed else "none"),
-        ("Study days", ", ".join(DAY_TITLES[d] for d in profile.study_days)),
-        ("Output", f"{answers.get('output', 'output')} ({formats})"),
-    ]
     lines = ["Your answers"]
-    for label, value in rows:
+    for label, value in answer_rows(profile, plan, catalog, answers).values():
         lines += textwrap.wrap(
             value,
             columns,
@@ -151,24 +132,60 @@ def summary(
     return "\n".join(lines)
 
 
+def answer_rows(
+    profile: Profile, plan: Plan, catalog: Catalog, answers: dict[str, Any]
+) -> dict[str, tuple[str, str]]:
+    """Each asked question's answer, and the output asked after them, as (label, value)
+    keyed by the question's key: who, then when, then what."""
+    formats = ", ".join(("pdf", *answers.get("formats", ())))
+    levels = {
+        f"background.{a}": (
+            BY_KEY[f"background.{a}"].prompt.removeprefix("Your ").capitalize(),
+            level_text(a, getattr(profile.background, a)),
+        )
+        for a in AREAS
+    }
+    return {
+        "name": ("Name", profile.name),
+        "goal": ("Goal", catalog.tracks[profile.goal].title),
+        **levels,
+        "hours_per_week": ("Hours per week", as_text(profile.hours_per_week)),
+        "start_date": ("Start date", f"{plan.start_date:%A %d %B %Y}"),
+        "weeks": ("Deadline", _count(profile.weeks, "week") if profile.weeks else "none"),
+        "interests": (
+            "Interests",
+            ", ".join(catalog.interests[i].title for i in profile.interests) or "none",
+        ),
+        "completed": (
+            "Completed",
+            _count(len(profile.completed), "item") if profile.completed else "none",
+        ),
+        "study_days": ("Study days", ", ".join(DAY_TITLES[d] for d in profile.study_days)),
+        "budget": ("Budget", f"{profile.budget} · {BUDGETS[profile.budget]}"),
+        "output": ("Output", f"{answers.get('output', 'output')} ({formats})"),
+    }
+
+
 def plan_lines(plan: Plan, columns: int = 77) -> list[str]:
+    """The plan's weeks, dates and hours, then what the learner should know of its size."""
     weeks = len(plan.weeks)
     text = (
         f"{_count(weeks, 'week')}, {plan.start_date:%d %b %Y} to {plan.end_date:%d %b %Y}; "
         f"{_count(round(plan.total_hours), 'hour')} in all, about "
         f"{_count(round(plan.total_hours / max(weeks, 1), 1), 'hour')} a week."
     )
-    if plan.dropped:
-        dropped = len(plan.dropped)
-        text += (
-            f" To meet the deadline {_count(dropped, 'item')} "
-            f"{'was' if dropped == 1 else 'were'} left out"
-            f" (the full plan needs {_count(plan.full_weeks, 'week')})."
-        )
-    lines = textwrap.wrap(text, columns, break_long_words=False, break_on_hyphens=False)
-    for said in Words(plan).length():  # a plan past a year, and its shorter ways, before saving
-        lines += textwrap.wrap(said, columns, break_long_words=False, break_on_hyphens=False)
-    return lines
+    return [*_wrapped(text, columns), *size_lines(plan, columns)]
+
+
+def size_lines(plan: Plan, columns: int = 77) -> list[str]:
+    """What a deadline left out, and a plan past a year with its shorter ways, in the words
+    every front end uses; nothing for a plan that needs neither."""
+    words = Words(plan)
+    return [line for said in (*words.cut(), *words.length()) for line in _wrapped(said, columns)]
+
+
+def _wrapped(text: str, columns: int) -> list[str]:
+    return textwrap.wrap(text, columns, break_long_words=False, break_on_hyphens=False)
 
 
 def _count(n: float, word: str) -> str:

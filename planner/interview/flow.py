@@ -11,11 +11,12 @@ from shlex import quote
 from typing import Any
 
 from planner.interview import screen
-from planner.interview.answers import defaults_from, profile_from_answers, summary
+from planner.interview.answers import defaults_from, profile_from_answers, size_lines, summary
 from planner.interview.prompts import Prompter, ask_output, ask_profile
 from planner.interview.quiz import offer_quiz
 from planner.interview.save import Saved, save_interview
 from planner.pipeline import make_plan
+from planner.plan import Plan
 from planner.profile.model import coming_monday
 from planner.render import available_formats
 
@@ -54,15 +55,22 @@ def run_interview(
     for warning in saved.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     p.say("Wrote:\n" + "\n".join(f"  {path}" for path in saved.paths))
-    p.say(next_steps(saved, p.columns))
+    p.say(next_steps(saved, plan, p.columns))
     return saved
 
 
-def next_steps(saved: Saved, columns: int) -> str:
-    """How to use the plan: tick tasks, read the ticks back and re-plan, rebuild; the deck."""
+def next_steps(saved: Saved, plan: Plan, columns: int) -> str:
+    """How to use the plan: a long or cut plan's size and shorter ways first, then tick
+    tasks, read the ticks back and re-plan, rebuild; the Anki deck."""
     pdf = next((path for path in saved.paths if path.suffix == ".pdf"), None)
     deck = next((path for path in saved.paths if path.suffix == ".apkg"), None)
-    lines = []
+    profile_arg = quote(str(saved.profile_path))
+    lines = size_lines(plan, columns)
+    if plan.alternatives:
+        lines += [
+            screen.wrap("To take one, answer again with your saved answers as defaults:", columns),
+            f"  studyplan interview --from {profile_arg}",
+        ]
     if pdf is not None:
         lines += [
             screen.wrap(
@@ -73,13 +81,12 @@ def next_steps(saved: Saved, columns: int) -> str:
             ),
             f"  studyplan progress {quote(str(pdf))} --replan",
         ]
-    profile = quote(str(saved.profile_path))
-    lines += ["To rebuild the plan later:", f"  studyplan build {profile}"]
+    lines += ["To rebuild the plan later:", f"  studyplan build {profile_arg}"]
     if deck is None:  # offered: the questions of the plan's items as flashcards
         folder = quote(str(saved.profile_path.parent))
         lines += [
             "To review the self-check questions in Anki, write its deck:",
-            f"  studyplan build {profile} -o {folder} --format anki",
+            f"  studyplan build {profile_arg} -o {folder} --format anki",
         ]
     else:
         said = f"Your Anki deck of the self-check questions: {deck} (in Anki: File > Import)."

@@ -39,6 +39,8 @@ class Prompter:
         self.say = say
         self.fixed_columns = columns
         self.kwargs = kwargs
+        if "output" not in kwargs:
+            self.kwargs["output"] = screen.prompt_output()
         if os.environ.get("NO_COLOR"):
             self.kwargs.setdefault("color_depth", ColorDepth.DEPTH_1_BIT)
             self.kwargs.setdefault("style", questionary.Style([]))

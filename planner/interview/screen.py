@@ -5,9 +5,12 @@ from __future__ import annotations
 import shutil
 import textwrap
 
+from prompt_toolkit.output import Output, create_output
+from prompt_toolkit.output.vt100 import Vt100_Output
+
 from planner.errors import sentence
 
-__all__ = ["sentence", "width", "wrap", "shortened", "described", "fits"]
+__all__ = ["sentence", "width", "wrap", "shortened", "described", "fits", "prompt_output"]
 
 MIN_WIDTH = 40  # narrower terminals get lines of this width and wrap them themselves
 LABEL = "  Description: "  # how questionary introduces the text under a list
@@ -51,3 +54,16 @@ def described(text: str, columns: int) -> str:
 def fits(*parts: str, columns: int) -> bool:
     """True when the parts, joined by spaces, fit on one line of columns."""
     return len(" ".join(parts)) <= columns
+
+
+def prompt_output() -> Output:
+    """The terminal the prompts draw on, each prompt at its own height.
+
+    Told where the cursor is (its answer to a cursor position request), prompt_toolkit
+    stretches a prompt down to the terminal's last row and puts the message about a wrong
+    answer there, far below the question it is about: so it is never asked.
+    """
+    output = create_output()
+    if isinstance(output, Vt100_Output):
+        output.enable_cpr = False
+    return output

@@ -17,9 +17,15 @@ FORMAT_TITLES = {
     "anki": ("Anki deck", "the self-check questions as flashcards"),
 }
 PAPER_CHOICES = (Choice("a4", "A4", "210 × 297 mm"), Choice("letter", "US Letter", "8.5 × 11 in"))
-# the page's own words where a question's help speaks of typing: a date field shows a date
-# picker in the browser's own format, not YYYY-MM-DD
-PAGE_HELP = {"start_date": "A date; empty means the coming Monday."}
+# the page's own words where a question's help speaks of typing (a date field shows a date
+# picker in the browser's own format, not YYYY-MM-DD) or repeats what its choices say
+PAGE_HELP = {
+    "start_date": "A date; empty means the coming Monday.",
+    "budget": "For tasks that need more than a laptop (a GPU, a hosted model): free means "
+    "no task costs money.",
+}
+# the budget in a few words, where the summary page states it
+BUDGET_TITLES = {"any": "paid routes where they save time", "free": "free routes only"}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -167,7 +173,7 @@ def _groups(q: Question, catalog: Catalog) -> tuple[tuple[str, tuple[Choice, ...
 PARTS = (
     ("About you", ("name", "goal")),
     ("Your background", ("background.math", "background.python", "background.ml", "quiz")),
-    ("Your time", ("hours_per_week", "start_date", "weeks", "study_days")),
+    ("Your time and budget", ("hours_per_week", "start_date", "weeks", "study_days", "budget")),
     ("What to focus on", ("interests", "completed")),
     ("Your files", ("formats", "paper")),
 )

@@ -13,7 +13,13 @@ from planner.profile.validate import validate
 from planner.render import PAPERS, print_warnings
 from planner.render.words import Words
 from planner.web.context import page, state
-from planner.web.fields import FORMAT_TITLES, answers_from_defaults, build_fields, in_parts
+from planner.web.fields import (
+    BUDGET_TITLES,
+    FORMAT_TITLES,
+    answers_from_defaults,
+    build_fields,
+    in_parts,
+)
 from planner.web.formdata import hidden_fields, profile_data
 from planner.web.placement import SCORED, areas, offers, shipped
 
@@ -70,6 +76,7 @@ def summary() -> Response:
         "summary",
         plan=plan,
         end_date=plan.end_date,
+        budget=BUDGET_TITLES[profile.budget],
         formats=formats,
         hidden=[*hidden_fields(carried), ("paper", paper)],
         words=Words(plan),

@@ -61,6 +61,10 @@ class Words:
         """A plan past a year: its length and end, then its shorter ways (else nothing)."""
         return length.length_lines(self.plan)
 
+    def cut(self) -> list[str]:
+        """A plan a deadline cut: how many items it left out, in one sentence (else nothing)."""
+        return length.cut_lines(self.plan)
+
     def options(self) -> list[str]:
         """The other ways to plan a long plan: '10 hours a week', 'a 52-week deadline'."""
         return [notes.option(alt, self.plan) for alt in self.plan.alternatives]

@@ -1,10 +1,10 @@
 """The words of a plan's length where the learner is (build, interview, web page): a plan past
 a year says its weeks, its end and the shorter ways it carries (planned for real, never
-re-planned here)."""
+re-planned here); a plan a deadline cut says so in a sentence."""
 
 from __future__ import annotations
 
-from planner.facts import YEAR_WEEKS, Alternative, LongPlan
+from planner.facts import YEAR_WEEKS, Alternative, DeadlineCut, LongPlan
 from planner.plan import Plan
 from planner.render.formatting import day, rounded_hours
 from planner.render.words.notes import option
@@ -23,6 +23,16 @@ def length_lines(plan: Plan) -> list[str]:
     if plan.alternatives:
         lines.append("Shorter: " + "; ".join(_way(a, plan) for a in plan.alternatives) + ".")
     return lines
+
+
+def cut_lines(plan: Plan) -> list[str]:
+    """Nothing unless a deadline cut the plan (its DeadlineCut fact); else how many items it
+    left out and what the whole plan would need, in one short sentence."""
+    cut = next((n for n in plan.notes if isinstance(n, DeadlineCut)), None)
+    if cut is None:
+        return []
+    items = f"{cut.left_out} item{' was' if cut.left_out == 1 else 's were'}"
+    return [f"To meet the deadline {items} left out (the full plan needs {cut.full_weeks} weeks)."]
 
 
 def _about(weeks: int) -> str:
