@@ -9,7 +9,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from planner.plan import Plan
@@ -17,33 +16,15 @@ from planner.render.formatting import day, rounded_hours
 from planner.render.pdf.document import COVER_BAND
 from planner.render.pdf.flowables import OutlineEntry, PushToBottom, outlined
 from planner.render.pdf.markup import para_text, wrapped_text
-from planner.render.pdf.para import para
-from planner.render.pdf.styles import MARGIN_TOP, RULE, Page, Styles
+from planner.render.pdf.paragraphs import para
+from planner.render.pdf.styles import MARGIN_TOP, Page, Styles
+from planner.render.pdf.tables import facts_table
 
 KICKER = "YOUR STUDY PLAN"
 
 
 def _fact(label: str, value: str, styles: Styles) -> list[Paragraph]:
     return [para(label.upper(), styles.cell_head), para(value, styles.stat_value)]
-
-
-def facts_table(cells: list[list[Paragraph]], widths: list[float], depth: int = 2) -> Table:
-    """Columns of `depth` stacked paragraphs (label over value), separated by hairlines."""
-    rows = [[cell[row] for cell in cells] for row in range(depth)]
-    table = Table(rows, colWidths=widths, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("LEFTPADDING", (1, 0), (-1, -1), 12),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ("LINEBEFORE", (1, 0), (-1, -1), 0.6, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
-    return table
 
 
 _HOW_TO = (

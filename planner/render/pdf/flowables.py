@@ -6,10 +6,13 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.graphics.shapes import Drawing
+from reportlab.platypus import Flowable, Paragraph, Table
 
-from planner.render.pdf.para import para
+from planner.render.pdf.fonts import BODY
+from planner.render.pdf.paragraphs import para
 from planner.render.pdf.styles import ACCENT, ACCENT_TINT, RULE, WHITE, Styles
+from planner.render.pdf.tables import table_style
 
 BOX_SIZE = 9.5
 BOX_GAP = 7
@@ -39,6 +42,11 @@ def _reuse_appearances(form: Any) -> None:
     if not getattr(form, "_appearances_cached", False):
         form.checkboxAP = functools.lru_cache(maxsize=64)(form.checkboxAP)
         form._appearances_cached = True
+
+
+def drawing(width: float, height: float) -> Drawing:
+    """A vector drawing whose text state starts in the body font (not an unembedded Helvetica)."""
+    return Drawing(width, height, initialFontName=BODY)
 
 
 class CheckboxLine(Flowable):
@@ -132,17 +140,15 @@ def tinted_box(flowables: list[Flowable], width: float) -> Table:
     """A tinted panel with an accent edge; one row per flowable so it can split across pages."""
     box = Table([[flowable] for flowable in flowables], colWidths=[width])
     box.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), ACCENT_TINT),
-                ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
-                ("LEFTPADDING", (0, 0), (-1, -1), 14),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, 0), 10),
-                ("BOTTOMPADDING", (0, -1), (-1, -1), 10),
-            ]
+        table_style(
+            ("BACKGROUND", (0, 0), (-1, -1), ACCENT_TINT),
+            ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
+            ("LEFTPADDING", (0, 0), (-1, -1), 14),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, 0), 10),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 10),
         )
     )
     return box

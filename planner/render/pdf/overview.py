@@ -10,17 +10,16 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from planner.plan import Omitted, Plan, Week
 from planner.render.formatting import date_range, day, rounded_hours, week_key
-from planner.render.pdf.cover import facts_table
 from planner.render.pdf.flowables import OutlineEntry, outlined, tinted_box
 from planner.render.pdf.fonts import SEMIBOLD
 from planner.render.pdf.markup import para_text
-from planner.render.pdf.para import para
+from planner.render.pdf.paragraphs import para
 from planner.render.pdf.styles import ACCENT, RULE, Page, Styles, hex_of
+from planner.render.pdf.tables import facts_table, table_style
 from planner.render.pdf.timeline import LIGHT_KINDS, MONTHS, grouped_by_month, timeline
 
 WHY_MIN_SPACE = 200  # less room than this left after the overview: "Why" starts a page
@@ -145,15 +144,13 @@ def _week_list(plan: Plan, styles: Styles, width: float) -> Table:
     shares = (0.15, 0.22, 0.1, 0.53) if grouped else (0.12, 0.23, 0.1, 0.55)
     table = Table(rows, colWidths=[width * w for w in shares], repeatRows=1)
     table.setStyle(
-        TableStyle(
-            [
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
+        table_style(
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
         )
     )
     return table

@@ -10,14 +10,15 @@ from urllib.parse import urlsplit
 import zxingcpp
 from reportlab.lib.units import mm
 from reportlab.pdfgen.pathobject import PDFPathObject
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
 from planner.plan import Plan, Resource, Week
 from planner.render.formatting import week_key
 from planner.render.pdf.flowables import OutlineEntry, outlined
 from planner.render.pdf.markup import para_text
-from planner.render.pdf.para import para
+from planner.render.pdf.paragraphs import para
 from planner.render.pdf.styles import ACCENT, INK, RULE, Page, Styles, hex_of
+from planner.render.pdf.tables import table_style
 from planner.render.pdf.urlbreak import url_lines
 
 QR_SIZE = 18 * mm
@@ -173,15 +174,13 @@ def _last_page_break(
 def _grid(rows: list[list[Flowable | str]], width: float) -> Table:
     grid = Table(rows, colWidths=[width / COLUMNS] * COLUMNS)
     grid.setStyle(
-        TableStyle(
-            [
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), QUIET),
-                ("TOPPADDING", (0, 0), (-1, -1), QUIET),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), QUIET),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
+        table_style(
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), QUIET),
+            ("TOPPADDING", (0, 0), (-1, -1), QUIET),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), QUIET),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
         )
     )
     return grid

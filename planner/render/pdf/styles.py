@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
-from planner.render.pdf.fonts import BODY, BOLD, SEMIBOLD
+from planner.render.pdf.fonts import BODY, BOLD, SEMIBOLD, default_fonts
 
 PAPERS = {"a4": A4, "letter": LETTER}  # ISO A4 (210 x 297 mm) and US Letter (8.5 x 11 in)
 DEFAULT_PAPER = "a4"
@@ -119,7 +119,8 @@ def _style(
 
 @functools.cache
 def styles() -> Styles:
-    """The paragraph styles, built once (fonts must be registered first)."""
+    """The paragraph styles, built once; the fonts they name are registered first."""
+    default_fonts()
     return Styles(
         kicker=_style("kicker", SEMIBOLD, 9, 12, ON_ACCENT),
         cover_title=_style("cover_title", BOLD, 34, 38, WHITE),

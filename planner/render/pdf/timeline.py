@@ -11,6 +11,7 @@ from reportlab.lib.colors import Color, HexColor, linearlyInterpolatedColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from planner.plan import Plan, Week
+from planner.render.pdf.flowables import drawing as new_drawing
 from planner.render.pdf.fonts import BODY, SEMIBOLD
 from planner.render.pdf.markup import plain_text
 from planner.render.pdf.styles import ACCENT, ACCENT_DARK, ACCENT_TINT, INK, MUTED, RULE
@@ -166,7 +167,7 @@ def timeline(plan: Plan, width: float) -> Drawing:
     heights = [max(ROW, len(lines) * LABEL_LEADING + 5) for _, lines in rows]
     light = "" in hours
     body = sum(heights) + (LIGHT_ROW + 2 if light else 0)
-    drawing = Drawing(width, body + 26)
+    drawing = new_drawing(width, body + 26)
     _axis(drawing, cols, by_month, cell, body)
     y = body
     for (section, lines), height in zip(rows, heights, strict=True):

@@ -12,7 +12,7 @@ from planner.render.formatting import date_range, rounded_hours, week_key
 from planner.render.pdf.flowables import NotesLines, OutlineEntry, checkbox_line, outlined
 from planner.render.pdf.fonts import BODY, SEMIBOLD
 from planner.render.pdf.markup import para_text
-from planner.render.pdf.para import para
+from planner.render.pdf.paragraphs import para
 from planner.render.pdf.qr import is_web_url
 from planner.render.pdf.styles import ACCENT, MUTED, Page, Styles, hex_of
 from planner.render.pdf.weekflow import SMALL_ITEM, TINT_PAD, Block, WeekBody
