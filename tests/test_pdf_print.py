@@ -14,6 +14,7 @@ from reportlab.lib.colors import Color
 
 from planner.plan import Plan, Week
 from planner.render.pdf.fonts import BODY, default_fonts
+from planner.render.pdf.items import KEY_EXPLAINED, KEY_LABEL
 from planner.render.pdf.render import render_pdf
 from planner.render.pdf.styles import (
     ACCENT,
@@ -27,7 +28,6 @@ from planner.render.pdf.styles import (
 )
 from planner.render.pdf.timeline import MIN_WEEK_CELL, columns, timeline
 from planner.render.pdf.urlbreak import BREAK_BEFORE, url_lines
-from planner.render.pdf.weeks import KEY_EXPLAINED, KEY_LABEL
 from tests.pdf_reading import Pdf, contrast, descriptor, text_colours, used_fonts
 from tests.sample_plans import LONG_URL, SECTIONS, item, linked_plan, long_plan
 

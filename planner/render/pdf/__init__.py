@@ -3,6 +3,11 @@
 Code outside planner.render uses only what this module exports (tests/test_layout.py keeps
 it so): the document base, the look (paper, palette, styles, tables) and safe text.
 """
+# ruff: noqa: E402 (ReportLab is patched before any module below imports it)
+
+from planner.render.pdf.reportlab_patches import install
+
+install()
 
 from planner.render.pdf.canvas import Attachment
 from planner.render.pdf.document import DocumentInfo, build_pdf

@@ -6,7 +6,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
-    PageBreak,
     Paragraph,
     Spacer,
     Table,
@@ -233,4 +232,4 @@ def why_this_plan(plan: Plan, styles: Styles) -> list[Flowable]:
             Spacer(1, 6),
             *_bullets([_omitted(item) for item in plan.skipped], styles),
         ]
-    return [*story, PageBreak()]
+    return story

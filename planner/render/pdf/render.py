@@ -6,13 +6,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planner.plan import PROFILE_ATTACHMENT, Plan
+from planner.render.pdf.appendix import Appendix
 from planner.render.pdf.canvas import Attachment
 from planner.render.pdf.cover import cover
 from planner.render.pdf.document import DocumentInfo, build_pdf
 from planner.render.pdf.fonts import FontSet, default_fonts
 from planner.render.pdf.markup import describe_chars, scan_text, using_fonts
 from planner.render.pdf.overview import at_a_glance, why_this_plan
-from planner.render.pdf.qr import resource_codes
 from planner.render.pdf.styles import DEFAULT_PAPER, page_of, styles
 from planner.render.pdf.weeks import week_pages
 
@@ -31,12 +31,13 @@ def render_pdf(
     page = page_of(paper)
     look = styles()
     with using_fonts(fonts):
+        appendix = Appendix(plan, look, page)
         story = [
             *cover(plan, look, page),
             *at_a_glance(plan, look, page),
             *why_this_plan(plan, look),
-            *week_pages(plan, look, page),
-            *resource_codes(plan, look, page),
+            *week_pages(plan, look, page, appendix.index),
+            *appendix.flowables(),
         ]
     info = DocumentInfo(
         title=f"Study plan for {plan.name}",
