@@ -23,6 +23,7 @@ import reportlab
 TESTED = ((5, 0), (5, 1))  # ReportLab versions (major, minor) these patches were tested on
 URI_PATTERN_START = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
 _CMAP_ENTRY = re.compile(r"^<([0-9A-F]{2})> <([0-9A-F]{5,6})>$", re.M)
+_ABSENT = object()
 _STYLE_KEYS = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
 
 
@@ -77,8 +78,8 @@ def same_style(f: Any, g: Any) -> int:
     fd, gd = f.__dict__, g.__dict__
     if "cbDefn" in fd or "lineBreak" in fd or "cbDefn" in gd or "lineBreak" in gd:
         return 0
-    fg, gg = fd.get, gd.get
-    return int(all(fg(k) == gg(k) for k in _STYLE_KEYS))
+    # as rl_accel does: a style key one fragment lacks differs even from None in the other
+    return int(all(fd.get(k, _ABSENT) == gd.get(k, _ABSENT) for k in _STYLE_KEYS))
 
 
 def install() -> None:
