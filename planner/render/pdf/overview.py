@@ -19,7 +19,8 @@ from planner.render.pdf.markup import para_text
 from planner.render.pdf.paragraphs import para
 from planner.render.pdf.styles import ACCENT, RULE, Page, Styles, hex_of
 from planner.render.pdf.tables import facts_table, table_style
-from planner.render.pdf.timeline import LIGHT_KINDS, MONTHS, grouped_by_month, timeline
+from planner.render.pdf.timeline import timeline
+from planner.render.pdf.timespan import LIGHT_KINDS, MONTHS, grouped_by_month, milestones
 
 WHY_MIN_SPACE = 200  # less room than this left after the overview: "Why" starts a page
 WEEK_ROWS_MAX = 20  # longer plans list months, not weeks, in the overview's table
@@ -84,8 +85,8 @@ def _sections(weeks: list[Week], limit: int = 0) -> str:
     return " · ".join(para_text(t) for t in titles)
 
 
-def _week_link(number: int) -> str:
-    return f'<a href="#{week_key(number)}" color="{hex_of(ACCENT)}">{number}</a>'
+def _week_link(number: int, text: str = "") -> str:
+    return f'<a href="#{week_key(number)}" color="{hex_of(ACCENT)}">{text or number}</a>'
 
 
 def _by_week(plan: Plan, styles: Styles) -> list[list[Paragraph]]:
@@ -156,13 +157,15 @@ def _week_list(plan: Plan, styles: Styles, width: float) -> Table:
 
 
 def _legend(plan: Plan, by_month: bool) -> str:
-    items = [i for w in plan.weeks for i in w.items]
     unit = "month" if by_month else "week"
     legend = f"One column per {unit}; darker bars: more of that {unit}'s hours."
-    if any(i.kind == "milestone" for i in items):
-        legend += " Diamonds: milestone projects."
-    if any(i.kind in LIGHT_KINDS for i in items):
-        legend += " The thin grey row: short spaced-review slots."
+    ends = [
+        f"<font name='{SEMIBOLD}'>{n}</font> {para_text(item.title)} "
+        f"({_week_link(week.number, f'week {week.number}')})"
+        for n, (item, week) in enumerate(milestones(plan), start=1)
+    ]
+    if ends:
+        legend += " Milestones: " + " · ".join(ends) + "."
     return legend
 
 
