@@ -224,3 +224,38 @@ def test_week_table_is_monthly_for_long_plans() -> None:
     overview = pdf.texts[pdf.bookmarks()["Your plan at a glance"]]
     assert "MONTH BY MONTH" in overview and "Jan 2027" in overview
     assert "WEEK BY WEEK" in Pdf.of(render_pdf(beginner_plan(8)).data).texts[1]
+
+
+def test_left_out_says_each_reason_once_with_its_items() -> None:
+    from planner.plan import Omitted, Why
+
+    reason = Why("rule", "Optional items come in only when they match an interest.")
+    skipped = tuple(Omitted(f"x{n}", f"Extra {n}", reason, hours=n) for n in range(1, 5))
+    plan = replace(long_plan(3), skipped=skipped)
+    text = " ".join(" ".join(t.split()) for t in Pdf.of(render_pdf(plan).data).texts)
+    assert text.count("Optional items come in only when they match an interest.") == 1
+    assert "4 items, 10 h: Extra 1 (1 h), Extra 2 (2 h), Extra 3 (3 h), Extra 4 (4 h)" in text
+
+
+def test_a_deadline_plan_lists_its_cuts_in_one_place() -> None:
+    pdf = Pdf.of(render_pdf(long_plan()).data)
+    text = " ".join(" ".join(t.split()) for t in pdf.texts)
+    assert text.count("RLHF in depth") == 1
+    left_out = pdf.bookmarks()["Left out"]
+    assert "RLHF in depth" in " ".join(pdf.texts[left_out].split())
+
+
+def test_a_plan_past_a_year_says_its_length_and_options_on_the_cover() -> None:
+    from planner.plan import Alternative
+
+    options = (
+        Alternative("13 hours a week", 50, 13, "llm-engineer", None, 0, 0.0),
+        Alternative("a 52-week deadline", 52, 8, "llm-engineer", 52, 47, 298.5),
+    )
+    plan = replace(beginner_plan(60), alternatives=options)
+    cover = " ".join(Pdf.of(render_pdf(plan).data).texts[0].split())
+    assert "This plan takes 60 weeks (about 1.2 years) at 1.5 h a week." in cover
+    assert "13 hours a week: 50 weeks" in cover
+    assert "a 52-week deadline: the most valuable part, leaving out 47 items (298.5 h)" in cover
+    short = " ".join(Pdf.of(render_pdf(beginner_plan(40)).data).texts[0].split())
+    assert "This plan takes" not in short

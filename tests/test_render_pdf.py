@@ -88,7 +88,7 @@ def test_deadline_box_names_the_full_length_and_every_dropped_item(long_pdf):
     assert "the full plan needs 18 weeks" in text
     assert "RLHF in depth" in text and "Lowest priority and nothing depends on it." in text
     assert "You rated math 1/4: linear algebra comes first." in text
-    assert "Python basics — You marked it as completed." in text
+    assert "You marked it as completed. 1 item: Python basics" in text
 
 
 def test_links_are_the_resources_urls_and_one_per_appendix_code(long_pdf):
@@ -147,7 +147,8 @@ def test_checkbox_on_state_comes_from_its_appearance_states(long_pdf):
 
 def test_outline_has_the_parts_and_every_week(long_pdf):
     titles = outline_titles(long_pdf[1])
-    assert titles[:4] == ["Cover", "Your plan at a glance", "Why this plan", "Week by week"]
+    assert titles[:4] == ["Cover", "Your plan at a glance", "Why this plan", "Left out"]
+    assert titles[4] == "Week by week"
     for number in range(1, 17):
         assert any(title.startswith(f"Week {number} · ") for title in titles)
     assert isinstance(long_pdf[1].outline[-2], list)  # weeks nest under "Week by week"

@@ -14,13 +14,15 @@ from reportlab.platypus import (
 from planner.plan import Plan
 from planner.render.formatting import day, rounded_hours
 from planner.render.pdf.document import COVER_BAND
-from planner.render.pdf.flowables import OutlineEntry, PushToBottom, outlined
-from planner.render.pdf.markup import para_text, wrapped_text
+from planner.render.pdf.flowables import OutlineEntry, PushToBottom, outlined, tinted_box
+from planner.render.pdf.markup import para_text
 from planner.render.pdf.paragraphs import para
+from planner.render.pdf.plaintext import PlainText, TextStyle
 from planner.render.pdf.styles import MARGIN_TOP, Page, Styles
 from planner.render.pdf.tables import facts_table
 
 KICKER = "YOUR STUDY PLAN"
+YEAR = 52  # weeks: a longer plan says its length and options on the cover
 
 
 def _fact(label: str, value: str, styles: Styles) -> list[Paragraph]:
@@ -63,6 +65,50 @@ def _track_title(plan: Plan, styles: Styles, width: float) -> tuple[Paragraph, f
     return title, title.wrap(width, COVER_BAND)[1]
 
 
+def name_style(styles: Styles) -> TextStyle:
+    """The name's look: semibold, its CJK or symbols bold too (see plaintext)."""
+    style = styles.cover_name
+    return TextStyle(
+        font=style.fontName,
+        size=style.fontSize,
+        leading=style.leading,
+        color=style.textColor,
+        bold=True,
+    )
+
+
+def length_words(plan: Plan) -> tuple[str, list[str]]:
+    """'This plan takes 108 weeks (about 2.1 years) at 6 h a week.' and its options."""
+    years = len(plan.weeks) / YEAR
+    head = (
+        f"This plan takes {len(plan.weeks)} weeks (about {years:.1f} years) at "
+        f"{rounded_hours(plan.hours_per_week)} a week."
+    )
+    options = []
+    for alt in plan.alternatives:
+        if alt.deadline:
+            items = f"{alt.left_out} item{'s' * (alt.left_out != 1)}"
+            options.append(
+                f"{para_text(alt.label)}: the most valuable part, leaving out {items} "
+                f"({rounded_hours(alt.left_out_hours)})"
+            )
+        else:
+            options.append(f"{para_text(alt.label)}: {alt.weeks} weeks")
+    return head, options
+
+
+def _long_plan(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
+    """A plan past a year says so on its cover, with the other ways to plan it."""
+    if len(plan.weeks) <= YEAR:
+        return []
+    head, options = length_words(plan)
+    lines: list[Flowable] = [para(head, styles.box_title)]
+    if options:
+        lines += [Spacer(1, 3), para("Other ways to plan it:", styles.small)]
+        lines += [Paragraph(o, styles.bullet, bulletText="•") for o in options]
+    return [Spacer(1, 20), tinted_box(lines, width)]
+
+
 def cover(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
     """The cover's flowables, ending with the switch to body pages."""
     facts = [
@@ -81,14 +127,12 @@ def cover(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
         Spacer(1, 10),
         title,
         Spacer(1, 44 + 48),
-        para(
-            wrapped_text(plan.name, styles.cover_name.fontName, styles.cover_name.fontSize, width),
-            styles.cover_name,
-        ),
+        PlainText(plan.name, name_style(styles), width),
         Spacer(1, 4),
         para(f"A week-by-week plan on the {para_text(plan.goal_title)} track", styles.cover_goal),
         Spacer(1, 34),
         facts_table(facts, [width * w for w in (0.27, 0.27, 0.18, 0.28)]),
+        *_long_plan(plan, styles, width),
         PushToBottom(HOW_TO_HEIGHT),
         _how_to(styles, width),
         NextPageTemplate("body"),

@@ -5,16 +5,16 @@ from __future__ import annotations
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    KeepTogether,
     Paragraph,
     Spacer,
     Table,
 )
 
-from planner.plan import Omitted, Plan, Week
+from planner.plan import Plan, Week
 from planner.render.formatting import date_range, day, rounded_hours, week_key
-from planner.render.pdf.flowables import OutlineEntry, outlined, tinted_box
+from planner.render.pdf.flowables import OutlineEntry, outlined
 from planner.render.pdf.fonts import SEMIBOLD
+from planner.render.pdf.leftout import bullets, left_out
 from planner.render.pdf.markup import para_text
 from planner.render.pdf.paragraphs import para
 from planner.render.pdf.styles import ACCENT, RULE, Page, Styles, hex_of
@@ -26,48 +26,7 @@ WHY_MIN_SPACE = 200  # less room than this left after the overview: "Why" starts
 WEEK_ROWS_MAX = 20  # longer plans list months, not weeks, in the overview's table
 PERIOD_ROWS_MAX = 30  # ... and quarters when there would be more months than this
 MONTH_SECTIONS = 3  # sections named per month; the rest are counted
-
-
-def _bullets(texts: list[str], styles: Styles) -> list[Flowable]:
-    return [Paragraph(text, styles.bullet, bulletText="•") for text in texts]
-
-
-def _omitted(item: Omitted) -> str:
-    title = f"<font name='{SEMIBOLD}'>{para_text(item.title)}</font>"
-    return f"{title} — {para_text(item.reason)}"
-
-
-def _dropped_groups(plan: Plan) -> list[str]:
-    """One line per importance: 'Core (3 items, 20 h): A (8 h), B (6 h), C (6 h)'."""
-    lines = [_omitted(o) for o in plan.dropped if not o.group]  # no group: its own reason
-    for group in ("core", "recommended", "optional"):
-        items = [o for o in plan.dropped if o.group == group]
-        if not items:
-            continue
-        total = sum(o.hours for o in items)
-        head = f"{group.capitalize()} ({len(items)} item{'s' * (len(items) > 1)}"
-        head += f", {rounded_hours(total)})" if total else ")"
-        titles = ", ".join(
-            f"{para_text(o.title)} ({rounded_hours(o.hours)})" if o.hours else para_text(o.title)
-            for o in items
-        )
-        lines.append(f"<font name='{SEMIBOLD}'>{head}:</font> {titles}")
-    return lines
-
-
-def _deadline_box(plan: Plan, styles: Styles, width: float) -> Table:
-    deadline = plan.profile.get("weeks", len(plan.weeks))
-    lines: list[Flowable] = [
-        para(
-            f"Your deadline of {deadline} weeks does not fit everything: the full plan needs "
-            f"{plan.full_weeks} weeks. Left out, by importance; nothing kept "
-            "builds on any of them:",
-            styles.box_title,
-        ),
-        Spacer(1, 4),
-        *_bullets(_dropped_groups(plan), styles),
-    ]
-    return tinted_box(lines, width)
+TABLE_START = 90  # the week table starts a page when less room than this is left
 
 
 def _sections(weeks: list[Week], limit: int = 0) -> str:
@@ -174,7 +133,7 @@ def _label(text: str, styles: Styles) -> Paragraph:
 
 
 def at_a_glance(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
-    """Facts, the timeline, the deadline box when something was dropped, notes, the week list."""
+    """Facts, the timeline, notes, the week list."""
     width = page.frame_width
     chart = timeline(plan, width)
     facts = [
@@ -200,18 +159,18 @@ def at_a_glance(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
         para(_legend(plan, grouped_by_month(plan, width)), styles.meta),
         Spacer(1, 14),
     ]
-    if plan.dropped:
-        story += [_deadline_box(plan, styles, width), Spacer(1, 16)]
     if plan.notes:
         story += [
             _label("Notes", styles),
             Spacer(1, 5),
-            *_bullets([para_text(n) for n in plan.notes], styles),
+            *bullets([para_text(n) for n in plan.notes], styles),
             Spacer(1, 12),
         ]
     by = _periods(plan)[0].lower() if len(plan.weeks) > WEEK_ROWS_MAX else "week"
     story += [
-        KeepTogether([_label(f"{by} by {by}", styles), Spacer(1, 4)]),
+        CondPageBreak(TABLE_START),  # the table's heading never ends a page alone
+        _label(f"{by} by {by}", styles),
+        Spacer(1, 4),
         _week_list(plan, styles, width),
     ]
     return [*story, Spacer(1, 30), CondPageBreak(WHY_MIN_SPACE)]
@@ -224,15 +183,8 @@ def why_this_plan(plan: Plan, styles: Styles) -> list[Flowable]:
     ]
     whys = [para_text(rule.why) for rule in plan.fired]
     story += (
-        _bullets(whys, styles)
+        bullets(whys, styles)
         if whys
         else [para("The plan follows the track as it is: no rule changed it.", styles.body)]
     )
-    if plan.skipped:
-        story += [
-            Spacer(1, 16),
-            para("Left out", styles.h2),
-            Spacer(1, 6),
-            *_bullets([_omitted(item) for item in plan.skipped], styles),
-        ]
-    return story
+    return [*story, *left_out(plan, styles)]

@@ -12,11 +12,13 @@ import functools
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
+from reportlab.lib.fonts import tt2ps
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
 
 from planner.render.pdf.fonts import BODY, FontSet
-from planner.render.pdf.markup import text_runs
+from planner.render.pdf.markup import active_fonts, text_runs
 from planner.render.pdf.rtl import has_rtl
 
 Run = tuple[str, str]  # font, text
@@ -34,6 +36,27 @@ class TextStyle:
     size: float = 10.0
     leading: float = 13.5
     color: Color
+    bold: bool = False  # fallback runs bold too (their bold face, else stroked)
+
+
+FAUX_BOLD = 0.035  # the stroke of a faux bold, in ems
+
+
+class PlainText(Flowable):
+    """User text as plain lines (never markup), e.g. a name on the cover in any script."""
+
+    def __init__(self, text: str, style: TextStyle, width: float) -> None:
+        super().__init__()
+        self.style = style
+        self.lines = break_lines(text, style, width, active_fonts())
+        self.width = width
+        self.height = len(self.lines) * style.leading
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        draw_lines(self.canv, self.lines, self.style, 0, self.height)
 
 
 def _words(text: str, fonts: FontSet | None, font: str) -> list[list[Run]]:
@@ -121,6 +144,18 @@ def _restyled(text: str, fonts: FontSet | None, font: str) -> list[Run]:
     return [(font if f == BODY else f, run) for f, run in text_runs(text, fonts)]
 
 
+def _face(font: str, style: TextStyle) -> tuple[str, bool]:
+    """The face to draw a run in, and whether to embolden it by stroking (no bold face).
+
+    A bold style's fallback runs (CJK, Arabic, symbols) use their family's bold face; a font
+    without one (a CJK font, a symbol font) is drawn filled and stroked: a faux bold.
+    """
+    if font == style.font or not style.bold:
+        return font, False
+    face = tt2ps(font, 1, 0)
+    return (face, False) if face != font else (font, True)
+
+
 def draw_lines(
     canv: Canvas,
     lines: list[list[Run]],
@@ -131,14 +166,22 @@ def draw_lines(
 ) -> None:
     """Lines from top (first baseline at top - size); figure: (right edge, text, colour)
     right-aligned on the first line, in the same text object."""
+    if style.bold:
+        canv.setStrokeColor(style.color)
+        canv.setLineWidth(style.size * FAUX_BOLD)
     text = canv.beginText(x, top - style.size)
     text.setFillColor(style.color)
     for number, line in enumerate(lines):
         if number:
             text.setTextOrigin(x, top - style.size - number * style.leading)
         for font, run in line:
-            text.setFont(font, style.size)
+            face, faux = _face(font, style)
+            text.setFont(face, style.size)
+            if faux:
+                text.setTextRenderMode(2)
             text.textOut(run)
+            if faux:
+                text.setTextRenderMode(0)
         if number == 0 and figure is not None and figure[1]:
             right, label, color = figure
             size = style.size - 1
