@@ -1,5 +1,5 @@
-"""The cohort summary an organiser hands out: tracks, plan lengths, weekly hours, the
-learners, and study groups by calendar week; numbered pages, names in their own script."""
+"""The cohort summary an organiser hands out: tracks, weekly hours, the learners with their
+plans on one calendar, and study groups by calendar week; names in their own script."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from planner.batch.cohort import MIN_GROUP, CohortStats, Group, histogram
-from planner.render.formatting import date_range, day
+from planner.batch.cohort_calendar import calendar_table
+from planner.render.formatting import date_range
 from planner.render.pdf import (
     ACCENT,
     BODY,
@@ -63,12 +64,16 @@ def _story(stats: CohortStats, width: float) -> list[Flowable]:
             (0.75, 0.25),
             width,
         ),
-        _heading("Plan length", look),
-        _bars(histogram(stats.weeks, unit="weeks", whole=True), width),
         _heading("Hours a week", look),
         _bars(histogram(stats.hours, unit="h"), width),
-        _heading("Learners", look),
-        _learners(stats, width),
+        _heading("Learners and their plans", look),
+        para(
+            "In the order given. The bar is each plan on one calendar, from its start to its "
+            "end; the file is the learner's plan.",
+            look.small,
+        ),
+        Spacer(1, 6),
+        calendar_table(stats.roster(), width),
         _heading("Study groups", look),
         para(
             f"Learners who study the same item in the same calendar week (at least "
@@ -89,16 +94,6 @@ def _heading(text: str, look: Styles) -> Flowable:
 
 def _text(text: str) -> str:
     return para_text(text)
-
-
-def _learners(stats: CohortStats, width: float) -> Table:
-    rows = [
-        [_text(p.name), _text(p.track), str(p.weeks), day(p.end) if p.end else "", _text(p.file)]
-        for p in stats.roster()
-    ]
-    return _table(
-        rows, ("Name", "Track", "Weeks", "Ends", "File"), (0.26, 0.22, 0.08, 0.14, 0.30), width
-    )
 
 
 def _group_text(title: str, group: Group) -> str:
