@@ -13,6 +13,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 
+from planner.render.pdf.annotations import uri_link
 from planner.render.pdf.attachment import attach_file
 
 PAGE_COUNT = "pageCount"  # the form "Page N of M" shows M with
@@ -85,6 +86,15 @@ class DocumentCanvas(Canvas):
     def settle(self, key: str, text: str) -> None:
         """The text of a number drawn with draw_later (the first settlement counts)."""
         self._settled.setdefault(key, text)
+
+    def linkURL(self, url: str, rect: Any, relative: int = 0, **options: Any) -> None:  # noqa: N802
+        """ReportLab's linkURL, with the parts every link shares formatted once."""
+        plain = options.get("kind", "URI") == "URI" and not options.get("thickness")
+        extra = set(options) - {"kind", "thickness"}
+        if not plain or extra:
+            super().linkURL(url, rect, relative, **options)
+            return
+        self._addAnnotation(uri_link(self._absRect(rect, relative), url))
 
     def save(self) -> None:
         self.settle(PAGE_COUNT, str(self.getPageNumber() - 1))

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from typing import Any
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, Paragraph, Table
@@ -27,17 +25,6 @@ def outlined(paragraph: Paragraph, *entries: OutlineEntry) -> Paragraph:
     """Mark a heading so the document template bookmarks it (in order) when it is placed."""
     paragraph.outline = entries  # type: ignore[attr-defined]
     return paragraph
-
-
-def reuse_appearances(form: Any) -> None:
-    """Build each checkbox appearance stream once per document, not six times a box.
-
-    ReportLab already shares identical streams in the file; this skips re-generating them
-    (a quarter of drawing a plan's pages). Every box here has the same look.
-    """
-    if not getattr(form, "_appearances_cached", False):
-        form.checkboxAP = functools.lru_cache(maxsize=64)(form.checkboxAP)
-        form._appearances_cached = True
 
 
 def drawing(width: float, height: float) -> Drawing:

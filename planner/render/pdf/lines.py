@@ -6,13 +6,14 @@ from __future__ import annotations
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Paragraph
 
-from planner.render.pdf.flowables import reuse_appearances
+from planner.render.pdf.annotations import BoxLook, add_checkbox
 from planner.render.pdf.grid import BOX, BOX_GAP, MAIN, TASK_TEXT, TEXT
 from planner.render.pdf.markup import active_fonts
 from planner.render.pdf.plaintext import TextStyle, break_lines, draw_lines
 from planner.render.pdf.styles import ACCENT, MUTED, WHITE
 
 ROW_PAD = 4.0  # space under a task, so boxes do not touch
+BOX_LOOK = BoxLook(size=BOX, border=ACCENT, fill=WHITE, tick=ACCENT, border_width=0.9)
 
 
 class FigureLine(Flowable):
@@ -73,18 +74,4 @@ class TaskLine(Flowable):
         canv, style = self.canv, self.style
         draw_lines(canv, self.lines, style, BOX + BOX_GAP, self.height, (MAIN, self.hours, MUTED))
         box_y = self.height - style.leading + (style.leading - BOX) / 2 - 1.0
-        reuse_appearances(canv.acroForm)
-        canv.acroForm.checkboxRelative(
-            name=self.field_name,
-            tooltip=self.tooltip,
-            x=0,
-            y=box_y,
-            size=BOX,
-            buttonStyle="check",
-            borderColor=ACCENT,
-            fillColor=WHITE,
-            textColor=ACCENT,
-            borderWidth=0.9,
-            forceBorder=True,
-            fieldFlags="",
-        )
+        add_checkbox(canv, self.field_name, self.tooltip, 0, box_y, BOX_LOOK)
