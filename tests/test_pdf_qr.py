@@ -232,3 +232,16 @@ def test_a_page_that_opens_inside_a_weeks_codes_names_the_week_again():
     assert len(pdf.texts) - start >= 2
     for index in range(start + 1, len(pdf.texts)):
         assert pdf.texts[index].startswith("WEEK 1 (continued) · 4–10 Jan 2027")
+
+
+def test_a_codes_path_is_what_reportlabs_path_object_writes():
+    from reportlab.pdfgen.pathobject import PDFPathObject
+
+    for url in (*WEB_URLS, "https://example.org/" + "x" * 300):
+        code = encoded_code(url)
+        path = PDFPathObject()
+        for rect in code.path.removeprefix("n ").split(" re"):
+            if rect.strip():
+                x, y, w, h = (int(v) for v in rect.split())
+                path.rect(x, y, w, h)
+        assert path.getCode() == code.path

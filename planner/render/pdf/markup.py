@@ -74,11 +74,11 @@ def para_text(text: str, fonts: FontSet | None = None) -> str:
     parts = []
     for font, run in _runs(text, _fonts(fonts)):
         if font == BODY:
-            parts.append(html.escape(run, quote=True))
+            parts.append(html.escape(run, quote=False))  # quotes are text here, not entities
         elif font == _MISSING:
             parts.append(REPLACEMENT * len(run))
         elif font != _DROP:
-            parts.append(f'<font name="{font}">{html.escape(run, quote=True)}</font>')
+            parts.append(f'<font name="{font}">{html.escape(run, quote=False)}</font>')
     return "".join(parts)
 
 

@@ -51,12 +51,12 @@ def encoded_code(url: str) -> EncodedCode:
     image = memoryview(code.to_image(scale=1, add_quiet_zones=False))  # type: ignore[arg-type]
     size = image.shape[0] if image.shape else 0
     pixels = image.tobytes()
-    path = PDFPathObject()
+    rects = ["n"]  # what PDFPathObject writes (a new path, whole-number rectangles), directly
     for row in range(size):
         y = size - 1 - row  # the image runs top down, PDF space bottom up
         for run in DARK_RUN.finditer(pixels, row * size, (row + 1) * size):
-            path.rect(run.start() - row * size, y, run.end() - run.start(), 1)
-    return EncodedCode(url, size, str(path.getCode()))
+            rects.append(f"{run.start() - row * size} {y} {run.end() - run.start()} 1 re")
+    return EncodedCode(url, size, " ".join(rects) if len(rects) > 1 else "")
 
 
 class QrCode(Flowable):
