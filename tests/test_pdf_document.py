@@ -10,6 +10,11 @@ import pytest
 from reportlab.platypus import Flowable, PageBreak
 
 from planner.batch.cohort_pdf import render_cohort_pdf
+from planner.catalog.model import Catalog
+from planner.progress.cohort import Cohort
+from planner.progress.cohort_pdf import render_cohort_progress
+from planner.progress.summary import summarise
+from planner.progress.summary_pdf import render_summary_pdf
 from planner.render.pdf import DocumentInfo, build_pdf, para, styles
 from planner.render.pdf.canvas import LaterText
 from planner.render.pdf.fonts import BODY
@@ -18,16 +23,26 @@ from planner.render.pdf.styles import INK
 from tests.pdf_reading import Pdf
 from tests.sample_plans import minimal_plan
 from tests.test_cohort import cohort
+from tests.test_cohort_progress_units import learner, state
+from tests.test_progress import ADA, small_plan, task_ids
+from tests.test_progress_summary import NOW, ticked
 
 BUILT = date(2027, 2, 3)
 BUILT_ON = date(2026, 12, 1)
 
 
-def every_pdf() -> dict[str, bytes]:
+@pytest.fixture(scope="module")
+def every_pdf(small_catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> dict:
     """One of each kind of PDF the project writes, built on the same day."""
+    plan = small_plan(small_catalog, ADA)
+    ticks = ticked(tmp_path_factory.mktemp("summary"), plan, set(task_ids(plan)[:3]))
+    summary = replace(summarise(ticks, plan, small_catalog, NOW), today=BUILT_ON)
+    learners = Cohort().extend([learner("Ada", 2.0, (state("transformers", 1),))])
     return {
         "plan": render_pdf(replace(minimal_plan(), built_on=BUILT_ON)).data,
         "cohort": render_cohort_pdf(cohort(), "a4", BUILT_ON),
+        "progress": render_summary_pdf(summary),
+        "cohort progress": render_cohort_progress(learners, small_catalog, BUILT_ON),
     }
 
 
@@ -35,10 +50,11 @@ def font_names(data: bytes) -> set[str]:
     return {m.decode() for m in re.findall(rb"/BaseFont /([A-Za-z+\-]+)", data)}
 
 
-def test_every_pdf_numbers_its_pages_and_embeds_every_font_it_names() -> None:
-    for kind, data in every_pdf().items():
+def test_every_pdf_numbers_its_pages_and_embeds_every_font_it_names(every_pdf: dict) -> None:
+    for kind, data in every_pdf.items():
         pdf = Pdf.of(data)
         first = 1 if kind == "plan" else 0  # a plan's cover has no footer
+        assert len(font_names(data)) >= 2, kind
         for number, text in enumerate(pdf.texts[first:], start=first + 1):
             assert f"Page {number} of {len(pdf.texts)}" in " ".join(text.split()), (kind, number)
         names = font_names(data)
@@ -46,8 +62,8 @@ def test_every_pdf_numbers_its_pages_and_embeds_every_font_it_names() -> None:
         assert "Helvetica" not in data.decode("latin-1"), kind
 
 
-def test_every_pdf_is_dated_by_its_build_and_says_who_made_it() -> None:
-    for kind, data in every_pdf().items():
+def test_every_pdf_is_dated_by_its_build_and_says_who_made_it(every_pdf: dict) -> None:
+    for kind, data in every_pdf.items():
         meta = Pdf.of(data).reader.metadata
         assert meta["/CreationDate"] == "D:20261201000000+00'00'", kind
         assert meta.creator == "studyplan", kind
