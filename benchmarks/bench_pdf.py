@@ -76,6 +76,53 @@ def median_cpu(command: list[str], runs: int = 5) -> float:
     return statistics.median(cpu_of(command) for _ in range(runs))
 
 
+def page_fill(data: bytes, paper: str = "a4") -> tuple[int, list[float]]:
+    """The page count and, for each week page, how far down its frame the text reaches."""
+    from planner.render.pdf.styles import MARGIN_BOTTOM, MARGIN_TOP, page_of
+    from tests.pdf_reading import Pdf, text_lines
+
+    pdf, page = Pdf.of(data), page_of(paper)
+    fills = []
+    for index in pdf.weekly_pages():
+        lows = [y for y, t in text_lines(pdf, index) if y > MARGIN_BOTTOM and t != "NOTES"]
+        if lows:
+            fills.append((page.height - MARGIN_TOP - min(lows)) / page.frame_height)
+    return len(pdf.texts), fills
+
+
+def density() -> str:
+    """Median week-page fill at 1.5, 6 and 20 h a week, and the pages of a 1.5 h year."""
+    from datetime import date
+
+    from planner.catalog.load import load_catalog
+    from planner.engine.build import build_plan
+    from planner.profile.validate import validate
+    from planner.render.pdf.render import render_pdf
+
+    catalog = load_catalog()
+
+    def pages(hours: float, weeks: int | None) -> tuple[int, list[float]]:
+        data = {
+            "name": "Ada Lovelace",
+            "goal": "llm-engineer",
+            "hours_per_week": hours,
+            "start_date": "2027-01-04",
+            "background": {"math": 2, "python": 2, "ml": 1},
+        }
+        if weeks:
+            data["weeks"] = weeks
+        profile, _ = validate(data, catalog)
+        assert profile
+        return page_fill(render_pdf(build_plan(profile, catalog, date(2027, 1, 1))).data)
+
+    fills = [f for hours in (1.5, 6, 20) for f in pages(hours, 30 if hours < 6 else 16)[1]]
+    year, _ = pages(1.5, 52)
+    return (
+        f"PDF pages: median week-page fill {statistics.median(fills):.0%} at 1.5, 6 and 20 h "
+        f"(goal >= 60%); a 1.5 h plan of a year: {year} pages (goal about 40)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
     count = int(args[0]) if args else 60
@@ -112,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
             unit: (getattr(drawn, unit) / batch.cpu) / (getattr(plain, unit) / plain_cpu)
             for unit in ("pages", "checkboxes", "characters", "links")
         }
+        print(density())
         print(
             f"PDF: batch -j 2 of {count} plans ({drawn.pages} pages) in {batch.cpu:.1f} s CPU, "
             "beside the plain plan: "
