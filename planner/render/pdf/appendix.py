@@ -1,7 +1,7 @@
 """The resources appendix: a QR code per web link, grouped by the week that first uses it.
 
 It is laid out before anything is drawn, so each week page can print the page its codes are
-on ("QR p. 97"): the weekly part tells the index where the appendix starts (QrIndex).
+on ("QR p. 97"): the weekly part tells the index (qr.QrIndex) where the appendix starts.
 """
 
 from __future__ import annotations
@@ -12,10 +12,9 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from planner.plan import Plan, Resource, Week
 from planner.render.formatting import date_range, week_key
-from planner.render.pdf.lines import FigureLine
 from planner.render.pdf.markup import para_text
 from planner.render.pdf.paragraphs import para
-from planner.render.pdf.qr import QR_SIZE, QUIET, QrCode, first_uses
+from planner.render.pdf.qr import QR_SIZE, QUIET, QrCode, QrIndex, first_uses
 from planner.render.pdf.styles import ACCENT, RULE, Page, Styles, hex_of
 from planner.render.pdf.urlbreak import url_lines
 
@@ -27,36 +26,6 @@ INTRO = (
     "Scan a code with a phone camera, or click it, to open the resource. The codes are "
     "grouped by the week that first uses them; a week page names the page of each code."
 )
-
-
-class QrIndex:
-    """Which page each web link's code is on, once the weekly part knows where it ends."""
-
-    def __init__(self, offsets: dict[str, int]) -> None:
-        self.offsets = offsets  # URL -> page of the appendix it is on, from 0
-        self.first_page = 0  # the appendix's first page; 0 until the weekly part is laid out
-
-    def page_of(self, url: str) -> int | None:
-        if not self.first_page or url not in self.offsets:
-            return None
-        return self.first_page + self.offsets[url]
-
-    def line(self, text: Paragraph, url: str) -> FigureLine:
-        """A resource line that prints "QR p. N" for its URL on the right."""
-        return QrLine(text, self, url)
-
-
-class QrLine(FigureLine):
-    """A resource line; its QR code's page is looked up when it is drawn."""
-
-    def __init__(self, text: Paragraph, index: QrIndex, url: str) -> None:
-        super().__init__(text, "")
-        self.index, self.url = index, url
-
-    def draw(self) -> None:
-        page = self.index.page_of(self.url)
-        self.figure = f"QR p. {page}" if page else ""
-        super().draw()
 
 
 class ResourceCard(Flowable):

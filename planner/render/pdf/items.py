@@ -10,13 +10,12 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from planner.plan import Plan, PlannedItem, PlannedTask, Resource, Week
 from planner.render.formatting import rounded_hours, week_key
-from planner.render.pdf.appendix import QrIndex
 from planner.render.pdf.fonts import BODY, SEMIBOLD
 from planner.render.pdf.lines import FigureLine, TaskLine
 from planner.render.pdf.markup import attribute, para_text
 from planner.render.pdf.paragraphs import para
 from planner.render.pdf.plaintext import TextStyle
-from planner.render.pdf.qr import is_web_url
+from planner.render.pdf.qr import QrIndex, is_web_url
 from planner.render.pdf.styles import ACCENT, MUTED, Styles, hex_of
 from planner.render.pdf.urlbreak import short_address
 

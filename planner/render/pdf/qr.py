@@ -1,4 +1,5 @@
-"""QR codes of web links: encoded once per process, drawn as one path, linked."""
+"""QR codes of web links: encoded once per process, drawn as one path, linked; and which
+appendix page each is on, for the week pages to print ("QR p. 97")."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from urllib.parse import urlsplit
 import zxingcpp
 from reportlab.lib.units import mm
 from reportlab.pdfgen.pathobject import PDFPathObject
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 
 from planner.plan import Plan, Resource, Week
+from planner.render.pdf.lines import FigureLine
 from planner.render.pdf.styles import INK
 
 QR_SIZE = 18 * mm
@@ -93,3 +95,33 @@ def first_uses(plan: Plan) -> list[tuple[Week, Resource]]:
                     seen.add(resource.url)
                     uses.append((week, resource))
     return uses
+
+
+class QrIndex:
+    """Which page each web link's code is on, once the weekly part knows where it ends."""
+
+    def __init__(self, offsets: dict[str, int]) -> None:
+        self.offsets = offsets  # URL -> page of the appendix it is on, from 0
+        self.first_page = 0  # the appendix's first page; 0 until the weekly part is laid out
+
+    def page_of(self, url: str) -> int | None:
+        if not self.first_page or url not in self.offsets:
+            return None
+        return self.first_page + self.offsets[url]
+
+    def line(self, text: Paragraph, url: str) -> FigureLine:
+        """A resource line that prints "QR p. N" for its URL on the right."""
+        return QrLine(text, self, url)
+
+
+class QrLine(FigureLine):
+    """A resource line; its QR code's page is looked up when it is drawn."""
+
+    def __init__(self, text: Paragraph, index: QrIndex, url: str) -> None:
+        super().__init__(text, "")
+        self.index, self.url = index, url
+
+    def draw(self) -> None:
+        page = self.index.page_of(self.url)
+        self.figure = f"QR p. {page}" if page else ""
+        super().draw()

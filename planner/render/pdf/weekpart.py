@@ -9,10 +9,10 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from planner.plan import Week
 from planner.render.formatting import date_range, week_key
-from planner.render.pdf.appendix import QrIndex
 from planner.render.pdf.grid import MAIN, NOTES_LINE, main_x
 from planner.render.pdf.items import ITEM_GAP, Block, space_after
 from planner.render.pdf.pagination import Geometry, PagePlan, Piece, Unit, WeekShape, paginate
+from planner.render.pdf.qr import QrIndex
 from planner.render.pdf.styles import ACCENT, ACCENT_TINT, RULE, Page
 
 HEADER = 9.0  # a week's top rule and the space under it

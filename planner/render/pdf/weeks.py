@@ -8,11 +8,11 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from planner.plan import Plan, Week
 from planner.render.formatting import date_range, rounded_hours
-from planner.render.pdf.appendix import QrIndex
 from planner.render.pdf.fonts import SEMIBOLD
 from planner.render.pdf.grid import MAIN, rail_width
 from planner.render.pdf.items import Block, Seen, item_blocks, retitle
 from planner.render.pdf.paragraphs import para
+from planner.render.pdf.qr import QrIndex
 from planner.render.pdf.styles import Page, Styles
 from planner.render.pdf.weekpart import WeekLayout, WeeklyPart
 
