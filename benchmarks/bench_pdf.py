@@ -30,6 +30,7 @@ from benchmarks.measure import run_studyplan
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAIN = Path(__file__).with_name("plain_plan.py")
+SINGULAR = {"pages": "page", "checkboxes": "checkbox", "characters": "character", "links": "link"}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -163,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"PDF: batch -j 2 of {count} plans ({drawn.pages} pages) in {batch.cpu:.1f} s CPU, "
             "beside the plain plan: "
-            + ", ".join(f"{r:.1f}x per {unit.rstrip('s')}" for unit, r in ratios.items())
+            + ", ".join(f"{r:.1f}x per {SINGULAR[unit]}" for unit, r in ratios.items())
             + " (goals >= 5x, >= 2.5x per link)"
         )
     return 0
