@@ -200,6 +200,9 @@ class Plan:
     profile: dict[str, Any] = field(default_factory=dict)  # the validated profile, as YAML data
     alternatives: tuple[Alternative, ...] = ()  # for a plan longer than a year
     built_on: date | None = None  # the "today" it was planned on (pipeline.make_plan sets it)
+    # the study days of the plan a re-plan replaces, from the re-plan's start on (the re-plan
+    # step sets them): a calendar cancels those this plan has no session on
+    previous_sessions: tuple[date, ...] = ()
 
     @property
     def total_hours(self) -> float:

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from planner.catalog.load import load_catalog
 from planner.catalog.model import Catalog
@@ -17,6 +18,22 @@ TESTS = Path(__file__).parent
 FIXTURE_CONTENT = TESTS / "fixtures" / "content"
 GOLDEN = TESTS / "golden"
 TODAY = date(2026, 11, 25)  # a Wednesday: the default start is Monday 2026-11-30
+
+# Property tests: `make test` runs the "ci" profile, the same examples on every run and every
+# machine (no database, no clock); `make explore` runs "explore", fresh randomness and ten
+# times the examples, to find new failures. A failure prints the blob that replays it.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile(
+    "explore", max_examples=1000, derandomize=False, deadline=None, print_blob=True
+)
+PROPERTY_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(PROPERTY_PROFILE)
+EXPLORE_FACTOR = 10 if PROPERTY_PROFILE == "explore" else 1
+
+
+def examples(count: int) -> int:
+    """A property test's example count: count in `make test`, more in `make explore`."""
+    return count * EXPLORE_FACTOR
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

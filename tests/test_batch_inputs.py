@@ -98,3 +98,35 @@ def test_progress_prints_plain_lines_every_tenth_when_not_a_terminal() -> None:
     assert len(lines) == 10 and "\r" not in stream.getvalue()
     assert lines[0].startswith("batch: 10 done, 0 failed, 90 left")
     assert lines[-1].startswith("batch: 100 done, 0 failed, 0 left")
+
+
+class Clock:
+    """A clock the test moves: the pace shown is then exact."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.mark.parametrize(
+    "seconds, statuses, pace",
+    [
+        (2.0, ["ok"] * 5, "(2.5 plans/s)"),
+        (40.0, ["ok", "failed"], "(20 s a plan)"),  # a long plan on a busy machine, not 0.0
+        (3.0, ["skipped"] * 3, ""),  # nothing built: no pace at all
+    ],
+)
+def test_progress_says_the_pace_in_the_unit_that_reads(
+    seconds: float, statuses: list[str], pace: str
+) -> None:
+    clock, stream = Clock(), io.StringIO()
+    progress = Progress(len(statuses), stream, tty=False, clock=clock)
+    clock.now += seconds
+    for status in statuses:
+        progress.add(status)
+    progress.close()
+    last = stream.getvalue().splitlines()[-1]
+    assert last.endswith(" 0 left" + (f" {pace}" if pace else ""))
+    assert "0.0" not in last

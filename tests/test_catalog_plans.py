@@ -21,6 +21,7 @@ from planner.engine.schedule import WOVEN, WOVEN_MAX_HOURS
 from planner.plan import Plan
 from planner.profile.model import Profile
 from planner.profile.validate import validate
+from tests.conftest import examples
 
 CATALOG = load_catalog()
 TODAY = date(2026, 11, 25)
@@ -40,7 +41,7 @@ AREA_SECTIONS = {
     },
 }
 SETTINGS = settings(
-    max_examples=60,
+    max_examples=examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -91,7 +91,8 @@ def test_bad_profile_lists_every_problem_and_writes_nothing(run_cli, tmp_path):
         "  5 | background: {math: 7, python: 3, ml: 1}",
         "    |                    ^",
         "ada.yaml:6:1: colour: unknown field; the fields here are name, goal, hours_per_week, "
-        "start_date, weeks, background, interests, completed, study_days, tasks_done",
+        "start_date, weeks, background, interests, completed, study_days, tasks_done, "
+        "study_time, time_zone, replans",
         "  6 | colour: red",
         "    | ^",
     ]

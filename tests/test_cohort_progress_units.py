@@ -23,6 +23,7 @@ from planner.progress.cohort_learner import (
 from planner.progress.cohort_worker import Unread
 from planner.progress.model import Progress, Task
 from planner.progress.planned import tasks_by_id
+from tests.conftest import examples
 from tests.test_progress import small_plan
 
 START = date(2027, 1, 4)
@@ -42,7 +43,7 @@ def ticked_through(plan: Plan, weeks: int) -> Progress:
     return Progress("ada.pdf", plan.profile, tasks)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(weeks_done=st.integers(0, 6), days=st.integers(-10, 80))
 def test_figures_follow_the_ticks_and_the_day(plan: Plan, weeks_done: int, days: int) -> None:
     weeks_done = min(weeks_done, len(plan.weeks))

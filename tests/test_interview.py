@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ import pytest
 import yaml
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
+from pypdf import PdfReader
 
 from planner.catalog.model import Catalog
 from planner.interview.answers import (
@@ -28,6 +30,7 @@ from planner.pipeline import make_plan
 from planner.profile.load import load_file, only_profile
 from planner.profile.model import Background, Profile
 from planner.profile.questions import BY_KEY, Invalid
+from planner.render.pages_drawn import reporting_pages
 from tests.conftest import TODAY
 
 ENTER, DOWN, CLEAR, SPACE, CTRL_C = "\r", "\x1b[B", "\x15", " ", "\x03"
@@ -224,6 +227,7 @@ def test_typed_answers_and_arrow_keys(small_catalog: Catalog, tmp_path: Path) ->
         + SPACE
         + ENTER  # the first interest
         + "y"
+        + ENTER  # a y is confirmed with Enter
         + "trans"
         + SPACE
         + ENTER  # completed: the section, found by typing
@@ -314,6 +318,27 @@ def test_the_whole_interview_writes_profile_and_pdf(small_catalog: Catalog, tmp_
     assert f"studyplan progress {saved.paths[1]} --replan" in text
 
 
+def test_the_pdf_is_drawn_within_the_drawing_block(small_catalog: Catalog, tmp_path: Path) -> None:
+    """The CLI's progress display hears every page of the saved PDF, and only while saving."""
+    defaults = defaults_from(None, TODAY, tmp_path)
+    keys = all_defaults("Ada Lovelace") + ENTER * 3
+    heard: list[int] = []
+    events: list[str] = []
+
+    @contextmanager
+    def drawing() -> Iterator[None]:
+        events.append("start")
+        with reporting_pages(heard.append):
+            yield
+        events.append("end")
+
+    saved, said = drive(
+        keys, small_catalog, lambda p: run_interview(p, defaults, TODAY, drawing=drawing)
+    )
+    pages = len(PdfReader(saved.paths[1]).pages)
+    assert heard == list(range(1, pages + 1)) and events == ["start", "end"]
+
+
 def test_a_cleared_start_date_saves_the_date_used(small_catalog: Catalog, tmp_path: Path) -> None:
     defaults = defaults_from(None, TODAY, tmp_path)
     keys = "Ada" + ENTER + ENTER * 2 + CLEAR + ENTER + ENTER * 7 + ENTER * 3
@@ -343,6 +368,7 @@ def test_every_line_said_fits_the_terminal(
         + SPACE
         + ENTER
         + "y"
+        + ENTER
         + SPACE
         + ENTER
         + SPACE
@@ -359,7 +385,7 @@ def test_every_line_said_fits_the_terminal(
 
 def test_declining_writes_nothing(small_catalog: Catalog, tmp_path: Path) -> None:
     defaults = defaults_from(None, TODAY, tmp_path)
-    keys = all_defaults() + ENTER * 2 + "n" + "n"
+    keys = all_defaults() + ENTER * 2 + "n" + ENTER + "n" + ENTER
     saved, said = drive(keys, small_catalog, lambda p: run_interview(p, defaults, TODAY))
     assert saved is None and "Nothing written." in said
     assert list(tmp_path.iterdir()) == []
@@ -369,7 +395,7 @@ def test_declining_then_changing_asks_again_with_the_answers(
     small_catalog: Catalog, tmp_path: Path
 ) -> None:
     defaults = defaults_from(None, TODAY, tmp_path)
-    first = all_defaults("Ada") + ENTER * 2 + "n" + "y"
+    first = all_defaults("Ada") + ENTER * 2 + "n" + ENTER + "y" + ENTER
     # name, goal, hours, start, weeks, math 3, the rest as before, save
     second = ENTER * 5 + DOWN + ENTER + ENTER * 5 + ENTER * 2 + ENTER
     saved, _ = drive(first + second, small_catalog, lambda p: run_interview(p, defaults, TODAY))

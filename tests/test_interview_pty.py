@@ -14,7 +14,7 @@ import pyte
 import pytest
 
 from planner.catalog.load import content_dir, load_catalog
-from planner.catalog.quiz import load_quiz
+from planner.catalog.quiz import LETTERS, load_quiz
 from planner.interview.quiz import AREA_TITLES
 from planner.profile.load import load_file, only_profile
 from tests.conftest import studyplan_command
@@ -104,7 +104,7 @@ def test_answers_then_saved_profile_and_pdf(tmp_path: Path, sessions: list[Sessi
     s.answer("Deadline in weeks", "40" + ENTER)
     background(s)
     s.answer("Interests", " " + ENTER)  # the first interest
-    s.answer("Have you already completed", "y")
+    s.answer("Have you already completed", "y" + ENTER)
     s.answer("Sections you have done some of", "progr")  # type to filter the sections
     s.answer("progr", " " + ENTER)  # the filter, once shown
     s.answer("Done in Programming Languages", "basics")  # type to filter the items
@@ -198,7 +198,7 @@ def test_ctrl_c_cancels_and_writes_nothing(
         background(s)
     if where == "Sections you have done some of":
         s.answer("Interests", ENTER)
-        s.answer("Have you already completed", "y")
+        s.answer("Have you already completed", "y" + ENTER)
     if where.startswith("Save"):
         for prompt in (
             "Interests",
@@ -225,9 +225,9 @@ def test_quiz_shows_answers_and_offers_its_level(tmp_path: Path, sessions: list[
     # 4 everywhere: the pointer starts on the default (math 2, Python 2, ML 1)
     for area, steps in (("math background", 2), ("Your Python", 2), ("machine learning", 3)):
         s.answer(area, DOWN * steps + ENTER)
-    for area, reply in (("math", ENTER), ("python", "n"), ("ml", ENTER)):
+    for area, reply in (("math", ENTER), ("python", "n" + ENTER), ("ml", ENTER)):
         for question in quiz[area]:  # every answer wrong: the quiz says level 0
-            s.answer("Your answer", DOWN * ((question.answer + 1) % 4) + ENTER)
+            s.answer("Your answer", LETTERS[(question.answer + 1) % 4] + ENTER)
             s.answer("Not quite: the answer is", "")
         s.answer(f"level 0 for {AREA_TITLES[area]}?", reply)
     for prompt in (
@@ -244,6 +244,43 @@ def test_quiz_shows_answers_and_offers_its_level(tmp_path: Path, sessions: list[
     assert quiz["ml"][0].explanation[:30] in " ".join(s.text.split())
     [profile] = only_profile(load_file(tmp_path / "out" / "quinn.yaml", load_catalog()))
     assert (profile.background.math, profile.background.python, profile.background.ml) == (0, 4, 0)
+
+
+def test_y_enter_takes_the_quiz_letters_answer_and_every_score_is_shown(
+    tmp_path: Path, sessions: list[Session]
+) -> None:
+    """`y` Enter at the offer answers the offer only; a letter key chooses, Enter answers;
+    the pointer starts on "I don't know yet"; each area's score is said, agreeing or not."""
+    quiz = load_quiz(content_dir() / "quiz.yaml")
+    s = start(sessions, tmp_path, "-o", "out")
+    s.answer("Your name", "Quinn" + ENTER)
+    for prompt in ("Your goal", "Hours per week", "Start date", "Deadline"):
+        s.answer(prompt, ENTER)
+    for prompt in ("math background", "Your Python", "machine learning"):  # 2, 2, 1
+        s.answer(prompt, ENTER)
+    s.answer("Check your levels", "y" + ENTER)
+    for question in quiz["math"]:
+        s.answer("Your answer", LETTERS[question.answer] + ENTER)
+        s.answer("Right.", "")
+    s.answer("level 4 for Math?", "n" + ENTER)
+    for area in ("python", "ml"):  # Enter alone: "I don't know yet", never a wrong letter
+        for _question in quiz[area]:
+            s.answer("Your answer", ENTER)
+            s.answer("The answer is", "")
+        if area == "python":
+            s.answer("level 0 for Python?", "n" + ENTER)
+    s.answer("Interests", CTRL_C)
+    assert s.finish() == 130
+    words = " ".join(s.text.split())
+    assert f"Your answer {LETTERS[4]}) I don't know yet" in words
+    assert "Not quite" not in words
+    math, python, ml = (len(quiz[area]) for area in ("math", "python", "ml"))
+    assert f"Your Math score: {math} of {math} right, which shows level 4 · graduate" in words
+    assert f"Your Python score: 0 of {python} right, which shows level 0 · none" in words
+    assert (
+        f"Your Machine learning score: 0 of {ml} right, which shows level 0 · none: close to "
+        "your own rating (1 · aware)."
+    ) in words
 
 
 def test_without_a_terminal_points_to_build_and_init(tmp_path: Path) -> None:
@@ -286,11 +323,11 @@ def test_text_fits_the_terminal_and_wraps_between_words(
         s.answer(prompt, ENTER)
     for area in ("math", "python", "ml"):
         for question in quiz[area]:
-            s.answer("Your answer", DOWN * question.answer + ENTER)
+            s.answer("Your answer", LETTERS[question.answer] + ENTER)
             s.answer("Right.", "")
-        s.answer(f"for {AREA_TITLES[area]}?", "n")
+        s.answer(f"for {AREA_TITLES[area]}?", "n" + ENTER)
     s.answer("Interests", " " + ENTER)
-    s.answer("Have you already completed", "y")
+    s.answer("Have you already completed", "y" + ENTER)
     s.answer("Sections you have done some of", " " + ENTER)
     s.answer("Done in", " " + ENTER)
     for prompt in ("Study days", "Output folder", "Besides the PDF", "Save the profile"):

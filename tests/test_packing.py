@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.engine.packing import FILL_SESSION, MIN_SESSION, REVIEW, Unit, pack
+from tests.conftest import examples
 
 EPS = 1e-6
 
@@ -45,7 +46,7 @@ def placements(weeks):
     return out
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(graphs())
 def test_pack_properties(graph):
     units, capacity = graph

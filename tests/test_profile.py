@@ -341,7 +341,7 @@ def test_an_unknown_field_without_a_near_name_lists_the_fields(small_catalog):
     assert msg == (
         "ada.yaml:8:1: colour: unknown field; the fields here are name, goal, "
         "hours_per_week, start_date, weeks, background, interests, completed, "
-        "study_days, tasks_done"
+        "study_days, tasks_done, study_time, time_zone, replans"
     )
 
 

@@ -184,18 +184,19 @@ def levels(math: int, python: int, ml: int) -> dict[str, int]:
     return {"background.math": math, "background.python": python, "background.ml": ml}
 
 
+def pick(index: int) -> str:
+    """A choice's letter, then Enter."""
+    return LETTERS[index] + ENTER
+
+
 def test_quiz_shows_answers_and_offers_its_level(small_catalog: Catalog) -> None:
     quiz_file = content_dir() / "quiz.yaml"
     quiz = load_quiz(quiz_file)
-
-    def pick(index: int) -> str:
-        return DOWN * index + ENTER
-
     # math: all right (level 4 vs self-rated 1: offered, accepted with Enter);
     # python: all wrong (0 vs 1: close enough, not offered); ml: all right, offer declined
     keys = "".join(pick(q.answer) for q in quiz["math"]) + ENTER
     keys += "".join(pick((q.answer + 1) % 4) for q in quiz["python"])
-    keys += "".join(pick(q.answer) for q in quiz["ml"]) + "n"
+    keys += "".join(pick(q.answer) for q in quiz["ml"]) + "n" + ENTER
     answers = levels(1, 1, 0)
     said = "\n".join(run_keys(keys, small_catalog, answers, quiz_file))
     assert answers == levels(4, 1, 0)
@@ -207,11 +208,50 @@ def test_quiz_shows_answers_and_offers_its_level(small_catalog: Catalog) -> None
         f"{first.explanation}"
     ) in " ".join(said.split())
     assert "Right. " in said
-    assert "The quiz suggests Math level 4 · graduate; you rated yourself 1 · high school." in (
-        " ".join(said.split())
-    )
+    words = " ".join(said.split())
+    assert "The quiz suggests Math level 4 · graduate; you rated yourself 1 · high school." in words
     assert "Python level" not in said
+    # the score is said for every area, also where it agrees with the rating
+    count = len(quiz["python"])
+    assert (
+        f"Your Python score: 0 of {count} right, which shows level 0 · none: close to your "
+        "own rating (1 · beginner)."
+    ) in words
+    assert f"Your Math score: {len(quiz['math'])} of {len(quiz['math'])} right" in words
     assert all(len(line) <= 79 for line in said.splitlines())
+
+
+def test_every_question_starts_on_i_dont_know_yet(small_catalog: Catalog) -> None:
+    """Enter alone (typed ahead, or by a person who does not know) answers nothing by
+    chance: the pointer starts on "I don't know yet"; the score says so and agrees."""
+    quiz_file = content_dir() / "quiz.yaml"
+    quiz = load_quiz(quiz_file)
+    count, total = len(quiz["math"]), sum(len(quiz[area]) for area in AREAS)
+    answers = levels(0, 0, 0)
+    said = run_keys(ENTER * total, small_catalog, answers, quiz_file)
+    assert [line for line in said if line.startswith("? Your answer")] == [
+        f"? Your answer {LETTERS[4]}) I don't know yet"
+    ] * total
+    words = " ".join(" ".join(said).split())
+    assert (
+        f"Your Math score: 0 of {count} right, which shows level 0 · none: the same level "
+        "as your own rating."
+    ) in words
+    assert answers == levels(0, 0, 0)
+
+
+def test_y_then_enter_at_the_offer_takes_the_quiz_and_answers_nothing(catalog: Catalog) -> None:
+    """`y` then Enter accepts the offer; the Enter is not the first question's answer."""
+    quiz = load_quiz(content_dir() / "quiz.yaml")
+    keys = "y" + ENTER + "".join(pick(q.answer) for area in AREAS for q in quiz[area])
+    answers = levels(4, 4, 4)
+    said = run_keys(keys, catalog, answers)
+    words = " ".join(" ".join(said).split())
+    for area, title in (("math", "Math"), ("python", "Python"), ("ml", "Machine learning")):
+        count = len(quiz[area])
+        assert f"Your {title} score: {count} of {count} right" in words
+    assert "Not quite" not in words
+    assert answers == levels(4, 4, 4)
 
 
 def test_no_quiz_file_means_no_offer(small_catalog: Catalog) -> None:

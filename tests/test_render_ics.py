@@ -146,7 +146,7 @@ def test_same_day_same_bytes_later_day_a_newer_revision(small_catalog: Catalog) 
     assert changed == {"DTSTAMP", "SEQUENCE"}  # the same plan, a newer revision of it
     old, new = second_parser(first), second_parser(later)
     assert [e.uid for e in old] == [e.uid for e in new]
-    assert {e.sequence for e in new} == {e.sequence + 3 for e in old}
+    assert {e.sequence for e in new} == {e.sequence + 3 * 100 for e in old}  # 3 days on
     assert {e.dtstamp for e in old} == {datetime(2026, 12, 30, tzinfo=UTC)}
 
 
@@ -204,7 +204,7 @@ def test_a_second_parser_reads_the_same_calendar(plan: Plan) -> None:
     assert [(e.dtstart, e.dtend) for e in theirs] == [
         (e.decoded("DTSTART"), e.decoded("DTEND")) for e in ours
     ]
-    assert {e.sequence for e in theirs} == {(plan.start_date - date(2000, 1, 1)).days}
+    assert {e.sequence for e in theirs} == {(plan.start_date - date(2000, 1, 1)).days * 100}
     assert all(e.dtstamp.tzinfo is not None for e in theirs)
 
 
@@ -226,3 +226,135 @@ def test_hostile_text_and_unsafe_urls() -> None:
 
 def test_render_goes_through_the_format_registry() -> None:
     assert render(minimal_plan(), "ics").extension == "ics"
+
+
+# --- re-plans cancel what they no longer have; study time and time zone --------------------
+
+
+def cancelled(data: bytes) -> dict[date, object]:
+    return {e.dtstart.date(): e for e in second_parser(data) if str(e.status).endswith("CANCELLED")}
+
+
+def test_a_replan_cancels_the_sessions_it_no_longer_has(
+    small_catalog: Catalog, tmp_path: Path
+) -> None:
+    plan = make_plan(
+        next(only_profile(load_text(ADA, small_catalog, "ada.yaml"))), TODAY, small_catalog
+    )
+    half = {
+        tid
+        for w in plan.weeks[: len(plan.weeks) // 2]
+        for i in w.items
+        for tid in i.task_ids(w.number)
+    }
+    source = tmp_path / "ada.md"
+    source.write_text(ticked_markdown(plan, half), encoding="utf-8")
+    start = plan.weeks[1].start  # ticked ahead: the rest fits in fewer weeks than were left
+    result = replan(
+        read_progress(source, TODAY), tmp_path, ("md", "ics"), start, TODAY, small_catalog
+    )
+    new_bytes = next(p for p in result.written.paths if p.suffix == ".ics").read_bytes()
+    old = {e.dtstart.date(): e for e in second_parser(render_ics(plan))}
+    new = second_parser(new_bytes)
+    active = {e.dtstart.date() for e in new if not str(e.status).endswith("CANCELLED")}
+    gone = cancelled(new_bytes)
+    after_start = {d for d in old if d >= start}
+    assert gone and set(gone) == after_start - active  # every old session it no longer has
+    assert max(gone) == max(old) and min(gone) > max(active)  # here: the old plan's end
+    for day, event in gone.items():
+        assert event.uid == old[day].uid and event.sequence > old[day].sequence
+    assert len({e.uid for e in new}) == len(new)  # one event per UID
+    assert new_bytes.count(b"STATUS:CANCELLED") == len(gone)
+
+
+def test_two_replans_on_one_day_are_two_revisions(small_catalog: Catalog, tmp_path: Path) -> None:
+    plan = make_plan(
+        next(only_profile(load_text(ADA, small_catalog, "ada.yaml"))), TODAY, small_catalog
+    )
+    source = tmp_path / "ada.md"
+    source.write_text(ticked_markdown(plan, set(task_ids(plan, "python-basics"))), encoding="utf-8")
+    start = date(2027, 2, 1)
+    first = replan(
+        read_progress(source, TODAY), tmp_path, ("md", "ics"), start, TODAY, small_catalog
+    )
+    [first_md] = [p for p in first.written.paths if p.suffix == ".md"]
+    second = replan(
+        read_progress(first_md, TODAY), tmp_path, ("md", "ics"), start, TODAY, small_catalog
+    )
+    sequences = [
+        {e.sequence for e in second_parser(p.read_bytes())}
+        for p in (*first.written.paths, *second.written.paths)
+        if p.suffix == ".ics"
+    ]
+    base = (TODAY - date(2000, 1, 1)).days * 100
+    assert sequences == [{base + 1}, {base + 2}]  # the same day, a newer revision each time
+    assert "replans: 2" in second.profile_path.read_text(encoding="utf-8")
+    [profile] = only_profile(load_text(second.profile_path.read_text(), small_catalog, "r.yaml"))
+    again = make_plan(profile, TODAY, small_catalog)
+    assert render_ics(again) == render_ics(make_plan(profile, TODAY, small_catalog))
+
+
+def with_profile(plan: Plan, **fields: object) -> Plan:
+    return replace(plan, profile={**plan.profile, **fields})
+
+
+@pytest.mark.parametrize(
+    ("study_time", "on_time"),
+    [
+        ("07:30", {True}),  # before 08:00 nothing moves earlier
+        ("18:00", {True, False}),
+        ("20:15", {True, False}),
+        ("23:00", {False}),  # every session would run past midnight
+    ],
+)
+def test_sessions_start_at_the_study_time(study_time: str, on_time: set[bool]) -> None:
+    """A session starts at the study time; one that would end more than 4 hours after it
+    (or after midnight) starts earlier, just enough, but never before 08:00 or the study
+    time, whichever is earlier."""
+    hour, minute = (int(x) for x in study_time.split(":"))
+    usual = hour * 60 + minute
+    limit, earliest = min(usual + 4 * 60, 24 * 60), min(usual, 8 * 60)
+    seen = set()
+    for plan in (long_plan(4), with_days(long_plan(4), ["sun"])):  # short and long sessions
+        for event in events(with_profile(plan, study_time=study_time)):
+            start = event.decoded("DTSTART")
+            at = start.hour * 60 + start.minute
+            end = at + (event.decoded("DTEND") - start).seconds // 60
+            assert earliest <= at <= usual
+            if end > limit:
+                assert at == earliest  # could not move earlier
+            elif at < usual:
+                assert end == limit  # moved just enough
+            seen.add(at == usual)
+    assert seen == on_time
+
+
+def test_the_default_study_time_is_1800_floating() -> None:
+    plan = long_plan(3)
+    assert render_ics(plan) == render_ics(with_profile(plan, study_time="18:00"))
+    first = events(plan)[0].decoded("DTSTART")
+    assert (first.hour, first.minute, first.tzinfo) == (18, 0, None)
+
+
+def test_a_time_zone_gives_tzid_and_its_vtimezone_across_a_dst_change() -> None:
+    from zoneinfo import ZoneInfo
+
+    # 16 weeks from 4 Jan 2027: Europe/Berlin moves to summer time on 28 Mar 2027
+    plan = with_profile(long_plan(16), study_time="19:00", time_zone="Europe/Berlin")
+    data = render_ics(plan)
+    text = data.decode()
+    assert "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin" in text
+    assert "DTSTART;TZID=Europe/Berlin:20270104T190000" in text
+    berlin = ZoneInfo("Europe/Berlin")
+    theirs = second_parser(data)  # a strict parser, reading the VTIMEZONE we wrote
+    ours = events(plan)
+    assert len(theirs) == len(ours)
+    for mine, read in zip(ours, theirs, strict=True):
+        start = mine.decoded("DTSTART")
+        assert (
+            start.tzinfo is not None
+            and start.utcoffset() == start.replace(tzinfo=berlin).utcoffset()
+        )
+        assert read.dtstart.astimezone(UTC) == start.astimezone(UTC)
+    offsets = {read.dtstart.astimezone(UTC).hour for read in theirs}
+    assert offsets == {17, 18}  # 19:00 in Berlin is 18:00 UTC in winter, 17:00 in summer

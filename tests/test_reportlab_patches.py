@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
-import tomllib
 from hypothesis import given
 from hypothesis import strategies as st
 from reportlab.lib.rl_accel import _c_funcs, _py_funcs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
 import select
@@ -9,6 +10,7 @@ import socket
 import threading
 import urllib.request
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -25,6 +27,7 @@ from planner.profile.questions import ASKED, LEVELS, check_hours
 from planner.profile.validate import validate
 from planner.web import create_app
 from planner.web.downloads import content_disposition
+from planner.web.fields import PAGE_HELP
 from planner.web.formdata import hidden_fields, profile_data
 from planner.web.placement import shipped
 from planner.web.server import SERVER_BODY_LIMIT, create_server
@@ -89,7 +92,7 @@ def test_get_renders_every_question_from_the_definitions(
     html = client.get("/").get_data(as_text=True)
     for q in ASKED:
         assert f'name="{q.key}"' in html, q.key
-        assert escape(q.prompt) in html and escape(q.help) in html, q.key
+        assert escape(q.prompt) in html and escape(PAGE_HELP.get(q.key, q.help)) in html, q.key
         for choice in q.choices(small_catalog) if q.choices else ():
             assert escape(choice.title) in html, choice.title
     for descriptions in LEVELS.values():
@@ -121,7 +124,8 @@ def test_good_form_shows_summary_with_reasons_and_downloads(client: FlaskClient)
     assert "Your plan, Ada Lovelace" in html
     assert "30 Nov 2026" in html  # the coming Monday after the clock's today
     assert "Spaced review keeps what you learn." in html  # a fired rule's why
-    assert "Skipped: Python basics." in html  # completed -> skipped, with its reason
+    assert "<strong>Skipped</strong> (1 item): " in html  # completed -> skipped, with its reason
+    assert "<li>Python basics</li>" in html
     assert 'formaction="/api/plan?format=pdf"' in html and "Download PDF" in html
     assert "Download JSON" in html and "Download Markdown" not in html  # not ticked
     assert '<input type="hidden" name="start_date" value="2026-11-30">' in html
@@ -306,6 +310,33 @@ def test_api_unknown_content_type_gets_415(client: FlaskClient) -> None:
     assert "application/json" in response.get_json()["errors"][0]["message"]
 
 
+@pytest.mark.parametrize("content_type", [None, "application/x-www-form-urlencoded"])
+def test_api_takes_yaml_without_its_content_type(
+    client: FlaskClient, content_type: str | None
+) -> None:
+    """curl --data-binary @me.yaml (form fields by default), or no Content-Type at all."""
+    body = yaml.safe_dump(PROFILE)
+    headers = {"Content-Type": content_type} if content_type else {}
+    response = client.post("/api/plan?format=json", data=body.encode(), headers=headers)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert response.get_json()["name"] == "Ada Lovelace"
+    bad = client.post(
+        "/api/plan",
+        data=body.replace("goal: llm-engineer", "goal: engineer").encode(),
+        headers=headers,
+    )
+    assert bad.status_code == 422 and bad.get_json()["errors"][0]["field"] == "goal"
+    # form fields stay form fields, and a body that is neither is not guessed at
+    fields = client.post(
+        "/api/plan?format=json",
+        data={k: str(v) for k, v in FORM.items() if k in ("name", "goal", "hours_per_week")}
+        | {"background.math": "2", "background.python": "2", "background.ml": "1"},
+    )
+    assert fields.status_code == 200 and fields.get_json()["name"] == "Ada Lovelace"
+    if content_type is None:
+        assert client.post("/api/plan", data=b"just some text").status_code == 415
+
+
 def test_api_unknown_format_and_routes_answer_json(client: FlaskClient) -> None:
     unknown = client.post("/api/plan?format=docx", json=PROFILE)
     assert unknown.status_code == 400 and unknown.get_json()["errors"][0]["field"] == "format"
@@ -380,7 +411,7 @@ def test_security_headers_on_every_response(client: FlaskClient, method: str, pa
     csp = response.headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp and "unsafe-inline" not in csp
     assert response.headers["X-Content-Type-Options"] == "nosniff"
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Referrer-Policy"] == "same-origin"
 
 
 def test_pages_have_no_inline_script_style_or_handlers(client: FlaskClient) -> None:
@@ -413,11 +444,36 @@ def test_the_real_catalog_serves_the_page_and_a_plan(catalog: Catalog) -> None:
 # --- the real server -----------------------------------------------------------------------
 
 
-def test_waitress_serves_concurrent_requests(small_catalog: Catalog) -> None:
-    server = create_server(create_app(small_catalog, clock=lambda: TODAY), "127.0.0.1", 0, 4)
-    thread = threading.Thread(target=server.run, daemon=True)
+@contextmanager
+def serving(catalog: Catalog, threads: int) -> Iterator[int]:
+    """The app on the real waitress server, as `studyplan serve` runs it; its port."""
+    server = create_server(create_app(catalog, clock=lambda: TODAY), "127.0.0.1", 0, threads)
+    closing = threading.Event()
+
+    def run() -> None:
+        try:
+            server.run()
+        except OSError:  # the loop finds its sockets closed under it: the end of a test
+            if not closing.is_set():
+                raise
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
-    url = f"http://127.0.0.1:{server.effective_port}/api/plan"
+    try:
+        yield int(server.effective_port)
+    finally:
+        closing.set()
+        server.close()
+        thread.join(timeout=30)
+
+
+def test_waitress_serves_concurrent_requests(small_catalog: Catalog) -> None:
+    with serving(small_catalog, 4) as port:
+        results = fetch_in_parallel(f"http://127.0.0.1:{port}/api/plan")
+    assert len(results) == 6 and all(r.startswith(b"%PDF") for r in results)
+
+
+def fetch_in_parallel(url: str) -> list[bytes]:
     results: list[bytes] = []
 
     def fetch(n: int) -> None:
@@ -426,27 +482,19 @@ def test_waitress_serves_concurrent_requests(small_catalog: Catalog) -> None:
         with urllib.request.urlopen(request, timeout=60) as response:
             results.append(response.read())
 
-    try:
-        workers = [threading.Thread(target=fetch, args=(n,)) for n in range(6)]
-        for worker in workers:
-            worker.start()
-        for worker in workers:
-            worker.join(timeout=90)
-    finally:
-        server.close()
-    assert len(results) == 6 and all(r.startswith(b"%PDF") for r in results)
+    workers = [threading.Thread(target=fetch, args=(n,)) for n in range(6)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=90)
+    return results
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def live(small_catalog: Catalog) -> Iterator[int]:
-    """The app on the real waitress server, as `studyplan serve` runs it; its port."""
-    server = create_server(create_app(small_catalog, clock=lambda: TODAY), "127.0.0.1", 0, 2)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        yield server.effective_port
-    finally:
-        server.close()
+    """One real server for the tests of this module that speak HTTP to it."""
+    with serving(small_catalog, 2) as port:
+        yield port
 
 
 def raw_exchange(port: int, request: bytes, body_chunks: Iterable[bytes] = ()) -> bytes:
@@ -474,7 +522,7 @@ def test_an_oversized_body_is_answered_by_the_app_as_json(live: int, size: int) 
     """Below the server's limit the app refuses the body; above it waitress stops reading,
     and the app still writes the answer: the same JSON, with the app's headers."""
     head = (
-        f"POST /api/plan HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+        f"POST /api/plan HTTP/1.1\r\nHost: 127.0.0.1:{live}\r\nConnection: close\r\n"
         f"Content-Type: application/yaml\r\n"
         f"Content-Length: {size}\r\n\r\n"
     ).encode()
@@ -484,6 +532,24 @@ def test_an_oversized_body_is_answered_by_the_app_as_json(live: int, size: int) 
     assert header.startswith(b"HTTP/1.1 413"), header
     assert b"Content-Type: application/json" in header
     assert b"Content-Security-Policy:" in header  # the app's headers: the app answered
+    assert json.loads(body)["errors"][0]["message"].startswith("the request body is larger")
+
+
+def test_a_12_mb_body_sent_whole_gets_the_413_not_a_reset(live: int) -> None:
+    """A client that sends the whole body before it reads (as curl --data-binary does):
+    the server reads and drops the rest, so the answer arrives instead of a reset."""
+    size = 12 * 1024 * 1024
+    head = (
+        f"POST /api/plan HTTP/1.1\r\nHost: 127.0.0.1:{live}\r\n"
+        f"Content-Type: application/yaml\r\nContent-Length: {size}\r\n\r\n"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", live), timeout=60) as sock:
+        sock.sendall(head + b"x" * size)  # raised ConnectionResetError before
+        answer = b""
+        while data := sock.recv(65536):
+            answer += data
+    header, _, body = answer.partition(b"\r\n\r\n")
+    assert header.startswith(b"HTTP/1.1 413") and b"application/json" in header
     assert json.loads(body)["errors"][0]["message"].startswith("the request body is larger")
 
 
@@ -579,3 +645,137 @@ def test_reasons_show_titles_once_each_in_good_grammar(catalog: Catalog, hours: 
     assert escape(catalog.interests["rag"].title) in why
     assert escape(catalog.items["python-basics"].title) in why
     assert "1 hours" not in html
+
+
+def test_a_long_plan_says_so_at_the_top_and_left_out_reasons_come_once(catalog: Catalog) -> None:
+    client = create_app(catalog, clock=lambda: TODAY).test_client()
+    slow = form(hours_per_week="6", **{"background.math": "1"})
+    html = client.post("/", data=slow).get_data(as_text=True)
+    top = html.index('id="plan-length"')
+    assert top < html.index('id="why"') and top < html.index("<dl")
+    box = html[top : html.index("</section>", top)]
+    assert "This plan is long: " in box and "Shorter: " in box and "hours a week takes" in box
+    left = html[html.index('id="left-out"') :].split("</section>")[0]
+    reasons = re.findall(
+        r"<li><strong>(?:Dropped|Skipped)</strong> \((\d+) items?\): (.*?)\n", left
+    )
+    assert reasons and len({r for _n, r in reasons}) == len(reasons)  # each reason once
+    assert sum(int(n) for n, _r in reasons) == left.count("<li>") - len(reasons)
+    quick = client.post("/", data=form(hours_per_week="20")).get_data(as_text=True)
+    assert 'id="plan-length"' not in quick  # a plan within a year says nothing of its length
+
+
+# --- the page answers itself only (cross-site requests, DNS rebinding) ---------------------
+
+
+def exchange(
+    port: int, method: str, path: str, headers: dict[str, str], body: bytes = b""
+) -> tuple[int, str, bytes]:
+    """A real HTTP request with exactly these headers (Host included): status, type, body."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        connection.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+        for name, value in headers.items():
+            connection.putheader(name, value)
+        connection.putheader("Content-Length", str(len(body)))
+        connection.putheader("Connection", "close")  # the server closes too: a clean stop
+        connection.endheaders(body)
+        response = connection.getresponse()
+        return response.status, response.getheader("Content-Type", ""), response.read()
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [
+        ("127.0.0.1:{port}", 200),
+        ("localhost:{port}", 200),
+        ("[::1]:{port}", 200),
+        ("LOCALHOST:{port}", 200),
+        ("evil.example:{port}", 403),  # DNS rebinding: a name that points at 127.0.0.1
+        ("evil.example", 403),
+        ("127.0.0.1.evil.example:{port}", 403),
+        ("127.0.0.1:{other}", 403),
+        ("127.0.0.1:port", 403),
+    ],
+)
+def test_the_page_answers_only_at_its_own_address(live: int, host: str, status: int) -> None:
+    header = host.format(port=live, other=live + 1)
+    got, kind, body = exchange(live, "GET", "/", {"Host": header})
+    assert got == status
+    if status == 403:
+        assert kind.startswith("text/html")
+        assert "only at its own address" in body.decode()
+        got, kind, body = exchange(
+            live,
+            "POST",
+            "/api/plan",
+            {"Host": header, "Content-Type": "application/json"},
+            json.dumps(PROFILE).encode(),
+        )
+        assert got == 403 and kind == "application/json"
+        assert json.loads(body)["errors"][0]["message"].startswith("this page answers only")
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ({}, 200),  # curl, a script: no browser, no site behind it
+        ({"Origin": "http://127.0.0.1:{port}"}, 200),
+        ({"Origin": "http://localhost:{port}"}, 200),
+        ({"Referer": "http://127.0.0.1:{port}/"}, 200),
+        ({"Origin": "https://evil.example"}, 403),
+        ({"Origin": "null"}, 403),  # a sandboxed frame or a file
+        ({"Origin": "http://127.0.0.1:{other}"}, 403),  # another local service
+        ({"Origin": "http://127.0.0.1"}, 403),  # port 80 is another origin
+        ({"Referer": "https://evil.example/page"}, 403),
+        ({"Origin": "https://evil.example", "Referer": "http://127.0.0.1:{port}/"}, 403),
+    ],
+)
+def test_a_post_from_another_site_gets_403_in_json(
+    live: int, headers: dict[str, str], status: int
+) -> None:
+    sent = {name: value.format(port=live, other=live + 1) for name, value in headers.items()}
+    sent |= {"Host": f"127.0.0.1:{live}", "Content-Type": "application/json"}
+    got, kind, body = exchange(live, "POST", "/api/plan", sent, json.dumps(PROFILE).encode())
+    assert got == status, body[:300]
+    if status == 200:
+        assert body.startswith(b"%PDF")
+    else:
+        assert kind == "application/json"
+        assert "another site may not send it a profile" in json.loads(body)["errors"][0]["message"]
+        form_sent = sent | {"Content-Type": "application/x-www-form-urlencoded"}
+        got, kind, body = exchange(live, "POST", "/", form_sent, b"name=Ada&goal=llm-engineer")
+        assert got == 403 and kind == "application/json"  # the form page too
+
+
+def test_a_refused_header_is_quoted_short(live: int) -> None:
+    origin = "https://" + "a" * 5000 + ".example"
+    got, _kind, body = exchange(
+        live, "POST", "/api/plan", {"Host": f"127.0.0.1:{live}", "Origin": origin}
+    )
+    message = json.loads(body)["errors"][0]["message"]
+    assert got == 403 and len(message) < 200
+
+
+@pytest.mark.parametrize(
+    "body", ['{"name": "\\ud800", "goal": "llm-engineer"}', '{"name": "Ada \\udfff x"}']
+)
+def test_a_lone_surrogate_in_a_json_name_is_a_clear_422(client: FlaskClient, body: str) -> None:
+    full = json.loads(body) | {k: v for k, v in PROFILE.items() if k != "name"}
+    text = json.dumps(full)  # keeps the \\udXXX escape: no real character can carry it
+    assert "\\ud" in text
+    response = client.post("/api/plan", data=text, content_type="application/json")
+    assert response.status_code == 422
+    [error] = response.get_json()["errors"]
+    assert error["field"] == "name" and "surrogate" in error["message"]
+
+
+def test_the_date_field_is_a_date_picker_and_its_hint_says_a_date(client: FlaskClient) -> None:
+    html = client.get("/").get_data(as_text=True)
+    field = re.search(r'<input id="f-start-date"[^>]*>', html)
+    assert field and 'type="date"' in field.group(0)
+    hint = re.search(r'<p class="help" id="f-start-date-help">(.*?)</p>', html, re.S)
+    assert hint and hint.group(1).startswith("A date; empty means the coming Monday.")
+    assert "YYYY-MM-DD" not in hint.group(1)  # the browser shows its own format

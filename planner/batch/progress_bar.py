@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from typing import TextIO
 
 BAR_WIDTH = 24
@@ -20,13 +21,15 @@ class Progress:
         stream: TextIO | None = None,
         tty: bool | None = None,
         label: str = "batch",
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.stream = stream or sys.stderr
         self.label = label  # the verb that prefixes the plain lines
         self.tty = self.stream.isatty() if tty is None else tty
         self.total = total
         self.done = self.failed = self.skipped = 0
-        self.started = self._last_draw = time.monotonic()
+        self.clock = clock
+        self.started = self._last_draw = clock()
         self._last_tenth = 0
         if self.tty and total:
             self._show(force=True)  # the bar appears at once, before the first plan is done
@@ -35,17 +38,20 @@ class Progress:
     def finished(self) -> int:
         return self.done + self.failed + self.skipped
 
-    def rate(self) -> float:
-        elapsed = time.monotonic() - self.started
-        return (self.done + self.failed) / elapsed if elapsed > 0 else 0.0
+    def pace(self) -> str:
+        """' (2.5 plans/s)', or ' (14 s a plan)' when slower than one a second (a long plan
+        on a busy machine); nothing before a plan was built (skipped ones take no time)."""
+        built, elapsed = self.done + self.failed, self.clock() - self.started
+        if not built or elapsed <= 0:
+            return ""
+        if built >= elapsed:
+            return f" ({built / elapsed:.1f} plans/s)"
+        return f" ({elapsed / built:.0f} s a plan)"
 
     def line(self) -> str:
         left = self.total - self.finished
         skipped = f", {self.skipped} skipped" if self.skipped else ""
-        return (
-            f"{self.done} done, {self.failed} failed{skipped}, {left} left "
-            f"({self.rate():.1f} plans/s)"
-        )
+        return f"{self.done} done, {self.failed} failed{skipped}, {left} left{self.pace()}"
 
     def add(self, status: str) -> None:
         if status == "ok":
@@ -68,7 +74,7 @@ class Progress:
             print(f"{self.label}: {self.line()}", file=self.stream, flush=True)
 
     def _show(self, force: bool = False) -> None:
-        now = time.monotonic()
+        now = self.clock()
         if self.tty:
             if force or now - self._last_draw >= REDRAW_SECONDS or self.finished == self.total:
                 filled = BAR_WIDTH * self.finished // max(self.total, 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import sys
 from collections.abc import Sequence
@@ -18,11 +19,13 @@ VERBS: dict[str, tuple[str, str]] = {
     "batch": ("planner.cli.batch_cmd", "build plans for many profiles (files, folders, streams)"),
     "serve": ("planner.cli.serve", "serve the local web page (form -> PDF download)"),
     "explain": ("planner.cli.explain", "show the plan in the terminal, with every reason"),
+    "items": ("planner.cli.items", "list the catalog's item ids, titles and hours (searchable)"),
     "validate": ("planner.cli.validate", "check profiles and print every problem"),
     "init": ("planner.cli.init", "write a commented starter profile"),
     "schema": ("planner.cli.schema", "print the profile's JSON Schema"),
     "content": ("planner.cli.content", "check the catalog (`studyplan content check`)"),
     "progress": ("planner.cli.progress_cmd", "read ticked boxes back; re-plan; a cohort"),
+    "completion": ("planner.cli.completion", "print a shell completion script (bash, zsh, fish)"),
 }
 EPILOG = """\
 examples:
@@ -30,6 +33,7 @@ examples:
   studyplan build my.yaml           write output/<your-name>.pdf
   studyplan build my.yaml --format pdf,md,ics,json
   studyplan explain my.yaml         why each item is in your plan
+  studyplan items python            item ids (for completed:) whose title or tags say python
   studyplan interview               answer questions instead of writing YAML
 
 exit codes: 0 done, 1 some of a batch failed, 2 bad input or usage,
@@ -74,12 +78,23 @@ def _verb_of(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _meant_verb(argv: Sequence[str]) -> tuple[str, str] | None:
+    """(typed, verb) when the first word is no verb but close to one: `buidl` -> build."""
+    typed = next((arg for arg in argv if not arg.startswith("-")), None)
+    if typed is None:
+        return None
+    close = difflib.get_close_matches(typed.lower(), VERBS, n=1, cutoff=0.6)
+    return (typed, close[0]) if close else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     verb = _verb_of(args_list)
     # top-level --help lists verbs without importing them; a verb imports only itself
     parser = build_parser(only=verb or "")
     try:
+        if verb is None and (meant := _meant_verb(args_list)):
+            parser.error(f"unknown command {meant[0]!r}; did you mean {meant[1]}?")
         args = parser.parse_args(args_list)
     except SystemExit as exc:
         return int(exc.code or 0) and ExitCode.USAGE

@@ -5,6 +5,13 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from shlex import quote
+
+from planner.errors import UserError
+
+# what a plan file looks like where a profile belongs (`build plan.pdf`): said by its name
+# alone, so nothing is read from it
+PLAN_SUFFIXES = {".pdf": "a plan (PDF)", ".md": "a plan (Markdown)"}
 
 
 def add_output(parser: argparse.ArgumentParser, formats: bool = True) -> None:
@@ -35,15 +42,14 @@ def add_paper(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_today(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--today",
-        metavar="YYYY-MM-DD",
-        type=parse_date,
-        default=None,
-        help="the date to plan from (default: the real today); the plan "
-        "starts on start_date, or the Monday on or after this date",
-    )
+TODAY_HELP = (
+    "the date to plan from (default: the real today); the plan starts on start_date, or "
+    "the Monday on or after this date"
+)
+
+
+def add_today(parser: argparse.ArgumentParser, help: str = TODAY_HELP) -> None:
+    parser.add_argument("--today", metavar="YYYY-MM-DD", type=parse_date, default=None, help=help)
 
 
 def parse_date(text: str) -> date:
@@ -55,3 +61,14 @@ def parse_date(text: str) -> date:
 
 def today_of(args: argparse.Namespace) -> date:
     return args.today or date.today()
+
+
+def refuse_plan_file(path: Path) -> None:
+    """A plan given where a profile belongs: point to the command that reads plans."""
+    kind = PLAN_SUFFIXES.get(path.suffix.lower())
+    if kind:
+        raise UserError(
+            f"{path}: this is {kind}, not a profile. To read its ticked boxes and plan what "
+            f"is left, run: studyplan progress {quote(str(path))} --replan "
+            "(to build it again, give the profile .yaml it was built from)"
+        )

@@ -33,4 +33,5 @@ def run(args: argparse.Namespace) -> int:
         args.file.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(args.file, text.encode("utf-8"))
     print(f"Wrote {args.file}. Edit it, then run: studyplan build {args.file}")
+    print("For completed: items, `studyplan items WORD` lists the item ids (e.g. items python).")
     return 0

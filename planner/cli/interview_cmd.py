@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from planner.cli.common import add_output, add_today, today_of
+from planner.cli.common import add_output, add_today, refuse_plan_file, today_of
 from planner.errors import UserError
 
 NO_TERMINAL = (
@@ -43,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if not sys.stdin.isatty():
         raise UserError(NO_TERMINAL)
     from planner.catalog.load import load_catalog
+    from planner.cli.drawing import pages_progress
     from planner.interview.answers import defaults_from
     from planner.interview.flow import run_interview
     from planner.interview.prompts import Prompter
@@ -51,13 +52,20 @@ def run(args: argparse.Namespace) -> int:
     catalog = load_catalog()
     base = None
     if args.base is not None:
+        refuse_plan_file(args.base)
         profiles = list(only_profile(load_file(args.base, catalog)))
         if len(profiles) != 1:
             raise UserError(f"{args.base}: holds {len(profiles)} profiles; --from takes one")
         base = profiles[0]
     today = today_of(args)
     try:
-        run_interview(Prompter(catalog), defaults_from(base, today, args.output), today, args.quiz)
+        run_interview(
+            Prompter(catalog),
+            defaults_from(base, today, args.output),
+            today,
+            args.quiz,
+            drawing=pages_progress,
+        )
     except EOFError:  # Ctrl-D in a prompt: the person left, the same as Ctrl-C
         raise KeyboardInterrupt from None
     return 0

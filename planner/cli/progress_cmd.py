@@ -77,7 +77,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "a Markdown FILE); without: pdf writes the summary as a PDF",
     )
     add_paper(parser)
-    add_today(parser)
+    add_today(
+        parser,
+        help="the day progress is measured on (default: the real today): the plan week you "
+        "should be in, weeks ahead or behind, the pace so far; a re-plan starts the Monday "
+        "after it (unless --from)",
+    )
     add_cohort_arguments(parser)
 
 

@@ -1,8 +1,16 @@
 """Serve the local web page: answer the questions in a browser and download your plan.
 
 The page listens on 127.0.0.1:8000 by default, so only this computer can reach it.
-POST /api/plan takes a profile (JSON, YAML or form fields) and returns the PDF
-(?format=json|md|ics for the other formats). Stop it with Ctrl-C.
+POST /api/plan takes a profile (JSON, YAML or form fields; YAML sent without its content
+type is recognised) and returns the PDF (?format=json|md|ics for the other formats).
+Stop it with Ctrl-C.
+
+Any web site you visit could make your browser call a page on this computer. So the page
+answers only at its own address: the Host must be localhost, 127.0.0.1, [::1] or the
+address given with --host (with its port), which stops a site whose name points at this
+computer (DNS rebinding) from reading plans; and a POST from a page of another site (its
+Origin, or lacking one its Referer) is refused with 403. Scripts that send neither header
+(curl) are answered as before.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from planner.profile.questions import (
     level_text,
 )
 from planner.profile.validate import validate
+from planner.render.plan_length import length_lines
 
 EXTRA_FORMATS = {"md": "Markdown notes", "ics": "calendar (iCalendar)", "json": "plan data (JSON)"}
 
@@ -159,7 +160,10 @@ def plan_lines(plan: Plan, columns: int = 77) -> list[str]:
             f"{'was' if dropped == 1 else 'were'} left out"
             f" (the full plan needs {_count(plan.full_weeks, 'week')})."
         )
-    return textwrap.wrap(text, columns, break_long_words=False, break_on_hyphens=False)
+    lines = textwrap.wrap(text, columns, break_long_words=False, break_on_hyphens=False)
+    for said in length_lines(plan):  # a plan past a year, and its shorter ways, before saving
+        lines += textwrap.wrap(said, columns, break_long_words=False, break_on_hyphens=False)
+    return lines
 
 
 def _count(n: float, word: str) -> str:

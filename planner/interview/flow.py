@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 from functools import partial
 from shlex import quote
@@ -19,9 +21,14 @@ from planner.render import available_formats
 
 
 def run_interview(
-    p: Prompter, defaults: dict[str, Any], today: date, quiz: bool | None = None
+    p: Prompter,
+    defaults: dict[str, Any],
+    today: date,
+    quiz: bool | None = None,
+    drawing: Callable[[], AbstractContextManager[None]] = nullcontext,
 ) -> Saved | None:
-    """Ask until the person confirms, then save; None when they decide not to save."""
+    """Ask until the person confirms, then save (within drawing(): the CLI shows the pages
+    of a long PDF as they are drawn); None when they decide not to save."""
     catalog = p.catalog
     while True:
         answers = ask_profile(p, defaults, partial(offer_quiz, p, wanted=quiz))
@@ -42,7 +49,8 @@ def run_interview(
             "formats": answers["formats"],
         }
         quiz = False  # the levels already reflect the quiz, if taken
-    saved = save_interview(profile, plan, answers["output"], ("pdf", *answers["formats"]))
+    with drawing():
+        saved = save_interview(profile, plan, answers["output"], ("pdf", *answers["formats"]))
     for warning in saved.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     p.say("Wrote:\n" + "\n".join(f"  {path}" for path in saved.paths))

@@ -77,10 +77,19 @@ class Prompter:
         choices: list[questionary.Choice],
         default: Any = None,
         names: dict[Any, str] | None = None,
+        shortcuts: bool = False,
     ) -> Any:
-        """One of choices; names: how each value is said once chosen (default its title)."""
+        """One of choices; names: how each value is said once chosen (default its title);
+        shortcuts: each choice's shortcut key moves the pointer to it (Enter still answers)."""
+        keys = [str(c.shortcut_key) for c in choices] if shortcuts else []
         value = questionary.select(
-            message, choices=choices, default=default, erase_when_done=True, **self.kwargs
+            message,
+            choices=choices,
+            default=default,
+            use_shortcuts=shortcuts,
+            instruction=f"({keys[0]}-{keys[-1]} or arrow keys, then Enter)" if keys else None,
+            erase_when_done=True,
+            **self.kwargs,
         ).unsafe_ask()
         self.echo(message, _named(value, choices, names))
         return value
@@ -113,10 +122,13 @@ class Prompter:
         return ticked
 
     def confirm(self, message: str, default: bool = True) -> bool:
+        """Yes or no, confirmed with Enter: a `y` alone does not answer, so the Enter typed
+        after it never falls through to the next prompt (and answers it)."""
         yes = bool(
             questionary.confirm(
                 self.fitted(message, len(" (y/N) ")),
                 default=default,
+                auto_enter=False,
                 erase_when_done=True,
                 **self.kwargs,
             ).unsafe_ask()

@@ -12,6 +12,7 @@ from planner.catalog.quiz import (
     LETTERS,
     QuizQuestion,
     feedback,
+    is_correct,
     load_quiz,
     offered_level,
     quiz_file,
@@ -21,6 +22,7 @@ from planner.errors import UserError
 from planner.interview import screen
 from planner.interview.prompts import POINTER, Prompter
 from planner.profile.placement import offer_text
+from planner.profile.questions import level_text
 
 INDENT = "   "
 
@@ -51,6 +53,7 @@ def run_quiz(
         p.say(f"\n{AREA_TITLES[area]}")
         chosen = [ask_quiz_question(p, q, n) for n, q in enumerate(quiz[area], 1)]
         level, rating = suggested_level(quiz[area], chosen), answers[f"background.{area}"]
+        p.say(screen.wrap(score_text(area, quiz[area], chosen, rating), p.columns, INDENT))
         if offered_level(rating, level) is None:
             continue
         p.say(screen.wrap(offer_text(area, level, rating), p.columns, INDENT))
@@ -58,8 +61,31 @@ def run_quiz(
             answers[f"background.{area}"] = level
 
 
+def score_text(
+    area: str, questions: tuple[QuizQuestion, ...], chosen: list[int], rating: int
+) -> str:
+    """The score of an area, said whether or not it agrees with the person's own rating."""
+    right = sum(is_correct(q, c) for q, c in zip(questions, chosen, strict=True))
+    level = suggested_level(questions, chosen)
+    verdict = (
+        "the same level as your own rating"
+        if level == rating
+        else f"close to your own rating ({level_text(area, rating)})"
+        if offered_level(rating, level) is None
+        else "more than a level from your own rating"
+    )
+    return (
+        f"Your {AREA_TITLES[area]} score: {right} of {len(questions)} right, which shows "
+        f"level {level_text(area, level)}: {verdict}."
+    )
+
+
 def ask_quiz_question(p: Prompter, question: QuizQuestion, number: int) -> int:
-    """Show the question and its choices in full, ask for a letter, say the answer."""
+    """Show the question and its choices in full, ask for a letter, say the answer.
+
+    The pointer starts on "I don't know yet", so an Enter typed ahead answers nothing by
+    chance; a letter key moves to its choice, Enter answers.
+    """
     columns = p.columns
     lines: list[str] = []
     text, *code = question.question.splitlines()
@@ -68,11 +94,20 @@ def ask_quiz_question(p: Prompter, question: QuizQuestion, number: int) -> int:
     for letter, text in zip(LETTERS, question.offered, strict=False):
         lines.append(screen.wrap(text, columns, INDENT + "   ", f"{INDENT}{letter}) "))
     p.say("\n".join(lines))
-    room = columns - POINTER
+    room = columns - POINTER - len("a) ")
+    offered = list(zip(LETTERS, question.offered, strict=False))
     choices = [
-        questionary.Choice(screen.shortened(f"{letter}) {text}", room), value=i)
-        for i, (letter, text) in enumerate(zip(LETTERS, question.offered, strict=False))
+        questionary.Choice(screen.shortened(text, room), value=i, shortcut_key=letter)
+        for i, (letter, text) in enumerate(offered)
     ]
-    chosen = int(p.select("Your answer", choices))
+    chosen = int(
+        p.select(
+            "Your answer",
+            choices,
+            default=len(offered) - 1,
+            names={i: f"{letter}) {text}" for i, (letter, text) in enumerate(offered)},
+            shortcuts=True,
+        )
+    )
     p.say(screen.wrap(feedback(question, chosen), columns, INDENT))
     return chosen

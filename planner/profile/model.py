@@ -41,6 +41,9 @@ class Profile:
     completed: tuple[str, ...] = ()
     study_days: tuple[str, ...] = DEFAULT_STUDY_DAYS
     tasks_done: tuple[tuple[str, tuple[int, ...]], ...] = ()  # started items' tasks done
+    study_time: str = "18:00"  # when calendar sessions start, HH:MM
+    time_zone: str | None = None  # an IANA name; None: floating time
+    replans: int = 0  # re-plans so far: a re-plan's calendar is a newer revision
 
     def start(self, today: date) -> date:
         """The start date, or the coming Monday (today when today is a Monday)."""

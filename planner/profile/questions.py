@@ -24,11 +24,13 @@ from planner.profile.checks import (
     show,
     text_check,
 )
+from planner.profile.session_time import DEFAULT_STUDY_TIME, check_study_time, check_time_zone
 
 # the bounds each validator enforces; the JSON Schema states the same numbers
 NAME_CHARS = (1, 120)
 HOURS = (1, 60)
 DEADLINE_WEEKS = (1, 520)  # ten years: longer than any plan at 1 hour a week
+REPLANS = (0, 100_000)
 LEVEL_RANGE = (0, 4)
 DAY_TITLES = dict(
     zip(
@@ -177,6 +179,13 @@ def check_days(value: Any, catalog: Catalog) -> tuple[str, ...]:
     """The weekdays in week order; none given means the default days."""
     days = _days(value, catalog)
     return tuple(d for d in WEEKDAYS if d in days) or DEFAULT_STUDY_DAYS
+
+
+_replans = number_check(REPLANS, "re-plans", whole=True)
+
+
+def check_replans(value: Any, catalog: Catalog) -> int:
+    return int(_replans(value, catalog))
 
 
 def check_tasks_done(value: Any, catalog: Catalog) -> tuple[tuple[str, tuple[int, ...]], ...]:
@@ -384,6 +393,46 @@ QUESTIONS: tuple[Question, ...] = (
                 "items": {"type": "integer", "minimum": 0},
             },
         },
+        saved="if-not-default",
+        asked=False,
+    ),
+    Question(
+        "study_time",
+        "Study time",
+        "When your study sessions start in the calendar, HH:MM (a long session starts "
+        f"earlier); default {DEFAULT_STUDY_TIME}.",
+        "time",
+        False,
+        check_study_time,
+        None,
+        DEFAULT_STUDY_TIME,
+        lambda _c: {"type": "string", "pattern": "^([01]?[0-9]|2[0-3]):[0-5][0-9]$"},
+        saved="if-not-default",
+        asked=False,
+    ),
+    Question(
+        "time_zone",
+        "Time zone",
+        "The IANA time zone of your study time, e.g. Europe/Berlin; none: the calendar "
+        "app's own time zone.",
+        "zone",
+        False,
+        check_time_zone,
+        schema=lambda _c: {"type": "string"},
+        saved="if-set",
+        asked=False,
+    ),
+    Question(
+        "replans",
+        "Re-plans so far",
+        "How many times this plan was re-planned; `studyplan progress --replan` counts it, "
+        "so a re-plan's calendar replaces the one before.",
+        "integer",
+        False,
+        check_replans,
+        None,
+        0,
+        _bounded("integer", REPLANS),
         saved="if-not-default",
         asked=False,
     ),

@@ -12,12 +12,13 @@ from planner.catalog.model import Catalog
 from planner.errors import UserError
 from planner.output import ensure_dir, write_atomic
 from planner.pipeline import Written, make_plan, write_plan
-from planner.plan import profile_yaml
+from planner.plan import Plan, profile_yaml
 from planner.profile.model import Profile
 from planner.profile.validate import validate
 from planner.progress.model import Progress
 from planner.render import RENDERERS
 from planner.render.formatting import day
+from planner.render.ics import session_days
 from planner.slug import slugify
 
 
@@ -48,20 +49,26 @@ def replan(
     )
     completed = [*old.completed, *newly]
     started = started_tasks(old, progress, completed, catalog)
-    data = old.to_data() | {"start_date": start.isoformat(), "completed": completed}
+    data = old.to_data() | {
+        "start_date": start.isoformat(),
+        "completed": completed,
+        "replans": old.replans + 1,  # the new calendar is a newer revision, also the same day
+    }
     data.pop("tasks_done", None)
     if started:
         data["tasks_done"] = started
     note = _carry_deadline(data, old, start)
     profile = _validated(data, catalog, progress.source, "re-planned profile")
-    old_end = progress.end_date or _rebuilt_end(old, today, catalog)
+    old_plan = _rebuilt(old, today, catalog)
+    old_end = progress.end_date or (old_plan.end_date if old_plan else None)
     plan = make_plan(profile, today, catalog)
     # the new plan says what was done and how the end moved; the core plans, this annotates
     notes = (
         _progress_note(progress, newly, started, catalog, old_end, plan.end_date, today),
         *plan.notes,
     )
-    plan = replace(plan, notes=notes)
+    previous = tuple(d for d in session_days(old_plan) if d >= start) if old_plan else ()
+    plan = replace(plan, notes=notes, previous_sessions=previous)
     ensure_dir(folder)
     extensions = ("yaml", *(RENDERERS[f][2] for f in formats))
     stem = free_stem(folder, f"{slugify(profile.name)}-replan-{start.isoformat()}", extensions)
@@ -151,10 +158,11 @@ def _carry_deadline(data: dict[str, Any], old: Profile, start: date) -> str | No
     )
 
 
-def _rebuilt_end(old: Profile, today: date, catalog: Catalog) -> date | None:
-    """The end of the old plan rebuilt from its profile, when the file does not tell."""
+def _rebuilt(old: Profile, today: date, catalog: Catalog) -> Plan | None:
+    """The old plan rebuilt from its profile: its end, when the file does not tell, and its
+    calendar's sessions, which the new calendar cancels where it has none."""
     try:
-        return make_plan(old, today, catalog).end_date
+        return make_plan(old, today, catalog)
     except (UserError, ValueError, KeyError):
         return None
 

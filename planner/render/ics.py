@@ -1,10 +1,13 @@
-"""Render a Plan as iCalendar: each week's hours spread over the person's study days."""
+"""Render a Plan as iCalendar: each week's hours spread over the person's study days, from
+the profile's study time (in its time zone, else floating local time); a re-plan's calendar
+also cancels the sessions of the plan it replaces that it no longer has."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
@@ -13,10 +16,12 @@ from planner.render.formatting import date_range, hours
 from planner.render.markdown import md_url
 
 PRODID = "-//studyplan//Study plan//EN"
-START = time(18, 0)  # sessions start in the evening, local (floating) time...
-LATEST_END = time(22, 0)  # ...earlier when long, so they end by 22:00...
-EARLIEST_START = time(8, 0)  # ...but never before 08:00
-SEQUENCE_EPOCH = date(2000, 1, 1)  # SEQUENCE counts days from here to the build date
+START = "18:00"  # sessions start at the profile's study_time, by default in the evening...
+LATE = timedelta(hours=4)  # ...earlier when long, so they end within 4 hours of it...
+EARLIEST_START = time(8, 0)  # ...but never before 08:00 (nor before the study time)
+SEQUENCE_EPOCH = date(2000, 1, 1)  # SEQUENCE counts days from here to the build date...
+REPLANS_A_DAY = 100  # ...times this, plus the re-plans so far: two re-plans on a day differ
+CANCELLED_MINUTES = 15  # a cancelled session's length: its time no longer matters
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -81,25 +86,43 @@ def session_uid(plan: Plan, day: date) -> str:
 
 
 def revision(plan: Plan) -> tuple[datetime, int]:
-    """DTSTAMP and SEQUENCE from the day the plan was made: a later build updates the events,
-    two builds on the same day are byte-identical (no clock read)."""
+    """DTSTAMP and SEQUENCE from the day the plan was made and the re-plans so far: a later
+    build or a re-plan (also a second one on the same day) updates the events, and two
+    builds on the same day are byte-identical (no clock read)."""
     built = plan.built_on or plan.start_date
-    return (datetime.combine(built, time(0, 0), tzinfo=UTC), max(0, (built - SEQUENCE_EPOCH).days))
+    replans = min(int(plan.profile.get("replans") or 0), REPLANS_A_DAY - 1)
+    days = max(0, (built - SEQUENCE_EPOCH).days)
+    return datetime.combine(built, time(0, 0), tzinfo=UTC), days * REPLANS_A_DAY + replans
 
 
-def _start(day: date, minutes: int) -> datetime:
-    latest = datetime.combine(day, LATEST_END) - timedelta(minutes=minutes)
-    earliest = datetime.combine(day, EARLIEST_START)
-    return max(earliest, min(datetime.combine(day, START), latest))
+def _study_time(plan: Plan) -> time:
+    hour, minute = str(plan.profile.get("study_time") or START).split(":")
+    return time(int(hour), int(minute))
+
+
+def _start(plan: Plan, day: date, minutes: int) -> datetime:
+    """When a session starts: at the study time, earlier when it would end LATE after it
+    (never past midnight), never before 08:00 or the study time, whichever is earlier."""
+    usual = datetime.combine(day, _study_time(plan))
+    latest_end = min(usual + LATE, datetime.combine(day + timedelta(days=1), time(0, 0)))
+    earliest = min(usual, datetime.combine(day, EARLIEST_START))
+    start = max(earliest, min(usual, latest_end - timedelta(minutes=minutes)))
+    zone = plan.profile.get("time_zone")
+    return start.replace(tzinfo=ZoneInfo(zone)) if zone else start
+
+
+def _stamped(plan: Plan, day: date) -> Event:
+    event = Event()
+    stamp, sequence = revision(plan)
+    event.add("uid", session_uid(plan, day))
+    event.add("dtstamp", stamp)
+    event.add("sequence", sequence)
+    return event
 
 
 def _event(plan: Plan, week: Week, session: Session) -> Event:
-    event = Event()
-    start = _start(session.day, session.minutes)
-    stamp, sequence = revision(plan)
-    event.add("uid", session_uid(plan, session.day))
-    event.add("dtstamp", stamp)
-    event.add("sequence", sequence)
+    event = _stamped(plan, session.day)
+    start = _start(plan, session.day, session.minutes)
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=session.minutes))
     titles = ", ".join(_title(i) for i in session.items) or "review"
@@ -107,6 +130,24 @@ def _event(plan: Plan, week: Week, session: Session) -> Event:
     event.add("description", _description(plan, week, session))
     event.add("categories", ["Study"])
     return event
+
+
+def _cancelled(plan: Plan, day: date) -> Event:
+    """The event of a session the plan this one replaces had on day, cancelled."""
+    event = _stamped(plan, day)
+    start = _start(plan, day, CANCELLED_MINUTES)
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(minutes=CANCELLED_MINUTES))
+    event.add("status", "CANCELLED")
+    event.add("summary", "Cancelled: no study session this day in the re-planned plan")
+    event.add("categories", ["Study"])
+    return event
+
+
+def session_days(plan: Plan) -> tuple[date, ...]:
+    """The days the plan has a study session on, in order."""
+    days = plan.study_days
+    return tuple(s.day for week in plan.weeks for s in sessions(week, days))
 
 
 def render_ics(plan: Plan) -> bytes:
@@ -121,4 +162,12 @@ def render_ics(plan: Plan) -> bytes:
     for week in plan.weeks:
         for session in sessions(week, days):
             calendar.add_component(_event(plan, week, session))
+    gone = sorted(set(plan.previous_sessions) - set(session_days(plan)))
+    for day in gone:
+        calendar.add_component(_cancelled(plan, day))
+    if plan.profile.get("time_zone"):  # the zone's rules for the plan's dates, as VTIMEZONE
+        last = max([plan.end_date, *gone])
+        calendar.add_missing_timezones(
+            plan.start_date - timedelta(days=1), last + timedelta(days=2)
+        )
     return bytes(calendar.to_ical())

@@ -14,6 +14,7 @@ from planner.templating import templates_dir
 from planner.web.api import api
 from planner.web.context import MAX_BODY, SERVER_ERROR, WebState
 from planner.web.errors import register_error_handlers
+from planner.web.origin import serve_only_itself
 from planner.web.pages import pages
 
 # No script runs on the page at all; styles come from our own stylesheet only.
@@ -24,7 +25,9 @@ CSP = (
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    # same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the
+    # page's own POSTs, and the origin check (web/origin.py) needs the real one
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
 
@@ -42,6 +45,7 @@ def create_app(catalog: Catalog | None = None, clock: Callable[[], date] = date.
     app.register_blueprint(api)
     register_error_handlers(app)
     app.before_request(_server_error)
+    serve_only_itself(app)
     app.after_request(_security_headers)
     return app
 

@@ -16,9 +16,12 @@ FORMAT_TITLES = {
     "json": ("JSON", "the plan as data"),
 }
 PAPER_CHOICES = (Choice("a4", "A4", "210 × 297 mm"), Choice("letter", "US Letter", "8.5 × 11 in"))
+# the page's own words where a question's help speaks of typing: a date field shows a date
+# picker in the browser's own format, not YYYY-MM-DD
+PAGE_HELP = {"start_date": "A date; empty means the coming Monday."}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Field:
     """One question as the page shows it, with the answer given so far and its error."""
 
@@ -78,46 +81,46 @@ def build_fields(
     if quiz:
         out.append(
             Field(
-                "quiz",
-                html_id("quiz"),
-                "Not sure of your levels?",
-                "Take the placement quiz: the same questions as in the terminal.",
-                "quiz",
-                False,
-                "",
-                frozenset(),
-                (),
+                key="quiz",
+                id=html_id("quiz"),
+                label="Not sure of your levels?",
+                help="Take the placement quiz: the same questions as in the terminal.",
+                kind="quiz",
+                required=False,
+                value="",
+                selected=frozenset(),
+                groups=(),
             )
         )
     format_choices = tuple(Choice(f, *FORMAT_TITLES.get(f, (f.upper(), ""))) for f in formats)
     first = format_choices[0].title if format_choices else ""
     out.append(
         Field(
-            "formats",
-            html_id("formats"),
-            "Files to download",
-            "The summary page offers a download for each format you tick; none "
+            key="formats",
+            id=html_id("formats"),
+            label="Files to download",
+            help="The summary page offers a download for each format you tick; none "
             f"ticked means the {first}.",
-            "formats",
-            False,
-            "",
-            frozenset(answers.get("formats", [])),
-            (("", format_choices),),
-            errors.get("formats"),
+            kind="formats",
+            required=False,
+            value="",
+            selected=frozenset(answers.get("formats", [])),
+            groups=(("", format_choices),),
+            error=errors.get("formats"),
         )
     )
     out.append(
         Field(
-            "paper",
-            html_id("paper"),
-            "Paper size",
-            "The page size of the PDF.",
-            "choice",
-            False,
-            "",
-            frozenset(answers.get("paper", [])),
-            (("", PAPER_CHOICES),),
-            errors.get("paper"),
+            key="paper",
+            id=html_id("paper"),
+            label="Paper size",
+            help="The page size of the PDF.",
+            kind="choice",
+            required=False,
+            value="",
+            selected=frozenset(answers.get("paper", [])),
+            groups=(("", PAPER_CHOICES),),
+            error=errors.get("paper"),
         )
     )
     return out
@@ -127,17 +130,17 @@ def _field(
     q: Question, catalog: Catalog, given: list[str], error: str | None, notice: str | None
 ) -> Field:
     return Field(
-        q.key,
-        html_id(q.key),
-        q.prompt,
-        q.help,
-        q.kind,
-        q.required,
-        given[0] if given else "",
-        frozenset(given),
-        _groups(q, catalog),
-        error,
-        notice,
+        key=q.key,
+        id=html_id(q.key),
+        label=q.prompt,
+        help=PAGE_HELP.get(q.key, q.help),
+        kind=q.kind,
+        required=q.required,
+        value=given[0] if given else "",
+        selected=frozenset(given),
+        groups=_groups(q, catalog),
+        error=error,
+        notice=notice,
     )
 
 

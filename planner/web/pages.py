@@ -12,6 +12,8 @@ from planner.plan import Plan
 from planner.profile.questions import ASKED
 from planner.profile.validate import validate
 from planner.render import PAPERS, print_warnings
+from planner.render.plan_length import length_lines
+from planner.render.text import by_reason
 from planner.web.context import page, state
 from planner.web.fields import FORMAT_TITLES, answers_from_defaults, build_fields, in_parts
 from planner.web.formdata import hidden_fields, profile_data
@@ -73,6 +75,7 @@ def summary() -> Response:
         formats=formats,
         hidden=[*hidden_fields(carried), ("paper", paper)],
         omitted=_omitted(plan),
+        length=length_lines(plan),
         warnings=print_warnings(plan) if "pdf" in formats else (),
         titles={f: FORMAT_TITLES.get(f, (f.upper(),))[0] for f in formats},
     )
@@ -118,8 +121,9 @@ def _form_page(
     )
 
 
-def _omitted(plan: Plan) -> list[tuple[str, str, str]]:
-    """(what, title, reason) for every item left out: dropped for the deadline, or skipped."""
-    return [("Dropped", o.title, o.reason) for o in plan.dropped] + [
-        ("Skipped", o.title, o.reason) for o in plan.skipped
+def _omitted(plan: Plan) -> list[tuple[str, str, list[str]]]:
+    """(what, reason, titles) for the items left out, dropped for the deadline or skipped:
+    each reason once, with every item it covers (one rule often skips many)."""
+    return [("Dropped", reason, titles) for reason, titles in by_reason(plan.dropped)] + [
+        ("Skipped", reason, titles) for reason, titles in by_reason(plan.skipped)
     ]

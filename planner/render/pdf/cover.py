@@ -20,9 +20,9 @@ from planner.render.pdf.paragraphs import para
 from planner.render.pdf.plaintext import PlainText, TextStyle
 from planner.render.pdf.styles import MARGIN_TOP, Page, Styles
 from planner.render.pdf.tables import facts_table
+from planner.render.plan_length import length_lines
 
 KICKER = "YOUR STUDY PLAN"
-YEAR = 52  # weeks: a longer plan says its length and options on the cover
 
 
 def _fact(label: str, value: str, styles: Styles) -> list[Paragraph]:
@@ -77,36 +77,14 @@ def name_style(styles: Styles) -> TextStyle:
     )
 
 
-def length_words(plan: Plan) -> tuple[str, list[str]]:
-    """'This plan takes 108 weeks (about 2.1 years) at 6 h a week.' and its options."""
-    years = len(plan.weeks) / YEAR
-    head = (
-        f"This plan takes {len(plan.weeks)} weeks (about {years:.1f} years) at "
-        f"{rounded_hours(plan.hours_per_week)} a week."
-    )
-    options = []
-    for alt in plan.alternatives:
-        if alt.deadline:
-            items = f"{alt.left_out} item{'s' * (alt.left_out != 1)}"
-            options.append(
-                f"{para_text(alt.label)}: the most valuable part, leaving out {items} "
-                f"({rounded_hours(alt.left_out_hours)})"
-            )
-        else:
-            options.append(f"{para_text(alt.label)}: {alt.weeks} weeks")
-    return head, options
-
-
 def _long_plan(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
-    """A plan past a year says so on its cover, with the other ways to plan it."""
-    if len(plan.weeks) <= YEAR:
+    """A plan past a year says so on its cover, with its shorter ways (plan_length's words)."""
+    lines = length_lines(plan)
+    if not lines:
         return []
-    head, options = length_words(plan)
-    lines: list[Flowable] = [para(head, styles.box_title)]
-    if options:
-        lines += [Spacer(1, 3), para("Other ways to plan it:", styles.small)]
-        lines += [Paragraph(o, styles.bullet, bulletText="•") for o in options]
-    return [Spacer(1, 20), tinted_box(lines, width)]
+    box: list[Flowable] = [para(para_text(lines[0]), styles.box_title)]
+    box += [para(para_text(line), styles.small) for line in lines[1:]]
+    return [Spacer(1, 20), tinted_box(box, width)]
 
 
 def cover(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:

@@ -14,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from planner.render.pages_drawn import page_drawn
 from planner.render.pdf.canvas import PAGE_COUNT, Attachment, DocumentCanvas, LaterText
 from planner.render.pdf.flowables import OutlineEntry
 from planner.render.pdf.fonts import BODY, FontSet
@@ -125,6 +126,9 @@ class DocTemplate(BaseDocTemplate):
         canv.restoreState()
         self.footer.wrap(self.width / 2, 20)
         self.footer.drawOn(canv, MARGIN_X + self.width / 2, y - 3)
+
+    def afterPage(self) -> None:  # noqa: N802 (ReportLab's name)
+        page_drawn(self.page)  # a front end may show progress on a long plan
 
     def afterFlowable(self, flowable: Flowable) -> None:
         entries: tuple[OutlineEntry, ...] = getattr(flowable, "outline", ())
