@@ -31,8 +31,8 @@ def _fact(label: str, value: str, styles: Styles) -> list[Paragraph]:
 
 _HOW_TO = (
     (
-        "A new page each week",
-        "What to study, why, and where to find it; room for notes where the week ends.",
+        "Week by week",
+        "What to study, why, where to find it, each task's hours; notes where a week ends.",
     ),
     (
         "Tick as you go",
