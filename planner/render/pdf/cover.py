@@ -20,6 +20,7 @@ from planner.render.pdf.paragraphs import para
 from planner.render.pdf.plaintext import PlainText, TextStyle
 from planner.render.pdf.styles import MARGIN_TOP, Page, Styles
 from planner.render.pdf.tables import facts_table
+from planner.render.pdf.taskfacts import spend
 from planner.render.plan_length import length_lines
 
 KICKER = "YOUR STUDY PLAN"
@@ -95,6 +96,11 @@ def cover(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
         _fact("Weeks", str(len(plan.weeks)), styles),
         _fact("Per week", rounded_hours(plan.hours_per_week), styles),
     ]
+    shares = [0.27, 0.27, 0.18, 0.28]
+    cost = spend(plan)
+    if cost:  # what the paid routes cost; each marked task names its need
+        facts.append(_fact("Paid routes", f"about ${cost:g}", styles))
+        shares = [0.22, 0.22, 0.13, 0.17, 0.26]
     width = page.frame_width
     title, title_height = _track_title(plan, styles, width)
     title_block = styles.kicker.leading + 10 + title_height
@@ -109,7 +115,7 @@ def cover(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
         Spacer(1, 4),
         para(f"A week-by-week plan on the {para_text(plan.goal_title)} track", styles.cover_goal),
         Spacer(1, 34),
-        facts_table(facts, [width * w for w in (0.27, 0.27, 0.18, 0.28)]),
+        facts_table(facts, [width * w for w in shares]),
         *_long_plan(plan, styles, width),
         PushToBottom(HOW_TO_HEIGHT),
         _how_to(styles, width),

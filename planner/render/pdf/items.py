@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from planner.plan import Plan, PlannedItem, PlannedTask, Resource, Week
 from planner.render.formatting import rounded_hours, week_key
+from planner.render.pdf.answers import answer, question_number
 from planner.render.pdf.fonts import BODY, SEMIBOLD
 from planner.render.pdf.lines import FigureLine, TaskLine
 from planner.render.pdf.markup import attribute, para_text
@@ -17,6 +18,7 @@ from planner.render.pdf.paragraphs import para
 from planner.render.pdf.plaintext import TextStyle
 from planner.render.pdf.qr import QrIndex, is_web_url
 from planner.render.pdf.styles import ACCENT, MUTED, Styles, hex_of
+from planner.render.pdf.taskfacts import answer_of, marker
 from planner.render.pdf.urlbreak import short_address
 
 KIND_LABELS = {
@@ -59,6 +61,7 @@ class Block:
     pad_top: float = 0.0  # a milestone panel's margin above its head
     pad_bottom: float = 0.0  # ... and below its last task
     heights: list[float] = field(default_factory=list)
+    answers: list[Paragraph] = field(default_factory=list)  # for the page's foot
 
     @property
     def height(self) -> float:
@@ -156,8 +159,25 @@ def _details(
     return story
 
 
-def _task(name: str, task: PlannedTask, styles: Styles) -> TaskLine:
-    return TaskLine(name, task.label, task.label, _hours(task), task_style(styles))
+def _task(name: str, task: PlannedTask, styles: Styles, number: int = 0) -> TaskLine:
+    """A task's line; number: a review question's place in its item ('Q2. ...')."""
+    asks = question_number(number) if number else ""
+    text = asks + marker(task) + task.label  # "[GPU] Fine-tune ...": its needs beyond a laptop
+    return TaskLine(name, task.label, text, _hours(task), task_style(styles))
+
+
+def _answers(
+    week: Week, item: PlannedItem, styles: Styles, width: float
+) -> list[tuple[int, list[Paragraph]]]:
+    """Per task: its question's number in the item (0: no question) and its answer for the
+    page's foot."""
+    out: list[tuple[int, list[Paragraph]]] = []
+    number = 0
+    for task in item.tasks:
+        text = answer_of(task)
+        number += bool(text)
+        out.append((number, [answer(week, number, text, styles, width)]) if text else (0, []))
+    return out
 
 
 def task_style(styles: Styles) -> TextStyle:
@@ -171,13 +191,27 @@ def _hours(task: PlannedTask) -> str:
     return rounded_hours(task.hours) if task.hours > 0 else ""
 
 
-def item_blocks(
-    week: Week, position: int, plan: Plan, styles: Styles, seen: Seen, qr: QrIndex
-) -> list[Block]:
+@dataclass(frozen=True, kw_only=True)
+class Context:
+    """What every item of a plan is drawn with."""
+
+    plan: Plan
+    styles: Styles
+    seen: Seen
+    qr: QrIndex
+    foot_width: float  # the answers' width at a page's foot
+
+
+def item_blocks(week: Week, position: int, context: Context) -> list[Block]:
     """The item's head (title to first task) as one block, then one block per task."""
+    plan, styles, seen, qr = context.plan, context.styles, context.seen, context.qr
     item = week.items[position]
     names = item.task_ids(week.number)
-    tasks = [_task(name, task, styles) for name, task in zip(names, item.tasks, strict=True)]
+    answers = _answers(week, item, styles, context.foot_width)
+    tasks = [
+        _task(name, task, styles, number)
+        for name, task, (number, _) in zip(names, item.tasks, answers, strict=True)
+    ]
     head: list[Flowable] = [
         _title(item, styles),
         Spacer(1, 1),
@@ -196,11 +230,12 @@ def item_blocks(
             rule_above=position > 0,
             gap=2 * ITEM_GAP if position else 0.0,
             pad_top=TINT_PAD * tinted,
+            answers=answers[0][1] if answers else [],
         )
     ]
     blocks += [
-        Block(flowables=[task], item=position, opens_item=False, tinted=tinted)
-        for task in tasks[1:]
+        Block(flowables=[task], item=position, opens_item=False, tinted=tinted, answers=found)
+        for task, (_, found) in zip(tasks[1:], answers[1:], strict=True)
     ]
     blocks[-1].pad_bottom = TINT_PAD * tinted
     return blocks

@@ -9,11 +9,13 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from planner.plan import Week
 from planner.render.formatting import date_range, week_key
+from planner.render.pdf.answers import FOOT_HEADER, draw_foot
+from planner.render.pdf.answers import height as answers_height
 from planner.render.pdf.grid import MAIN, NOTES_LINE, main_x
 from planner.render.pdf.items import ITEM_GAP, Block, space_after
 from planner.render.pdf.pagination import Geometry, PagePlan, Piece, Unit, WeekShape, paginate
 from planner.render.pdf.qr import QrIndex
-from planner.render.pdf.styles import ACCENT, ACCENT_TINT, RULE, Page
+from planner.render.pdf.styles import ACCENT, ACCENT_TINT, RULE, Page, styles
 
 HEADER = 9.0  # a week's top rule and the space under it
 BETWEEN = 18.0  # space between two weeks on a page (and above the first, after other text)
@@ -42,6 +44,7 @@ class WeekLayout:
                     item=b.item,
                     opens_item=b.opens_item,
                     keep_with_next=b.keep_with_next,
+                    foot=answers_height(b.answers),
                 )
                 for b in self.blocks
             ),
@@ -73,6 +76,7 @@ class WeeklyPart(Flowable):
                 header=HEADER,
                 between=BETWEEN,
                 notes_min=NOTES_MIN,
+                foot_header=FOOT_HEADER,
             )
             self.pages = paginate([w.shape() for w in self.weeks], geometry)
             # wrapOn sets the canvas before wrap: the page this part starts on is known
@@ -106,7 +110,8 @@ class WeekPage(Flowable):
     def __init__(self, plan: PagePlan, weeks: list[WeekLayout], page: Page):
         super().__init__()
         self.plan, self.weeks, self.page = plan, weeks, page
-        self.width, self.height = page.frame_width, plan.used
+        # a page with answers reaches down to the frame's bottom, where they are printed
+        self.width, self.height = page.frame_width, plan.room if plan.foot else plan.used
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -116,6 +121,14 @@ class WeekPage(Flowable):
         for number, piece in enumerate(self.plan.pieces):
             y -= BETWEEN if number else 0.0
             y = self._draw_piece(piece, y)
+        answers = [
+            paragraph
+            for piece in self.plan.pieces
+            for block in self.weeks[piece.week].blocks[piece.start : piece.end]
+            for paragraph in block.answers
+        ]
+        if answers:
+            draw_foot(self.canv, answers, self.width, styles())
 
     def _draw_piece(self, piece: Piece, top: float) -> float:
         canv, layout = self.canv, self.weeks[piece.week]

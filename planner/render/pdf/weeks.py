@@ -10,7 +10,7 @@ from planner.plan import Plan, Week
 from planner.render.formatting import date_range, rounded_hours
 from planner.render.pdf.fonts import SEMIBOLD
 from planner.render.pdf.grid import MAIN, rail_width
-from planner.render.pdf.items import Block, Seen, item_blocks, retitle
+from planner.render.pdf.items import Block, Context, Seen, item_blocks, retitle
 from planner.render.pdf.paragraphs import para
 from planner.render.pdf.qr import QrIndex
 from planner.render.pdf.styles import Page, Styles
@@ -73,13 +73,13 @@ def _cut_tall(blocks: list[Block], limit: float, frame: float) -> list[Block]:
 
 
 def week_layouts(plan: Plan, styles: Styles, page: Page, index: QrIndex) -> list[WeekLayout]:
-    seen = Seen()
+    context = Context(plan=plan, styles=styles, seen=Seen(), qr=index, foot_width=page.frame_width)
     frame = page.frame_height
     layouts = []
     for week in plan.weeks:
         blocks: list[Block] = []
         for position in range(len(week.items)):
-            blocks += item_blocks(week, position, plan, styles, seen, index)
+            blocks += item_blocks(week, position, context)
         for block in blocks:
             block.measure(MAIN, frame)
         retitles = [retitle(item, styles) for item in week.items]
