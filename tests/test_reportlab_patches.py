@@ -92,3 +92,15 @@ def test_the_pin_in_pyproject_is_the_tested_versions() -> None:
     assert (low_major, low_minor) == TESTED[0]
     assert (high_major, high_minor) == (TESTED[-1][0], TESTED[-1][1] + 1)
     assert reportlab_patches.version() in TESTED
+
+
+def test_the_one_step_split_writes_the_bytes_reportlabs_split_would(monkeypatch) -> None:
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from planner.render.pdf.render import render_pdf
+    from tests.sample_plans import linked_plan, long_plan, unicode_plan
+
+    plans = (long_plan(), linked_plan(), unicode_plan("Zoë\u00a0Ñúñez Жанна 李小龍"))
+    fast = [render_pdf(plan).data for plan in plans]
+    monkeypatch.setattr(TTFont, "splitString", TTFont.splitString.original)
+    assert [render_pdf(plan).data for plan in plans] == fast
