@@ -104,3 +104,21 @@ def test_the_one_step_split_writes_the_bytes_reportlabs_split_would(monkeypatch)
     fast = [render_pdf(plan).data for plan in plans]
     monkeypatch.setattr(TTFont, "splitString", TTFont.splitString.original)
     assert [render_pdf(plan).data for plan in plans] == fast
+
+
+def test_remembered_widths_are_reportlabs_and_forgotten_when_a_font_is_registered() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import paragraph
+
+    from planner.render.pdf.fonts import default_fonts
+
+    default_fonts()
+    for word in ("Width", "of", "words", "Жанна", "x" * 40):
+        for font, size in (("SourceSans", 10), ("SourceSans-Bold", 12.5)):
+            assert paragraph.stringWidth(word, font, size) == pdfmetrics.stringWidth(
+                word, font, size
+            )
+    assert paragraph.stringWidth.cache_info().currsize > 0
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))  # replaces a font of that name
+    assert paragraph.stringWidth.cache_info().currsize == 0

@@ -7,6 +7,8 @@
   is compiled on first use instead of at import: about 65 ms of every cold start.
 - `sameFrag`, asked whether two text runs share a style while lines are broken, is the
   Python version: rl_accel's C one costs about 7 us a call, the Python one under 1 us.
+- The paragraph module's word widths and font ascents are measured once per word, font and
+  size (plans repeat their words): the cache is emptied whenever a font is registered.
 - A TrueType font's `splitString`, which turns every drawn text into subset codes one
   character at a time in Python, translates in one step a text whose characters all have a
   code in the first subset already (nearly every text after the first page).
@@ -17,6 +19,7 @@ They touch ReportLab's internals, so pyproject pins ReportLab to the versions te
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from typing import Any
@@ -119,6 +122,24 @@ def fast_split(split: Any) -> Any:
     return split_string
 
 
+def _memoised_metrics() -> None:
+    """Word widths and ascents measured once, forgotten when any font is (re)registered."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.platypus import paragraph
+
+    width = functools.lru_cache(maxsize=65536)(paragraph.stringWidth)
+    ascent = functools.lru_cache(maxsize=1024)(paragraph.getAscentDescent)
+    register = pdfmetrics.registerFont
+
+    def register_font(font: Any) -> Any:
+        width.cache_clear()
+        ascent.cache_clear()
+        return register(font)
+
+    paragraph.stringWidth, paragraph.getAscentDescent = width, ascent
+    pdfmetrics.registerFont = register_font
+
+
 def install() -> None:
     """Apply every patch once; on a ReportLab version not tested, apply none."""
     if version() not in TESTED or getattr(install, "done", False):
@@ -132,3 +153,4 @@ def install() -> None:
     ttfonts.makeToUnicodeCMap = lambda name, subset: utf16_entries(make_cmap(name, subset))
     paragraph.sameFrag = same_style
     ttfonts.TTFont.splitString = fast_split(ttfonts.TTFont.splitString)
+    _memoised_metrics()
