@@ -222,3 +222,10 @@ def test_annotations_stay_inside_the_frame(pdfs: dict[str, Pdf], paper: str) -> 
                 x1, y1, x2, y2 = (float(v) for v in annot.get_object()["/Rect"])
                 assert MARGIN_X - 1 <= x1 <= x2 <= page.width - MARGIN_X + 1, (index, x1, x2)
                 assert 0 <= y1 <= y2 <= page.height - MARGIN_TOP + 14, (index, y1, y2)
+
+
+def test_a_plan_without_weeks_still_prints_its_front_pages() -> None:
+    from dataclasses import replace
+
+    pdf = Pdf.of(render_pdf(replace(long_plan(2), weeks=())).data)
+    assert "Your plan at a glance" in pdf.texts[1] and "Week by week" not in pdf.bookmarks()

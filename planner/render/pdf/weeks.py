@@ -107,5 +107,7 @@ def _notes_label(styles: Styles, width: float) -> Paragraph:
 
 def week_pages(plan: Plan, styles: Styles, page: Page, index: QrIndex) -> list[Flowable]:
     """The weekly part, from the front matter's last page when enough of it is left."""
+    if not plan.weeks:
+        return []
     layouts = week_layouts(plan, styles, page, index)
     return [CondPageBreak(START_ROOM * page.frame_height), WeeklyPart(layouts, page, index)]
