@@ -53,6 +53,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/fuzz_profiles.py --examples 5000 --seconds 90
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 TAB_MARK = "→"  # how a tab shows in a quoted line, so the caret can point at it
 EXCERPT_CHARS = 100  # a quoted line longer than this shows only the part around the column
+WRITTEN_CHARS = 80  # a value quoted inside a message: no more than this
+LISTED = 20  # problems listed for one file; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,29 @@ def sentence(text: str) -> str:
     return text if text[-1] in ".?!" else text + "."
 
 
+def visible(text: str) -> str:
+    """text as it can be printed and saved: half a character (a lone surrogate, which no
+    encoder accepts) shown as its escape, \\ud800."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def excerpt(text: str, limit: int = WRITTEN_CHARS) -> str:
+    """text, or its start and how long it is when longer than limit: what a message quotes
+    of a value it did not write itself."""
+    text = visible(text)
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 20]}… ({len(text):,} characters)"
+
+
+def listed(lines: list[str], limit: int = LISTED) -> list[str]:
+    """The first limit lines and a line counting the rest: one file's problems as printed."""
+    if len(lines) <= limit:
+        return lines
+    more = len(lines) - limit
+    return [*lines[:limit], f"… and {more:,} more problem{'s' * (more > 1)} in this file"]
+
+
 def _cut(text: str, start: int) -> str:
     """EXCERPT_CHARS of text from start, with an ellipsis where text goes on."""
     part = text[start : start + EXCERPT_CHARS]
@@ -102,10 +127,12 @@ class UserError(Exception):
 
     def render(self) -> str:
         lines = [self.header] if self.header else []
-        lines += [
-            p.explained() if p.file else p.message if not p.field else f"{p.field}: {p.message}"
-            for p in self.problems
-        ]
+        lines += listed(
+            [
+                p.explained() if p.file else p.message if not p.field else f"{p.field}: {p.message}"
+                for p in self.problems
+            ]
+        )
         return "\n".join(lines)
 
 

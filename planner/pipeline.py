@@ -14,7 +14,7 @@ from planner.catalog.model import Catalog
 from planner.catalog.reach import CHECK_DAY, check_reach
 from planner.engine.build import build_plan
 from planner.errors import UserError
-from planner.output import ensure_dir, write_atomic
+from planner.output import commit, discard, ensure_dir, stage
 from planner.plan import Plan
 from planner.profile.model import Profile
 from planner.profile.validate import validate
@@ -23,7 +23,7 @@ from planner.render import DEFAULT_PAPER, FORMATS, render
 from planner.slug import slugify
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Written:
     plan: Plan
     paths: tuple[Path, ...]
@@ -72,20 +72,27 @@ def write_plan(
     formats: tuple[str, ...],
     stem: str | None = None,
     paper: str = DEFAULT_PAPER,
+    claim: bool = False,
 ) -> Written:
-    """Render each format and write it atomically as folder/<stem>.<ext> (PDF pages: paper).
+    """Render each format and write them as folder/<stem>.<ext> (PDF pages: paper): every
+    file is rendered and staged before any is renamed into place, so a full disk leaves
+    none of them, and the UserError says how much space was needed.
 
     A file there that holds ticked boxes is never written over: it is kept under another
-    name first (progress.kept) and Written.kept says where.
+    name first (progress.kept) and Written.kept says where. claim: the first file must not
+    exist yet (FileExistsError when another writer took the name first).
     """
     ensure_dir(folder)
     stem = stem or slugify(plan.name)
-    paths, warnings, kept = [], [], []
-    for fmt in formats:
-        rendered = render(plan, fmt, paper)
-        path = folder / f"{stem}.{rendered.extension}"
-        moved = keep_ticked(path, plan.built_on or date.today())
-        kept += [moved] if moved else []
-        paths.append(write_atomic(path, rendered.data))
-        warnings += [w for w in rendered.warnings if w not in warnings]
-    return Written(plan, tuple(paths), tuple(warnings), tuple(kept))
+    rendered = [render(plan, fmt, paper) for fmt in formats]
+    files = {folder / f"{stem}.{r.extension}": r.data for r in rendered}
+    staged = stage(files)
+    try:
+        moved = [keep_ticked(path, plan.built_on or date.today()) for path in files]
+    except BaseException:
+        discard(staged)
+        raise
+    commit(staged, claim)
+    warnings = tuple(dict.fromkeys(w for r in rendered for w in r.warnings))
+    kept = tuple(k for k in moved if k)
+    return Written(plan=plan, paths=tuple(files), warnings=warnings, kept=kept)

@@ -30,12 +30,12 @@ def outcome(
 ) -> Outcome:
     titles = {i: i.replace("-", " ").title() for w in weeks for i in w}
     return Outcome(
-        position,
-        "x.yaml",
-        0,
-        1,
-        "ok",
-        (f"{name.lower()}.pdf",),
+        position=position,
+        source="x.yaml",
+        index=0,
+        line=1,
+        status="ok",
+        outputs=(f"{name.lower()}.pdf",),
         weeks=len(weeks),
         total_hours=hours * len(weeks),
         goal=goal,
@@ -61,7 +61,16 @@ def cohort() -> CohortStats:
             "apps", [("rag",), ("agents",), ("python-basics",)], 10, "Ben", start=JAN_11, position=1
         )
     )
-    stats.add(Outcome(3, "bad.yaml", 0, 4, "failed", error="bad.yaml:4: goal: unknown"))
+    stats.add(
+        Outcome(
+            position=3,
+            source="bad.yaml",
+            index=0,
+            line=4,
+            status="failed",
+            error="bad.yaml:4: goal: unknown",
+        )
+    )
     return stats
 
 

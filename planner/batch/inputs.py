@@ -71,8 +71,9 @@ def profile_files(
     """Files in argument order; a folder gives its *.yaml/*.yml files (or other suffixes),
     recursively, sorted.
 
-    Hidden entries (a leading dot) and symlinked folders are not entered; a file named
-    twice is built once.
+    Hidden entries (a leading dot) and symlinked folders are not entered, a symlinked file
+    is read only when it points inside the folder (a folder handed in may link to any file
+    of the machine); a file named twice is built once.
     """
     seen: set[Path] = set()
     for path in paths:
@@ -83,16 +84,19 @@ def profile_files(
                 yield file
 
 
-def _walk(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
+def _walk(folder: Path, suffixes: tuple[str, ...], root: Path | None = None) -> Iterator[Path]:
+    root = root or folder.resolve()
     with os.scandir(folder) as scan:
         entries = sorted(scan, key=lambda e: e.name)
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path), suffixes)
+            yield from _walk(Path(entry.path), suffixes, root)
         elif entry.name.lower().endswith(suffixes) and entry.is_file():
-            yield Path(entry.path)
+            path = Path(entry.path)
+            if not entry.is_symlink() or path.resolve().is_relative_to(root):
+                yield path
 
 
 def documents(file: Path) -> Iterator[Job]:

@@ -50,12 +50,12 @@ def report_csv(rows: Iterable[dict[str, Any]]) -> bytes:
             "warnings": " | ".join(row.get("warnings", [])),
         }
         writer.writerow(["" if cells[c] is None else cells[c] for c in COLUMNS])
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue().encode("utf-8", "backslashreplace")  # a file name not UTF-8
 
 
 def report_json(rows: list[dict[str, Any]], summary: dict[str, Any]) -> bytes:
     text = json.dumps({"summary": summary, "profiles": rows}, ensure_ascii=False, indent=1)
-    return (text + "\n").encode("utf-8")
+    return (text + "\n").encode("utf-8", "backslashreplace")
 
 
 def write_reports(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+from collections import Counter
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from planner.batch.inputs import BatchInputs, Job, Shard, check_paths, plan_inpu
 from planner.batch.progress_bar import Progress
 from planner.batch.report import write_reports
 from planner.batch.worker import Outcome, Settings, init_worker, run_job
+from planner.errors import LISTED
 from planner.output import ensure_dir, write_atomic
 
 WHOLE = Shard()  # no --shard: the whole input
@@ -27,6 +29,7 @@ class BatchResult:
     total: int  # documents in this shard
     cancelled: bool
     report: tuple[Path, ...]
+    stopped: str = ""  # why the batch stopped early (the disk is full), or ""
 
 
 def default_jobs() -> int:
@@ -44,12 +47,13 @@ def run_batch(
 ) -> BatchResult:
     """Build every profile document of the shard; failures are reported, never raised.
 
-    Ctrl-C stops the workers and still writes the report of what was done (cancelled=True).
+    Ctrl-C stops the workers and still writes the report of what was done (cancelled=True);
+    so does a full disk (stopped says so): every profile after it would fail the same way.
     """
     inputs = plan_inputs(check_paths(paths), shard)
     ensure_dir(settings.output)
     progress = progress or Progress(len(inputs.jobs))
-    stats, outcomes = CohortStats(), []
+    stats, outcomes, stopped, failures = CohortStats(), [], "", Counter[str]()
     try:
         with contextlib.closing(_outcomes(inputs, settings, jobs or default_jobs())) as results:
             for outcome in results:
@@ -57,11 +61,14 @@ def run_batch(
                 stats.add(outcome)
                 progress.add(outcome.status)
                 if outcome.status == "failed":
-                    progress.say(f"failed: {outcome.error}")
+                    _say_failure(progress, outcome, failures)
                 for kept in outcome.kept:
                     progress.say(f"note: {kept}")
                 for warning in outcome.warnings:
                     progress.say(f"warning: {outcome.source}:{outcome.line}: {warning}")
+                if outcome.no_space:
+                    stopped = outcome.error
+                    break
         cancelled = False
     except KeyboardInterrupt:
         cancelled = True
@@ -73,6 +80,7 @@ def run_batch(
         "inputs": inputs.total,
         "shard": f"{shard.index}/{shard.count}",
         "cancelled": cancelled,
+        **({"stopped": stopped} if stopped else {}),
         "cohort": stats.summary(),
     }
     report = write_reports(settings.output, outcomes, summary, shard.suffix)
@@ -87,21 +95,32 @@ def run_batch(
         len(inputs.jobs),
         cancelled,
         (*report, cohort),
+        stopped,
     )
+
+
+def _say_failure(progress: Progress, outcome: Outcome, failures: Counter[str]) -> None:
+    """The first LISTED failures of a file on stderr, then one line: the report has them all
+    (a file of 5,000 broken documents must not print 5,000 lines)."""
+    failures[outcome.source] += 1
+    if failures[outcome.source] <= LISTED:
+        progress.say(f"failed: {outcome.error}")
+    elif failures[outcome.source] == LISTED + 1:
+        progress.say(f"failed: {outcome.source}: more documents fail; the report lists them all")
 
 
 def _small(outcome: Outcome) -> Outcome:
     """What the report keeps of an outcome: the per-week items went into the cohort stats."""
     return Outcome(
-        outcome.position,
-        outcome.source,
-        outcome.index,
-        outcome.line,
-        outcome.status,
-        outcome.outputs,
-        outcome.weeks,
-        outcome.total_hours,
-        outcome.error,
+        position=outcome.position,
+        source=outcome.source,
+        index=outcome.index,
+        line=outcome.line,
+        status=outcome.status,
+        outputs=outcome.outputs,
+        weeks=outcome.weeks,
+        total_hours=outcome.total_hours,
+        error=outcome.error,
         warnings=outcome.warnings,
     )
 

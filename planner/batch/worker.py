@@ -8,7 +8,7 @@ import os
 import signal
 import sys
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +16,9 @@ from planner.batch.inputs import Job
 from planner.catalog.load import load_catalog
 from planner.catalog.model import Catalog
 from planner.errors import UserError
-from planner.plan import PlannedItem, Week
+from planner.output import NoSpace, remove_temporaries
+from planner.plan import Plan, PlannedItem, Week
+from planner.profile.model import Profile
 from planner.profile.validate import validate
 
 REPORT_BUG = "internal error (a bug in studyplan; please report it)"
@@ -34,7 +36,7 @@ class Settings:
     paper: str = "a4"  # the PDFs' page size: a4 or letter
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Outcome:
     """A finished job, small enough to keep thousands: no Plan, only what reports need."""
 
@@ -57,6 +59,7 @@ class Outcome:
     name: str = ""
     start_date: date | None = None  # the Monday of week 1: weeks meet on calendar dates
     end_date: date | None = None
+    no_space: bool = False  # the output folder's disk is full: the batch stops
 
 
 _settings: Settings | None = None
@@ -69,8 +72,7 @@ def init_worker(settings: Settings, in_pool: bool = True) -> None:
     _settings = settings
     if in_pool:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        # SIGTERM (pool.terminate, or the parent dying) unwinds the stack, so write_atomic
-        # removes its temporary file: a stopped batch leaves only whole files.
+        # SIGTERM (pool.terminate, or the parent dying): remove the temporary files, exit
         signal.signal(signal.SIGTERM, exit_on_term)
         die_with_parent()
     _catalog = load_catalog(settings.content) if settings.content else load_catalog()
@@ -81,7 +83,11 @@ def init_worker(settings: Settings, in_pool: bool = True) -> None:
 
 
 def exit_on_term(_signum: int, _frame: object) -> None:
-    raise SystemExit(143)
+    """Stop a worker at once, leaving only whole files. Not by raising SystemExit: a
+    library's bare `except:` may catch it and go on (the worker then never ends) or re-raise
+    it with a note (ReportLab's "handle_pageBegin args=()" line on stderr)."""
+    remove_temporaries()
+    os._exit(143)
 
 
 def die_with_parent() -> None:
@@ -105,6 +111,8 @@ def run_job(job: Job) -> Outcome:
     assert _settings is not None, "init_worker first"
     try:
         return _build(job, _settings)
+    except NoSpace as exc:
+        return replace(_failed(job, str(exc)), no_space=True)
     except UserError as exc:
         return _failed(job, "; ".join(str(p) for p in exc.problems))
     except Exception as exc:
@@ -116,11 +124,18 @@ def run_job(job: Job) -> Outcome:
 
 
 def _failed(job: Job, error: str) -> Outcome:
-    return Outcome(job.position, job.source, job.index, job.line, "failed", error=error)
+    return Outcome(
+        position=job.position,
+        source=job.source,
+        index=job.index,
+        line=job.line,
+        status="failed",
+        error=error,
+    )
 
 
 def _build(job: Job, settings: Settings) -> Outcome:
-    from planner.pipeline import make_plan, write_plan
+    from planner.pipeline import make_plan
 
     if job.problems:
         return _failed(job, "; ".join(str(p) for p in job.problems))
@@ -129,24 +144,14 @@ def _build(job: Job, settings: Settings) -> Outcome:
     if profile is None or job.stem is None:
         return _failed(job, "; ".join(str(p) for p in problems))
     plan = make_plan(profile, settings.today, _catalog)
-    names = output_names(job.stem, settings.formats)
-    status = "ok"
-    kept: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
-    if settings.skip_existing and all((settings.output / n).is_file() for n in names):
-        status = "skipped"
-    else:
-        # write_plan keeps a ticked PDF or Markdown file aside before reusing its name
-        written = write_plan(plan, settings.output, settings.formats, job.stem, settings.paper)
-        kept = tuple(k.message() for k in written.kept)
-        warnings = written.warnings
+    status, stem, kept, warnings = _write(plan, profile, job.stem, settings)
     return Outcome(
-        job.position,
-        job.source,
-        job.index,
-        job.line,
-        status,
-        names,
+        position=job.position,
+        source=job.source,
+        index=job.index,
+        line=job.line,
+        status=status,
+        outputs=output_names(stem, settings.formats),
         weeks=len(plan.weeks),
         total_hours=plan.total_hours,
         goal=plan.goal,
@@ -159,6 +164,31 @@ def _build(job: Job, settings: Settings) -> Outcome:
         week_items=tuple(tuple(dict.fromkeys(i.id for i in _studied(w))) for w in plan.weeks),
         titles={i.id: i.title for w in plan.weeks for i in _studied(w)},
         kept=kept,
+    )
+
+
+def _write(
+    plan: Plan, profile: Profile, stem: str, settings: Settings
+) -> tuple[str, str, tuple[str, ...], tuple[str, ...]]:
+    """Write the plan's files under stem; with --skip-existing, skip them when the files
+    there are this profile's plan, else take the next free name (and say so)."""
+    from planner.pipeline import write_plan
+
+    if not settings.skip_existing:
+        # write_plan keeps a ticked PDF or Markdown file aside before reusing its name
+        written = write_plan(plan, settings.output, settings.formats, stem, settings.paper)
+        return "ok", stem, tuple(k.message() for k in written.kept), written.warnings
+    from planner.batch.existing import write_unless_same
+
+    assert _catalog is not None
+    return write_unless_same(
+        plan,
+        profile,
+        stem,
+        folder=settings.output,
+        formats=settings.formats,
+        paper=settings.paper,
+        catalog=_catalog,
     )
 
 

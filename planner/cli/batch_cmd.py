@@ -54,7 +54,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--skip-existing",
         action="store_true",
-        help="skip a profile whose output files all exist (resume a batch)",
+        help="skip a profile whose output files all exist and embed this profile (resume a "
+        "batch); files of another profile send its plan to the next free name",
     )
     add_paper(parser)
     add_today(parser)
@@ -85,10 +86,18 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, previous)
     for path in result.report:
         print(path)
+    finished = result.ok + result.failed + result.skipped
+    if result.stopped:
+        print(
+            f"Stopped: {result.stopped}; {finished} of {result.total} finished, the report "
+            "lists them. Free some space and re-run with --skip-existing to continue.",
+            file=sys.stderr,
+        )
+        return ExitCode.USAGE
     if result.cancelled:
         print(
-            f"Cancelled: {result.ok + result.failed + result.skipped} of {result.total} "
-            "finished; the report lists them. Re-run with --skip-existing to continue.",
+            f"Cancelled: {finished} of {result.total} finished; the report lists them. "
+            "Re-run with --skip-existing to continue.",
             file=sys.stderr,
         )
         return ExitCode.CANCELLED

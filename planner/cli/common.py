@@ -53,10 +53,19 @@ def add_today(parser: argparse.ArgumentParser, help: str = TODAY_HELP) -> None:
 
 
 def parse_date(text: str) -> date:
+    """A date argument within the dates plans are made from (profile.questions.PLAN_DATES)."""
+    from planner.profile.questions import PLAN_DATES
+
     try:
-        return date.fromisoformat(text)
+        value = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+    if not PLAN_DATES[0] <= value <= PLAN_DATES[1]:
+        raise argparse.ArgumentTypeError(
+            f"{text} is outside the dates plans are made for: from {PLAN_DATES[0]} "
+            f"to {PLAN_DATES[1]}"
+        )
+    return value
 
 
 def today_of(args: argparse.Namespace) -> date:

@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from planner.catalog.load import load_catalog
-    from planner.errors import UserError
+    from planner.errors import UserError, listed
     from planner.profile.load import load_file
 
     catalog = load_catalog()
@@ -35,8 +35,8 @@ def run(args: argparse.Namespace) -> int:
         if problems:
             bad += 1
             print(f"{path}: {len(problems)} problem{'s' * (len(problems) > 1)}:", file=sys.stderr)
-            for problem in problems:
-                print(problem.explained(), file=sys.stderr)
+            for line in listed([p.explained() for p in problems]):
+                print(line, file=sys.stderr)
         else:
             print(f"{path}: OK ({len(loaded)} profile{'s' * (len(loaded) > 1)})")
     return 2 if bad else 0

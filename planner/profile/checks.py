@@ -16,8 +16,11 @@ from datetime import date, datetime
 from difflib import get_close_matches
 from typing import Any
 
+from planner.errors import excerpt, visible
+
 WRITTEN = "{written}"
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+SURROGATE = re.compile("[\ud800-\udfff]")  # half of a character: JSON's or YAML's "\ud800"
 DATE_PARTS = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)$")
 SEPARATORS = re.compile(r"[\s_\-]+")
@@ -41,7 +44,9 @@ class Invalid(ValueError):
 
     def render(self, written: str | None = None) -> str:
         """The message with the value as written (or, unknown, as it reads)."""
-        return self.message.replace(WRITTEN, written if written is not None else show(self.value))
+        return self.message.replace(
+            WRITTEN, excerpt(written) if written is not None else show(self.value)
+        )
 
     def fixed(self, written: str) -> str | None:
         """The corrected text for a value written as written, when there is one."""
@@ -54,7 +59,7 @@ class Invalid(ValueError):
 def show(value: Any) -> str:
     """How a value reads to a person: text in quotes, yes/no as true/false, 8.0 as 8."""
     if isinstance(value, str):
-        text = f'"{value}"'
+        text = f'"{visible(value)}"'
     elif isinstance(value, bool):
         text = "true" if value else "false"
     elif value is None:
@@ -128,6 +133,12 @@ def text_check(what: str, limits: tuple[int, int]) -> Check:
             )
         if not isinstance(value, str):
             raise Invalid(f"the {what} must be text, not {show(value)}", value)
+        if SURROGATE.search(value):
+            raise Invalid(
+                f"the {what} holds half of a character (an escape such as \\ud800 without "
+                "its pair); write the character itself",
+                value,
+            )
         text = unicodedata.normalize("NFC", value).strip()
         if CONTROL.search(text):
             raise Invalid(
@@ -206,6 +217,21 @@ def date_check(value: Any, _catalog: Any = None) -> date:
             )
         return real
     raise Invalid(f"{WRITTEN} is not a date; write it as YYYY-MM-DD, e.g. 2027-01-04", value)
+
+
+def date_range_check(bounds: tuple[date, date]) -> Check:
+    """A real date (as date_check) from bounds[0] to bounds[1]."""
+
+    def check(value: Any, _catalog: Any = None) -> date:
+        real = date_check(value)
+        if not bounds[0] <= real <= bounds[1]:
+            side = "early" if real < bounds[0] else "late"
+            raise Invalid(
+                f"{WRITTEN} is too {side}; write a date from {bounds[0]} to {bounds[1]}", value
+            )
+        return real
+
+    return check
 
 
 def choice_check(

@@ -8,12 +8,11 @@ from pathlib import Path
 
 from planner.catalog.model import Catalog
 from planner.errors import Problem, UserError
-from planner.inputs import read_input
+from planner.inputs import PROFILE_BYTES
+from planner.inputs import read_text as read_outside_text
 from planner.profile.model import Profile
 from planner.profile.validate import validate
 from planner.yamlsource import load_documents
-
-MAX_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -60,11 +59,7 @@ def load_text(text: str, catalog: Catalog, source: str) -> list[LoadedProfile]:
 
 def read_text(path: Path) -> str:
     """A profile file's text, or a UserError that says why it cannot be read."""
-    data = read_input(path, MAX_BYTES, "a profile file (.yaml)")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UserError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    return read_outside_text(path, PROFILE_BYTES, "a profile file (.yaml)")
 
 
 def load_file(path: Path, catalog: Catalog) -> list[LoadedProfile]:

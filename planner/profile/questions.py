@@ -16,7 +16,7 @@ from planner.plan import DEFAULT_STUDY_DAYS, WEEKDAYS
 from planner.profile.checks import (
     Invalid,
     choice_check,
-    date_check,
+    date_range_check,
     did_you_mean,
     id_list_check,
     nearest,
@@ -32,6 +32,9 @@ HOURS = (1, 60)
 DEADLINE_WEEKS = (1, 520)  # ten years: longer than any plan at 1 hour a week
 REPLANS = (0, 100_000)
 LEVEL_RANGE = (0, 4)
+# the dates a plan is made from and starts on: this century, so the longest plan's dates stay
+# far from year 9999, the last a date can hold
+PLAN_DATES = (date(2000, 1, 1), date(2099, 12, 31))
 # what the learner will pay for: "free" plans only free routes (free notebook GPUs, free API
 # tiers, local models) for tasks that need more than a laptop
 BUDGETS = {
@@ -158,8 +161,11 @@ def check_weeks(value: Any, catalog: Catalog) -> int | None:
     return None if value is None else int(_weeks(value, catalog))
 
 
+_start = date_range_check(PLAN_DATES)
+
+
 def check_start(value: Any, catalog: Catalog) -> date | None:
-    return None if value is None else date_check(value)
+    return None if value is None else _start(value, catalog)
 
 
 def level_checker(area: str) -> Callable[[Any, Catalog], int]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from planner.catalog.model import Catalog
-from planner.errors import Problem
+from planner.errors import Problem, excerpt
 from planner.profile.checks import Invalid, did_you_mean, nearest
 from planner.profile.model import Background, Profile
 from planner.profile.questions import AREAS, BY_KEY, TOP_KEYS, Question
@@ -151,7 +151,7 @@ def _check_keys(
             message = f"unknown field{did_you_mean(match)}"
         else:
             message = f"unknown field; the fields here are {', '.join(allowed)}"
-        field = f"{prefix}{key}"
+        field = f"{prefix}{excerpt(str(key), 40)}"
         spot = data.key_spots.get(str(key)) if isinstance(data, LineMap) else None
         if spot is None:
             problems.append(Problem(message, source, _line(data, key), field))

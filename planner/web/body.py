@@ -12,7 +12,7 @@ from flask import abort, request
 from planner.errors import Problem
 from planner.profile.questions import TOP_KEYS
 from planner.web.context import MAX_BODY
-from planner.yamlsource import load_documents
+from planner.yamlsource import bounded_int, load_documents
 
 SOURCE = "<request>"
 JSON_TYPES = ("application/json",)
@@ -83,7 +83,8 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def json_data(text: str) -> tuple[Any, list[Problem]]:
     """The JSON body's data, or why it cannot be read; strings must be real text."""
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates)
+        # a number of thousands of digits is "too large" for its field, not a crash
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_int=bounded_int)
     except json.JSONDecodeError as exc:
         return None, [
             Problem(f"not valid JSON: {exc.msg} (column {exc.colno})", SOURCE, exc.lineno)

@@ -1,6 +1,26 @@
-"""Safe YAML loading: positions of every key and value, duplicates refused, and syntax
-errors explained in plain words with the line quoted and a fix."""
+"""Safe YAML loading: positions of every key and value, duplicates refused, limits on what a
+document from outside may hold, and syntax errors explained in plain words with the line
+quoted and a fix."""
 
-from planner.yamlsource.loader import MAX_NODES, Document, LineList, LineMap, Spot, load_documents
+from planner.yamlsource.bounded import LIMITS, LargeNumber, Limits, bounded_int
+from planner.yamlsource.loader import (
+    Document,
+    LineList,
+    LineMap,
+    Spot,
+    load_document,
+    load_documents,
+)
 
-__all__ = ["MAX_NODES", "Document", "LineList", "LineMap", "Spot", "load_documents"]
+__all__ = [
+    "LIMITS",
+    "Document",
+    "LargeNumber",
+    "LineList",
+    "LineMap",
+    "Limits",
+    "Spot",
+    "bounded_int",
+    "load_document",
+    "load_documents",
+]

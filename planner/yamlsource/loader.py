@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from planner.errors import Problem
+from planner.errors import Problem, excerpt
+from planner.yamlsource.bounded import LIMITS, BoundedComposer, LimitExceeded, bounded_int
 from planner.yamlsource.lines import split_lines
 from planner.yamlsource.syntax import explain
-
-MAX_NODES = 20_000  # far above any real profile; stops alias bombs before they expand
 
 
 @dataclass(frozen=True)
@@ -46,6 +45,7 @@ class _Budget:
     problems: list[Problem] = field(default_factory=list)
 
 
+YAML_TAG = "tag:yaml.org,2002:"
 # libyaml's parser when present (several times faster); construction stays in Python
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -55,10 +55,13 @@ _Mixin: Any = yaml.SafeLoader if TYPE_CHECKING else object
 
 
 class _Positions(_Mixin):  # type: ignore[misc]
-    """What a safe loader needs to record positions, refuse duplicate keys and alias bombs."""
+    """What a safe loader needs to record positions, refuse duplicate keys and huge numbers."""
+
+    base: Any  # the PyYAML loader class underneath
 
     def __init__(self, stream: str, filename: str) -> None:
-        super().__init__(stream)
+        self.base.__init__(self, stream)
+        self.anchors: dict[str, Any] = {}  # the composer's own, which the C loader does not set up
         self.filename = filename
         self.lines = split_lines(stream)
         self.budget = _Budget()
@@ -108,6 +111,25 @@ class _Positions(_Mixin):  # type: ignore[misc]
     def construct_yaml_seq(self, node: yaml.SequenceNode) -> Any:  # type: ignore[override]
         yield self.construct_sequence(node)
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, IndexError, KeyError):  # PyYAML's own, for `!!int x`, `!!bool x`
+            if not isinstance(node, yaml.ScalarNode):
+                raise
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"the value cannot be read as its tag {node.tag.replace(YAML_TAG, '!!')} says",
+                node.start_mark,
+            ) from None
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
+        text = str(node.value).replace("_", "")
+        if len(text.lstrip("+-")) > LIMITS.digits:  # never read thousands of digits
+            return bounded_int(text)
+        return super().construct_yaml_int(node)
+
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
         try:
             return super().construct_yaml_timestamp(node)
@@ -115,17 +137,22 @@ class _Positions(_Mixin):  # type: ignore[misc]
             return self.construct_scalar(node)  # type: ignore[arg-type]
 
 
-class _LineLoader(_Positions, _Base):  # type: ignore[misc,valid-type]
+class _LineLoader(_Positions, BoundedComposer, _Base):  # type: ignore[misc,valid-type]
     """A safe loader (libyaml's parser when installed) that records positions."""
 
+    base = _Base
 
-class _PureLineLoader(_Positions, yaml.SafeLoader):
+
+class _PureLineLoader(_Positions, BoundedComposer, yaml.SafeLoader):  # type: ignore[misc]
     """The same on PyYAML's own parser, as on a machine without libyaml (its wording differs)."""
+
+    base = yaml.SafeLoader
 
 
 for _loader in (_LineLoader, _PureLineLoader):
     _loader.add_constructor("tag:yaml.org,2002:map", _Positions.construct_mapping)
     _loader.add_constructor("tag:yaml.org,2002:seq", _Positions.construct_yaml_seq)
+    _loader.add_constructor("tag:yaml.org,2002:int", _Positions.construct_yaml_int)
     _loader.add_constructor("tag:yaml.org,2002:timestamp", _Positions.construct_yaml_timestamp)
 
 
@@ -139,25 +166,9 @@ class Document:
     problems: tuple[Problem, ...] = ()
 
 
-def _expanded_size(data: Any, limit: int) -> int:
-    """Values in data with aliases expanded, counting no further than just past limit."""
-    count, stack = 0, [data]
-    while stack and count <= limit:
-        value = stack.pop()
-        count += 1
-        if isinstance(value, dict):
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
-    return count
-
-
-TOO_DEEP = "the document is nested too deeply (lists or mappings inside each other)"
-TOO_MANY_VALUES = "the document expands to too many values (aliases nested too deeply)"
-
-
 def load_documents(text: str, filename: str, pure: bool = False) -> list[Document]:
-    """All documents in a YAML stream; a syntax error becomes a Problem, not an exception.
+    """All documents in a YAML stream within the limits of bounded.LIMITS; a syntax error or
+    a broken limit becomes a Problem, not an exception.
 
     pure: parse with PyYAML's own parser even where libyaml is installed.
     """
@@ -165,35 +176,47 @@ def load_documents(text: str, filename: str, pure: bool = False) -> list[Documen
     docs: list[Document] = []
     try:
         while loader.check_node():
-            node = loader.get_node()
-            assert node is not None  # check_node() said there is one
-            loader.budget = _Budget()
-            data = loader.construct_document(node)
-            line = node.start_mark.line + 1
-            if _expanded_size(data, MAX_NODES) > MAX_NODES:
-                docs.append(
-                    Document(
-                        None,
-                        len(docs),
-                        line,
-                        (
-                            Problem(
-                                TOO_MANY_VALUES,
-                                filename,
-                                line,
-                            ),
-                        ),
-                    )
-                )
-                continue
-            docs.append(Document(data, len(docs), line, tuple(loader.budget.problems)))
+            if len(docs) == LIMITS.documents:  # the whole file is refused, in one problem
+                return [Document(None, 0, 1, (_too_many_documents(filename),))]
+            docs.append(_next_document(loader, len(docs)))
     except yaml.MarkedYAMLError as exc:
         problem = explain(exc, loader.lines, filename)
         docs.append(Document(None, len(docs), problem.line or 1, (problem,)))
     except yaml.YAMLError as exc:
-        docs.append(Document(None, len(docs), 1, (Problem(f"YAML: {exc}", filename),)))
-    except RecursionError:
-        docs.append(Document(None, len(docs), 1, (Problem(TOO_DEEP, filename),)))
+        problem = Problem(f"YAML: {excerpt(str(exc))}", filename)
+        docs.append(Document(None, len(docs), 1, (problem,)))
     finally:
         loader.dispose()
     return docs
+
+
+def load_document(text: str, source: str) -> Document:
+    """The one document a text holds (an embedded profile, a progress file), loaded with the
+    same limits; more than one is a problem."""
+    docs = [d for d in load_documents(text, source) if d.data is not None or d.problems]
+    if len(docs) > 1 and not docs[0].problems:
+        message = f"one YAML document expected; this holds {len(docs)} (--- separates them)"
+        return Document(None, 0, docs[1].line, (Problem(message, source, docs[1].line),))
+    return docs[0] if docs else Document(None, 0, 1)
+
+
+def _next_document(loader: Any, index: int) -> Document:
+    """The next document of the stream, or the limit it broke as a problem."""
+    try:
+        node = loader.get_node()
+    except LimitExceeded as exc:
+        line = loader.lines[exc.line - 1] if exc.line <= len(loader.lines) else None
+        problem = Problem(exc.message, loader.filename, exc.line, None, exc.column, line)
+        return Document(None, index, loader.first_line, (problem,))
+    loader.budget = _Budget()
+    data = loader.construct_document(node)
+    return Document(data, index, node.start_mark.line + 1, tuple(loader.budget.problems))
+
+
+def _too_many_documents(filename: str) -> Problem:
+    return Problem(
+        f"more than {LIMITS.documents:,} documents (--- separators) in one file; "
+        "split it into several files",
+        filename,
+        1,
+    )

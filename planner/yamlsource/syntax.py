@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from planner.errors import TAB_MARK, Problem
+from planner.errors import TAB_MARK, Problem, excerpt
+from planner.yamlsource.bounded import LIMITS, too_deep
 from planner.yamlsource.lines import (
     indent,
     is_content,
@@ -27,7 +28,7 @@ from planner.yamlsource.lines import (
     without_comment,
 )
 
-TOO_DEEP = "the document is nested too deeply (lists or mappings inside each other)"
+TOO_DEEP = too_deep(LIMITS.depth)  # libyaml stops at 1,000 levels, the composer at the limit
 RESERVED = {
     "@": "YAML reserves @",
     "`": "YAML reserves `",
@@ -63,8 +64,8 @@ def explain(exc: yaml.MarkedYAMLError, lines: tuple[str, ...], filename: str) ->
     """The parser's error as a Problem in plain words, with the line quoted and a fix."""
     mark, context = exc.problem_mark or exc.context_mark, exc.context_mark
     failure = Failure(
-        exc.problem or "",
-        exc.context or "",
+        excerpt(exc.problem or ""),  # may name an anchor or a tag of any length
+        excerpt(exc.context or ""),
         mark.line if mark else 0,
         mark.column if mark else 0,
         context.line if context else None,
@@ -78,8 +79,8 @@ def explain(exc: yaml.MarkedYAMLError, lines: tuple[str, ...], filename: str) ->
     else:
         found = _unexplained(failure)
     message, line, column, fix = found
-    excerpt = lines[line] if line < len(lines) else None
-    return Problem(message, filename, line + 1, None, column + 1, excerpt, fix)
+    quoted = lines[line] if line < len(lines) else None
+    return Problem(message, filename, line + 1, None, column + 1, quoted, fix)
 
 
 def _tab(f: Failure) -> Diagnosis | None:
