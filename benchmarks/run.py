@@ -98,6 +98,9 @@ def main() -> None:
     from benchmarks.bench_cohort_progress import main as cohort_main
 
     cohort_main([])
+    from benchmarks.bench_pdf import main as pdf_main
+
+    pdf_main([])
 
 
 if __name__ == "__main__":

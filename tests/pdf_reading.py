@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from pypdf import PdfReader
 from pypdf.generic import ContentStream, DictionaryObject
 
-WEEK_TOP = re.compile(r"^Week (\d+)( \(continued\))? · ")
+# a week's rail: "Week 5", dates, hours, "week 5 of 54"; on a later page "Week 5", "(continued)"
+WEEK_RAIL = re.compile(r"^Week (\d+)\n(?:(\(continued\))\n|[^\n]+\n[^\n]+\nweek \1 of \d+\n)", re.M)
+QR_REF = re.compile(r"QR p\. (\d+)")
 
 
 @dataclass
@@ -43,6 +45,20 @@ class Pdf:
         first = marks["Week by week"]
         last = marks.get("Resources (QR codes)", len(self.texts))
         return range(first, last)
+
+    def weeks_on(self, index: int) -> list[tuple[int, bool]]:
+        """(week number, continued) of every week's rail on a page, top down."""
+        return [(int(m.group(1)), bool(m.group(2))) for m in WEEK_RAIL.finditer(self.texts[index])]
+
+    def checkbox_rects(self) -> dict[str, tuple[int, list[float]]]:
+        """Checkbox field name -> (page index, rectangle)."""
+        found = {}
+        for index, page in enumerate(self.reader.pages):
+            for annot in page.get("/Annots", []):
+                widget = annot.get_object()
+                if widget.get("/FT") == "/Btn":
+                    found[str(widget["/T"])] = (index, [float(v) for v in widget["/Rect"]])
+        return found
 
     def checkbox_pages(self) -> dict[str, int]:
         """Checkbox field name -> the page index it is on."""

@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from planner.batch.cohort import CohortStats, histogram, nice_width
+from planner.batch.cohort_calendar import CalendarBar, Span
 from planner.batch.cohort_pdf import MAX_GROUP_WEEKS, plural, render_cohort_pdf
 from planner.batch.worker import Outcome
 
@@ -139,8 +140,9 @@ def pdf_text(data: bytes) -> tuple[PdfReader, str]:
 
 
 def test_cohort_pdf_has_plurals_learners_groups_and_page_numbers() -> None:
-    data = render_cohort_pdf(cohort())
-    assert data == render_cohort_pdf(cohort())  # deterministic bytes
+    data = render_cohort_pdf(cohort(), built_on=JAN_4)
+    assert data == render_cohort_pdf(cohort(), built_on=JAN_4)  # deterministic bytes
+    assert "Plan length" not in pdf_text(data)[1]  # identical bars said nothing
     reader, text = pdf_text(data)
     for expected in (
         "Cohort summary",
@@ -148,11 +150,11 @@ def test_cohort_pdf_has_plurals_learners_groups_and_page_numbers() -> None:
         "1 profile could not be planned",
         "Learners per track",
         "APPS",
-        "Plan length",
-        "2 weeks 2 learners",
-        "3 weeks 1 learner",
         "Hours a week",
-        "Ada APPS 2 1 Mar 2027 ada.pdf",
+        "Learners and their plans",
+        "2027 Jan Feb",
+        "Ada ada.pdf APPS 4 Jan 2027 1 Mar 2027 5 h",
+        "Ben ben.pdf APPS 11 Jan 2027 1 Mar 2027 10 h",
         "11–17 Jan 2027 Rag (3): Cleo, Ada, Ben",
     ):
         assert expected in text, expected
@@ -192,3 +194,13 @@ def test_a_long_cohort_lists_half_a_year_of_study_groups() -> None:
 def test_an_empty_cohort_still_renders_a_page() -> None:
     _, text = pdf_text(render_cohort_pdf(CohortStats()))
     assert "0 learners with a plan" in text and "(none)" in text
+
+
+def test_each_learner_is_a_bar_from_start_to_end_on_one_calendar() -> None:
+    roster = cohort().roster()
+    assert [(p.start, p.hours) for p in roster] == [(JAN_4, 5), (JAN_11, 10), (JAN_4, 10)]
+    span = Span(JAN_4, date(2027, 3, 1))
+    bars = [CalendarBar(p.start, p.end, span, 100.0) for p in roster]
+    assert span.at(JAN_4, 100) == 0 and span.at(date(2027, 3, 1), 100) == 100
+    assert span.at(JAN_11, 100) == pytest.approx(100 * 7 / 56)
+    assert bars[1].span.at(bars[1].start, 100) > bars[0].span.at(bars[0].start, 100)

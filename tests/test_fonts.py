@@ -9,17 +9,9 @@ from pathlib import Path
 import pytest
 from reportlab.platypus import Paragraph
 
+from planner.render.pdf.fallbacks import CJK, KNOWN_CJK_FONTS, KNOWN_SYMBOL_FONTS, cid_font_for
 from planner.render.pdf.fontfiles import NOTO
-from planner.render.pdf.fonts import (
-    BODY,
-    CJK,
-    KNOWN_CJK_FONTS,
-    cid_font_for,
-    default_fonts,
-    is_invisible,
-    load_fonts,
-    source_sans_dir,
-)
+from planner.render.pdf.fonts import BODY, default_fonts, is_invisible, load_fonts, source_sans_dir
 from planner.render.pdf.markup import (
     describe_chars,
     para_text,
@@ -35,6 +27,7 @@ from tests.pdf_reading import Pdf, descriptor, used_fonts
 from tests.sample_plans import unicode_plan
 
 NO_CJK = ((Path("no/such/font.ttc"), 0),)
+NO_FONT = "\U0001fae0"  # 🫠 (Unicode 14): newer than every monochrome emoji font
 
 
 def test_source_sans_pro_ships_static_ttfs_with_the_pip_package():
@@ -45,7 +38,7 @@ def test_source_sans_pro_ships_static_ttfs_with_the_pip_package():
 def test_body_font_covers_latin_greek_and_cyrillic():
     fonts = default_fonts()
     assert {fonts.font_for(c) for c in "Ada Łukasiewicz Ωμέγα Жанна é–’"} == {BODY}
-    assert fonts.font_for("😀") is None
+    assert fonts.font_for(NO_FONT) is None
 
 
 def test_default_fonts_are_loaded_once():
@@ -57,7 +50,7 @@ def test_installed_cjk_truetype_font_is_found_and_covers_han():
     if fonts.cjk_path is None:  # nothing installed: CJK must fall back to viewer CID fonts
         assert fonts.font_for("李") == "STSong-Light"
     else:
-        assert fonts.font_for("李") == CJK and fonts.font_for("😀") is None
+        assert fonts.font_for("李") == CJK and fonts.font_for(NO_FONT) is None
 
 
 def test_without_a_cjk_truetype_font_scripts_map_to_cid_fonts():
@@ -68,14 +61,14 @@ def test_without_a_cjk_truetype_font_scripts_map_to_cid_fonts():
         "HeiseiMin-W3",
         "HYSMyeongJo-Medium",
     ]
-    assert fonts.font_for("😀") is None
+    assert fonts.font_for(NO_FONT) is None
     assert cid_font_for(ord("A")) is None
 
 
 def test_escaping_prints_markup_literally():
     assert para_text("<b>R&D</b>") == "&lt;b&gt;R&amp;D&lt;/b&gt;"
-    assert para_text('<a href="javascript:x">') == "&lt;a href=&quot;javascript:x&quot;&gt;"
-    assert para_text("it's") == "it&#x27;s"
+    assert para_text('<a href="javascript:x">') == '&lt;a href="javascript:x"&gt;'
+    assert para_text('it\'s "so"') == 'it\'s "so"'  # quotes are text: no entities, one run
 
 
 def test_every_hostile_string_builds_a_paragraph_with_its_literal_text():
@@ -86,7 +79,7 @@ def test_every_hostile_string_builds_a_paragraph_with_its_literal_text():
 
 def test_fallback_runs_are_wrapped_in_font_tags_and_missing_chars_replaced():
     fonts = default_fonts()
-    markup = para_text("Ли 李小龍 😀!", fonts)
+    markup = para_text(f"Ли 李小龍 {NO_FONT}!", fonts)
     cjk = fonts.font_for("李")
     assert f'<font name="{cjk}">李小龍</font>' in markup
     assert markup.startswith("Ли ") and markup.endswith(" ?!")
@@ -99,7 +92,7 @@ def test_invisible_joiners_and_variation_selectors_are_dropped_not_replaced():
 
 
 def test_scan_reports_missing_characters_and_viewer_fonts():
-    fonts = load_fonts(NO_CJK, ask_fontconfig=False)
+    fonts = load_fonts(NO_CJK, ask_fontconfig=False, symbol_candidates=())
     scan = scan_text("李 😀 ☃ 😀", fonts)
     assert scan.missing == ("😀", "☃")
     assert scan.viewer_fonts == ("STSong-Light",)
@@ -194,3 +187,26 @@ def test_right_to_left_text_is_broken_into_lines_in_reading_order_before_reorder
     # each line is its own words reversed; read in order, the lines give the text back
     assert " ".join(" ".join(w[::-1] for w in line.split()[::-1]) for line in logical) == text
     assert wrapped_text("Ada <b>", BODY, 24, 10) == para_text("Ada <b>")
+
+
+SYMBOLA = KNOWN_SYMBOL_FONTS[0][0]
+
+
+def test_emoji_print_in_an_embedded_symbol_font_not_as_question_marks():
+    require_font(SYMBOLA, "fonts-symbola")
+    rendered = render_pdf(unicode_plan("Zoë 🚀 Ñúñez 👍🏽"))
+    pdf = Pdf.of(rendered.data)
+    assert not [w for w in rendered.warnings if w.startswith("The name")]
+    for index, text in enumerate(pdf.texts):
+        assert "?" not in text.replace("example.org/a?b", ""), index
+    symbols = [f for n, f in used_fonts(pdf, 0).items() if "Symbola" in n]
+    assert symbols and all("/FontFile2" in descriptor(f) for f in symbols)
+    assert "Zoë 🚀 Ñúñez 👍" in pdf.texts[0].replace(NO_BREAK_SPACE, " ")  # the tone dropped
+
+
+def test_a_name_mixing_directions_keeps_its_typed_order():
+    name = "محمد 🚀 Zoë Ñúñez"
+    shown = visual_order(name).replace(NO_BREAK_SPACE, " ")
+    assert shown.endswith(" 🚀 Zoë Ñúñez")  # the Arabic word first, as typed
+    assert shown[:4] == visual_order("محمد")  # shaped, right to left within the word
+    assert visual_order("Zoë Ñúñez محمد").startswith("Zoë")

@@ -179,3 +179,41 @@ def test_the_engine_is_pure_it_reaches_nothing_that_touches_files(
         if there in touching
     }
     assert wrong == {}
+
+
+def pdf_internals_used_outside_render(package: Path) -> list[str]:
+    """Imports of planner.render.pdf's modules (not the package's API) outside planner.render."""
+    wrong = []
+    for path in package.rglob("*.py"):
+        if path.is_relative_to(package / "render"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            wrong += [
+                f"{path.relative_to(package.parent)}: {name}"
+                for name in names
+                if name.startswith("planner.render.pdf.")
+            ]
+    return wrong
+
+
+def test_only_render_uses_the_pdf_internals_the_rest_its_public_api() -> None:
+    assert pdf_internals_used_outside_render(PACKAGE) == []
+
+
+def test_the_pdf_rule_sees_a_planted_import(tmp_path: Path) -> None:
+    planted = tmp_path / "planner"
+    (planted / "batch").mkdir(parents=True)
+    (planted / "render" / "pdf").mkdir(parents=True)
+    (planted / "batch" / "x.py").write_text("from planner.render.pdf.fonts import BODY\n")
+    (planted / "batch" / "y.py").write_text("from planner.render.pdf import BODY\n")
+    (planted / "render" / "pdf" / "z.py").write_text("import planner.render.pdf.fonts\n")
+    assert pdf_internals_used_outside_render(planted) == [
+        "planner/batch/x.py: planner.render.pdf.fonts"
+    ]

@@ -27,7 +27,7 @@ weeks: 3
 background: {{math: 3, python: 3, ml: 2}}
 """
 FORM = {
-    "name": "Ada 😀",
+    "name": "Ada \U0001fae0",  # 🫠: newer than every monochrome emoji font
     "goal": "llm-engineer",
     "background.math": "2",
     "background.python": "2",
@@ -53,12 +53,13 @@ def test_render_takes_a_paper_size_and_refuses_others() -> None:
 
 
 def test_build_prints_on_letter_and_warns_about_what_cannot_print(run_cli, tmp_path: Path) -> None:
-    (tmp_path / "p.yaml").write_text(PROFILE.format(name="Zoë 😀"), encoding="utf-8")
+    (tmp_path / "p.yaml").write_text(PROFILE.format(name="Zoë \U0001fae0"), encoding="utf-8")
     result = run_cli("build", "p.yaml", "--paper", "letter", "--today", "2026-11-25")
     assert result.returncode == 0, result.stderr
     assert size_of(tmp_path / result.stdout.split()[0]) == LETTER
     assert (
-        "warning: The name contains characters no available font has: 😀 (U+1F600); they print as ?"
+        "warning: The name contains characters no available font has: \U0001fae0 (U+1FAE0); "
+        "they print as ?"
     ) in result.stderr
     bad = run_cli("build", "p.yaml", "--paper", "a5")
     assert bad.returncode == 2 and "invalid choice: 'a5'" in bad.stderr
@@ -67,7 +68,9 @@ def test_build_prints_on_letter_and_warns_about_what_cannot_print(run_cli, tmp_p
 def test_batch_prints_on_letter_warns_and_reports_warnings(run_cli, tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.yaml").write_text(PROFILE.format(name="Plain Name"), encoding="utf-8")
-    (tmp_path / "in" / "b.yaml").write_text(PROFILE.format(name="Emoji 😀"), encoding="utf-8")
+    (tmp_path / "in" / "b.yaml").write_text(
+        PROFILE.format(name="Emoji \U0001fae0"), encoding="utf-8"
+    )
     result = run_cli(
         "batch", "in", "-o", "out", "-j", "1", "--paper", "letter", "--today", "2026-11-25"
     )
@@ -78,7 +81,7 @@ def test_batch_prints_on_letter_warns_and_reports_warnings(run_cli, tmp_path: Pa
     with (out / "batch-report.csv").open(encoding="utf-8") as handle:
         rows = {row["source"]: row for row in csv.DictReader(handle)}
     assert rows["in/a.yaml"]["warnings"] == ""
-    assert "😀 (U+1F600)" in rows["in/b.yaml"]["warnings"]
+    assert "\U0001fae0 (U+1FAE0)" in rows["in/b.yaml"]["warnings"]
     report = json.loads((out / "batch-report.json").read_text(encoding="utf-8"))
     assert [len(p["warnings"]) for p in report["profiles"]] == [0, 1]
 
@@ -113,7 +116,7 @@ def test_the_web_page_offers_paper_sizes_and_carries_the_choice(client) -> None:
 def test_the_summary_page_shows_what_will_not_print(client) -> None:
     summary = client.post("/", data=FORM).get_data(as_text=True)
     assert "Some characters will not print in the PDF" in summary
-    assert "😀 (U+1F600)" in summary
+    assert "\U0001fae0 (U+1FAE0)" in summary
     plain = client.post("/", data={**FORM, "name": "Ada"}).get_data(as_text=True)
     assert "will not print" not in plain
 

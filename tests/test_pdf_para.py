@@ -8,6 +8,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from planner.render.pdf.render import render_pdf
@@ -54,3 +56,13 @@ def test_split_paragraphs_keep_every_task():
     assert len([f for f in fields if f.startswith("w1-big-t")]) == 70
     text = "".join(page.extract_text() for page in reader.pages)
     assert "Task 69:" in text and len(reader.pages) > 3
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="<&", codec="utf-8"), max_size=80))
+def test_plain_text_makes_the_run_the_markup_parser_would(text: str) -> None:
+    from planner.render.pdf.paragraphs import _markup, _parsed
+    from planner.render.pdf.styles import styles
+
+    for style in (styles().task, styles().h3, styles().why):
+        fast, parsed = _parsed(text, style), _markup(text, style)
+        assert [vars(f) for f in fast] == [vars(f) for f in parsed], text

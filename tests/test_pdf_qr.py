@@ -10,8 +10,10 @@ import zxingcpp
 from PIL import Image, ImageOps
 from pypdf import PdfReader
 
-from planner.render.pdf.qr import COLUMNS, OUTLINE_TITLE, encoded_code, first_uses, is_web_url
+from planner.render.pdf.appendix import OUTLINE_TITLE
+from planner.render.pdf.qr import encoded_code, first_uses, is_web_url
 from planner.render.pdf.render import render_pdf
+from tests.pdf_reading import QR_REF, Pdf, text_lines
 from tests.sample_plans import (
     LONG_URL,
     SHARED_URL,
@@ -81,23 +83,28 @@ def test_bookmark_is_last_and_opens_the_appendix():
     reader = PdfReader(io.BytesIO(render_pdf(long_plan()).data))
     assert reader.outline[-1].title == OUTLINE_TITLE
     start = appendix_start(reader)
-    assert start > 16 and reader.pages[start].extract_text().startswith("Resources\nScan a code")
+    last_week = reader.outline[-2][-1]  # "Week 16 · ...", nested under "Week by week"
+    assert start > reader.get_destination_page_number(last_week)
+    assert reader.pages[start].extract_text().startswith("Resources\nScan a code")
     distinct = {r.url for w in long_plan().weeks for i in w.items for r in i.resources}
     assert sorted(uri for _, uri, _ in code_links(reader)) == sorted(distinct)
 
 
-def test_week_labels_jump_to_their_week_page(linked_pdf):
+def test_codes_are_grouped_by_the_week_that_first_uses_them(linked_pdf):
     reader = PdfReader(io.BytesIO(linked_pdf))
     start = appendix_start(reader)
+    text = reader.pages[start].extract_text()
+    order = ["WEEK 1 · 4–10 Jan 2027", "A long guidance page", "Shared reference"]
+    order += ["Plain http site", "WEEK 2 · 11–17 Jan 2027", "Upper-case scheme"]
+    assert [text.index(line) for line in order] == sorted(text.index(line) for line in order)
     targets = [
         reader.get_page_number(annot.get_object()["/Dest"][0].get_object())
         for annot in reader.pages[start].get("/Annots", [])
         if "/Dest" in annot.get_object()
     ]
-    assert len(targets) == len(WEB_URLS)
-    expected = [1, 1, 1, 2]  # the week each code's URL is first used in
-    for week, target in zip(expected, targets, strict=True):
-        assert f"Week {week} · " in reader.pages[target].extract_text()
+    assert len(targets) == 2  # a header per week, linked to the week's page
+    for week, target in zip((1, 2), targets, strict=True):
+        assert f"Week {week}\n" in reader.pages[target].extract_text()
 
 
 def test_plan_without_web_links_has_no_appendix():
@@ -164,23 +171,77 @@ def test_codes_of_a_full_appendix_page_scan():
     assert all(read == url for url, read in results), [r for r in results if r[0] != r[1]]
 
 
-def many_links_plan(count: int):
+def many_links_plan(count: int, weeks: int = 1):
+    """A plan of `weeks` weeks whose one item links `count` pages each week."""
     from dataclasses import replace
 
     from planner.plan import Resource
+    from tests.sample_plans import weeks_from
 
     plan = minimal_plan()
-    week = plan.weeks[0]
-    links = tuple(
-        Resource(title=f"Reference {n}", url=f"https://example.org/r/{n}") for n in range(count)
-    )
-    return replace(plan, weeks=(replace(week, items=(replace(week.items[0], resources=links),)),))
+    item = plan.weeks[0].items[0]
+    items = [
+        (
+            replace(
+                item,
+                resources=tuple(
+                    Resource(title=f"Reference {w}-{n}", url=f"https://example.org/r/{w}/{n}")
+                    for n in range(count)
+                ),
+            ),
+        )
+        for w in range(weeks)
+    ]
+    return replace(plan, weeks=weeks_from(plan.start_date, items))
 
 
-@pytest.mark.parametrize("count", range(19, 31))
-def test_the_last_page_of_codes_never_holds_one_row_alone(count):
-    reader = PdfReader(io.BytesIO(render_pdf(many_links_plan(count)).data))
-    start = appendix_start(reader)
-    per_page = [page.extract_text().count("WEEK 1") for page in reader.pages[start:]]
-    assert sum(per_page) == count
-    assert len(per_page) == 1 or per_page[-1] > COLUMNS, per_page
+def qr_references(pdf: Pdf) -> list[tuple[int, str, int]]:
+    """(week page, URL, the page its "QR p. N" names) for every resource line of the weeks."""
+    found = []
+    for index in pdf.weekly_pages():
+        refs = [(y, int(m.group(1))) for y, t in text_lines(pdf, index) for m in QR_REF.finditer(t)]
+        for annot in pdf.reader.pages[index].get("/Annots", []):
+            action = annot.get_object().get("/A")
+            if action is None or action.get("/S") != "/URI":
+                continue
+            _, low, _, high = (float(v) for v in annot.get_object()["/Rect"])
+            named = [page for y, page in refs if low - 2 <= y <= high + 2]
+            assert len(named) == 1, (index, str(action["/URI"]), refs)
+            found.append((index, str(action["/URI"]), named[0]))
+    return found
+
+
+@pytest.mark.parametrize(("count", "weeks"), [(3, 1), (25, 2), (4, 30)])
+def test_each_resource_line_names_the_page_that_holds_its_code(count, weeks):
+    pdf = Pdf.of(render_pdf(many_links_plan(count, weeks)).data)
+    refs = qr_references(pdf)
+    assert len(refs) == count * weeks
+    for _, url, page in refs:
+        holds = [
+            str(a.get_object()["/A"]["/URI"])
+            for a in pdf.reader.pages[page - 1].get("/Annots", [])
+            if "/A" in a.get_object()
+        ]
+        assert url in holds, (url, page)
+        assert page - 1 >= appendix_start(pdf.reader)
+
+
+def test_a_page_that_opens_inside_a_weeks_codes_names_the_week_again():
+    pdf = Pdf.of(render_pdf(many_links_plan(40)).data)
+    start = appendix_start(pdf.reader)
+    assert len(pdf.texts) - start >= 2
+    for index in range(start + 1, len(pdf.texts)):
+        assert pdf.texts[index].startswith("WEEK 1 (continued) · 4–10 Jan 2027")
+
+
+def test_a_codes_path_is_what_reportlabs_path_object_writes():
+    from reportlab.pdfgen.pathobject import PDFPathObject
+
+    for url in (*WEB_URLS, "https://example.org/" + "x" * 300):
+        code = encoded_code(url)
+        path = PDFPathObject()
+        for rect in code.path.removeprefix("n ").split(" re"):
+            if rect.strip():
+                x, y, w, h = (int(v) for v in rect.split())
+                path.rect(x, y, w, h)
+        assert path.getCode() == code.path

@@ -4,12 +4,14 @@ generated profiles no sentence names an item, a week or a number the plan does n
 from __future__ import annotations
 
 import ast
+import html
 import math
 import re
 from datetime import date
 from pathlib import Path
 
 from hypothesis import given
+from reportlab.platypus import Paragraph
 
 from planner import facts
 from planner.facts import (
@@ -38,7 +40,9 @@ from planner.facts import (
     TooLong,
 )
 from planner.plan import Omitted, Plan, PlannedItem, PlannedTask, Week
-from planner.render.formatting import day
+from planner.render.formatting import day, rounded_hours
+from planner.render.pdf.leftout import left_out as pdf_left_out
+from planner.render.pdf.styles import styles
 from planner.render.words import Words
 from tests.test_catalog_plans import CATALOG, SETTINGS, plan_for, profiles
 
@@ -292,6 +296,13 @@ def plan_numbers(plan: Plan) -> set[float]:
         out |= {math.floor(alt.left_out_hours * 2 + 0.5) / 2}  # said to the half hour
         out |= {float(alt.left_out), float(alt.deadline or 0)}
     out |= {round(len(plan.weeks) / 52, 1)}
+    for group in Words(plan).left_out():  # the PDF counts each group and its hours
+        total = sum(e.hours for e in group.items)
+        out |= {
+            float(len(group.items)),
+            *said(total),
+            *(n for e in group.items for n in said(e.hours)),
+        }
     for item in parts:
         for why in item.why:
             if isinstance(why, FirstTasks):
@@ -319,7 +330,22 @@ def sentences(plan: Plan, words: Words) -> list[tuple[str, list[str]]]:
         out.append((group.reason, rules))
         out += [(e.note, rules) for e in group.items if e.note]
     out += [(s, [day(plan.end_date)]) for s in words.length()]  # the end date is the plan's
+    if plan.dropped:
+        out += [(words.deadline_box_title(), rules), (words.dropped_header(), rules)]
+    out += [(line, rules) for line in pdf_left_out_lines(words)]
     return out
+
+
+def said(hours: float) -> set[float]:
+    """The numbers hours print as in the PDF: to the half hour, or minutes under an hour."""
+    return {float(n) for n in re.findall(NUMBER, rounded_hours(hours))}
+
+
+def pdf_left_out_lines(words: Words) -> list[str]:
+    """The PDF's "Left out" as its reader sees it: each paragraph's text, markup gone."""
+    flowables = pdf_left_out(words, styles())
+    texts = [f.text for f in flowables if isinstance(f, Paragraph)]
+    return [html.unescape(re.sub(r"<[^>]+>", "", text)) for text in texts]
 
 
 def test_no_english_sentence_is_composed_in_the_engine():

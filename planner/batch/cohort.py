@@ -17,14 +17,16 @@ MIN_GROUP = 2  # a study group has at least two learners
 NICE_STEPS = (1, 2, 2.5, 5)  # bin widths are one of these times a power of ten
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Learner:
     """One learner's row in the cohort summary."""
 
     name: str
     track: str
     weeks: int
+    start: date | None
     end: date | None
+    hours: float | None  # a week
     file: str
 
 
@@ -68,11 +70,13 @@ class CohortStats:
             (
                 outcome.position,
                 Learner(
-                    outcome.name,
-                    track,
-                    outcome.weeks,
-                    outcome.end_date,
-                    pdf or (outcome.outputs[0] if outcome.outputs else ""),
+                    name=outcome.name,
+                    track=track,
+                    weeks=outcome.weeks,
+                    start=outcome.start_date,
+                    end=outcome.end_date,
+                    hours=outcome.hours_per_week,
+                    file=pdf or (outcome.outputs[0] if outcome.outputs else ""),
                 ),
             )
         )

@@ -87,7 +87,7 @@ def run_batch(
     cohort = settings.output / f"cohort{shard.suffix}.pdf"
     from planner.batch.cohort_pdf import render_cohort_pdf  # ReportLab: imported when needed
 
-    write_atomic(cohort, render_cohort_pdf(stats, settings.paper))
+    write_atomic(cohort, render_cohort_pdf(stats, settings.paper, settings.today))
     return BatchResult(
         count["ok"],
         count["failed"],

@@ -77,7 +77,7 @@ def init_worker(settings: Settings, in_pool: bool = True) -> None:
         die_with_parent()
     _catalog = load_catalog(settings.content) if settings.content else load_catalog()
     with contextlib.suppress(ImportError):  # warm up: fonts and ReportLab, once per process
-        from planner.render.pdf.fonts import default_fonts
+        from planner.render.pdf import default_fonts
 
         default_fonts()
 

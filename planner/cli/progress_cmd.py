@@ -126,7 +126,7 @@ def _write_summary_pdf(summary: Summary, args: argparse.Namespace, progress: Pro
     from planner.slug import slugify
 
     name = f"{slugify(str(progress.profile.get('name', 'plan')))}-progress-{summary.today}.pdf"
-    path = write_atomic(ensure_dir(args.output) / name, render_summary_pdf(summary))
+    path = write_atomic(ensure_dir(args.output) / name, render_summary_pdf(summary, args.paper))
     return str(path)
 
 

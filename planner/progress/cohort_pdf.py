@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import textwrap
 from datetime import date
 from pathlib import Path
@@ -10,14 +9,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    TableStyle,
-)
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, TableStyle
 
 from planner.catalog.model import Catalog
 from planner.progress.cohort import Cohort, files_line
@@ -25,20 +17,24 @@ from planner.progress.cohort_groups import study_groups
 from planner.progress.cohort_learner import Learner
 from planner.progress.cohort_page import (
     BEHIND,
-    FRAME_PADDING,
-    MARGIN,
     STATUS_COLOURS,
-    CountingCanvas,
     NameLines,
     ProgressBar,
     cell_style,
-    footer,
-    ruled_table,
 )
 from planner.render.formatting import day
-from planner.render.pdf.fonts import BODY, default_fonts
-from planner.render.pdf.markup import para_text
-from planner.render.pdf.styles import DEFAULT_PAPER, MUTED, hex_of, page_of, styles
+from planner.render.pdf import (
+    BODY,
+    DEFAULT_PAPER,
+    MUTED,
+    DocumentInfo,
+    build_pdf,
+    hex_of,
+    page_of,
+    para_text,
+    ruled_table,
+    styles,
+)
 
 STUCK_SHOWN = 40  # items on the stuck list; the JSON has them all
 
@@ -47,22 +43,7 @@ def render_cohort_progress(
     cohort: Cohort, catalog: Catalog, today: date, paper: str = DEFAULT_PAPER
 ) -> bytes:
     """The organiser's pages on A4 or US Letter; the same cohort and day give the same bytes."""
-    default_fonts()
-    page = page_of(paper)
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=page.size,
-        invariant=1,
-        title="Cohort progress",
-        author="studyplan",
-        creator="studyplan",
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN + 6 * mm,
-    )
-    width = document.width - 2 * FRAME_PADDING
+    width = page_of(paper).frame_width
     story = [
         *_overview(cohort, today),
         *_learners(cohort, catalog, today, width),
@@ -70,13 +51,14 @@ def render_cohort_progress(
         *_groups(cohort, catalog, width),
         *_uncounted(cohort, width),
     ]
-    document.build(
-        story,
-        onFirstPage=footer(today, page.width),
-        onLaterPages=footer(today, page.width),
-        canvasmaker=CountingCanvas,
+    info = DocumentInfo(
+        title="Cohort progress",
+        author="studyplan",
+        footer=f"Cohort progress on {day(today)}",
+        paper=paper,
+        built_on=today,
     )
-    return buffer.getvalue()
+    return build_pdf(story, info)
 
 
 def _overview(cohort: Cohort, today: date) -> list[Flowable]:
@@ -124,7 +106,7 @@ def _learners(cohort: Cohort, catalog: Catalog, today: date, width: float) -> li
         )
         colours.append(("TEXTCOLOR", (4, number), (4, number), STATUS_COLOURS[learner.status]))
     widths = [0.23, 0.15, 0.14, 0.08, 0.09, 0.12, 0.19]
-    learners_table = ruled_table(rows, [w * width for w in widths], long=True)
+    learners_table = ruled_table(rows, [w * width for w in widths], long=True, valign="MIDDLE")
     learners_table.setStyle(TableStyle([("FONT", (1, 1), (5, -1), BODY, 8.5, 10.5), *colours]))
     return [
         Paragraph("Learners", s.h2),
@@ -203,7 +185,8 @@ def _stuck(cohort: Cohort, catalog: Catalog, width: float) -> list[Flowable]:
         ]
         for r in items[:STUCK_SHOWN]
     ]
-    story.append(ruled_table(rows, [w * width for w in (0.36, 0.28, 0.09, 0.09, 0.09, 0.09)]))
+    shares = (0.36, 0.28, 0.09, 0.09, 0.09, 0.09)
+    story.append(ruled_table(rows, [w * width for w in shares], valign="MIDDLE"))
     if len(items) > STUCK_SHOWN:
         story.append(
             Paragraph(
@@ -243,7 +226,8 @@ def _groups(cohort: Cohort, catalog: Catalog, width: float) -> list[Flowable]:
                 Paragraph(", ".join(para_text(m.name) for m in group.members), cell),
             ]
         )
-    return [*story, ruled_table(rows, [w * width for w in (0.16, 0.4, 0.44)])]
+    shares = (0.16, 0.4, 0.44)
+    return [*story, ruled_table(rows, [w * width for w in shares], valign="MIDDLE")]
 
 
 def _uncounted(cohort: Cohort, width: float) -> list[Flowable]:
@@ -264,5 +248,5 @@ def _uncounted(cohort: Cohort, width: float) -> list[Flowable]:
         Spacer(1, 6 * mm),
         Paragraph("Files not counted", s.h2),
         Spacer(1, 2 * mm),
-        ruled_table(rows, [0.4 * width, 0.6 * width]),
+        ruled_table(rows, [0.4 * width, 0.6 * width], valign="MIDDLE"),
     ]

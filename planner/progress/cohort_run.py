@@ -30,7 +30,7 @@ from planner.progress.cohort_learner import Learner
 from planner.progress.cohort_pdf import render_cohort_progress
 from planner.progress.cohort_report import read_report, report_csv, report_json
 from planner.progress.cohort_worker import Unread, init_worker, read_plan
-from planner.render.pdf.styles import DEFAULT_PAPER
+from planner.render import DEFAULT_PAPER
 
 PLAN_SUFFIXES = (".pdf", ".md", ".markdown", ".yaml", ".yml")
 STEM = "cohort-progress"

@@ -1,62 +1,56 @@
 """The progress summary as a one-page PDF: key figures, every week as a bar, weeks, sections.
 
-It uses the plan PDF's fonts, styles and escaping (names in any script), and always fits one
-page: a plan with many weeks or sections is scaled down to the page, never continued.
+It is built on the PDF document base (fonts, styles, escaping of names in any script, the
+footer) and always fits one page: a plan with many weeks or sections is scaled down to the
+page, never continued. A4 or US Letter.
 """
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
-from reportlab.lib.pagesizes import A4
-from reportlab.platypus import KeepInFrame, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepInFrame, Paragraph, Spacer, Table
 
 from planner.progress.summary import Summary, Tally, amount
 from planner.progress.summary_text import pace_line, shown_weeks, standing, weeks_together
 from planner.render.formatting import date_range, day, hours
-from planner.render.pdf.cover import facts_table
-from planner.render.pdf.fonts import BODY, default_fonts
-from planner.render.pdf.markup import para_text, using_fonts
-from planner.render.pdf.styles import (
+from planner.render.pdf import (
     ACCENT,
     ACCENT_MID,
-    FRAME_WIDTH,
+    BODY,
+    DEFAULT_PAPER,
     INK,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
-    MARGIN_X,
     MUTED,
     RULE,
+    DocumentInfo,
+    build_pdf,
+    drawing,
+    facts_table,
+    page_of,
+    para_text,
+    ruled_table,
     styles,
 )
+
+FRAME_WIDTH = page_of(DEFAULT_PAPER).frame_width  # A4's; Letter's frame is a little wider
 
 CHART_HEIGHT = 95
 MAX_WEEK_ROWS = 10  # weeks listed one by one; the earliest and the latest are summed up
 
 
-def render_summary_pdf(summary: Summary) -> bytes:
-    """One A4 page; the same summary gives the same bytes."""
-    fonts = default_fonts()
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        invariant=1,
+def render_summary_pdf(summary: Summary, paper: str = DEFAULT_PAPER) -> bytes:
+    """One page on A4 or US Letter; the same summary gives the same bytes."""
+    page = page_of(paper)
+    info = DocumentInfo(
         title=f"Progress of {summary.name}",
         author=summary.name,
-        creator="studyplan",
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
+        footer=summary.name,
+        paper=paper,
+        built_on=summary.today,
     )
-    with using_fonts(fonts):
-        story = _story(summary)
-    height = A4[1] - MARGIN_TOP - MARGIN_BOTTOM - 1
-    document.build([KeepInFrame(FRAME_WIDTH, height, story, mode="shrink")])
-    return buffer.getvalue()
+    story = [KeepInFrame(page.frame_width, page.frame_height - 1, _story(summary), mode="shrink")]
+    return build_pdf(story, info)
 
 
 def _story(summary: Summary) -> list[Any]:
@@ -134,20 +128,7 @@ def _table(heading: str, rows: list[tuple[str, Tally]]) -> Table:
         ]
         for label, t in rows
     ]
-    table = Table([head, *body], colWidths=widths, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("LINEBELOW", (0, 0), (-1, 0), 0.6, INK),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (0, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
-    return table
+    return ruled_table([head, *body], widths, valign="MIDDLE")
 
 
 def _left(tally: Tally) -> str:
@@ -157,13 +138,11 @@ def _left(tally: Tally) -> str:
 
 
 def _bar(tally: Tally, width: float) -> Drawing:
-    drawing = Drawing(width, 7)
-    drawing.add(Rect(0, 0, width, 6, fillColor=ACCENT_MID, strokeColor=None))
+    bar = drawing(width, 7)
+    bar.add(Rect(0, 0, width, 6, fillColor=ACCENT_MID, strokeColor=None))
     if tally.total:
-        drawing.add(
-            Rect(0, 0, width * tally.done / tally.total, 6, fillColor=ACCENT, strokeColor=None)
-        )
-    return drawing
+        bar.add(Rect(0, 0, width * tally.done / tally.total, 6, fillColor=ACCENT, strokeColor=None))
+    return bar
 
 
 def _chart_legend(summary: Summary) -> str:
@@ -177,9 +156,9 @@ def _chart_legend(summary: Summary) -> str:
 def _chart(summary: Summary) -> Drawing:
     """A bar per week: its size, the part done; a line at today."""
     weeks = summary.weeks
-    drawing = Drawing(FRAME_WIDTH, CHART_HEIGHT)
+    chart = drawing(FRAME_WIDTH, CHART_HEIGHT)
     if not weeks:
-        return drawing
+        return chart
     base, top = 14, CHART_HEIGHT - 14
     count = weeks[-1].number  # weeks without a box keep their place, empty
     cell = FRAME_WIDTH / count
@@ -188,13 +167,13 @@ def _chart(summary: Summary) -> Drawing:
     for week in weeks:
         x, height = (week.number - 1) * cell, (top - base) * amount(week, "total") / most
         done = (top - base) * amount(week, "done") / most
-        drawing.add(
+        chart.add(
             Rect(x + gap / 2, base, cell - gap, height, fillColor=ACCENT_MID, strokeColor=None)
         )
-        drawing.add(Rect(x + gap / 2, base, cell - gap, done, fillColor=ACCENT, strokeColor=None))
+        chart.add(Rect(x + gap / 2, base, cell - gap, done, fillColor=ACCENT, strokeColor=None))
     for number in range(1, count + 1):
         if _labelled(number, count):
-            drawing.add(
+            chart.add(
                 String(
                     (number - 0.5) * cell,
                     3,
@@ -205,9 +184,9 @@ def _chart(summary: Summary) -> Drawing:
                     textAnchor="middle",
                 )
             )
-    drawing.add(Line(0, base, FRAME_WIDTH, base, strokeColor=RULE, strokeWidth=0.6))
-    _today_line(drawing, summary, cell, base, top)
-    return drawing
+    chart.add(Line(0, base, FRAME_WIDTH, base, strokeColor=RULE, strokeWidth=0.6))
+    _today_line(chart, summary, cell, base, top)
+    return chart
 
 
 def _labelled(number: int, count: int) -> bool:

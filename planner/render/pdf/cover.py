@@ -9,16 +9,19 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from planner.plan import Plan
 from planner.render.formatting import day, rounded_hours
 from planner.render.pdf.document import COVER_BAND
-from planner.render.pdf.flowables import OutlineEntry, PushToBottom, outlined
-from planner.render.pdf.markup import para_text, wrapped_text
-from planner.render.pdf.para import para
-from planner.render.pdf.styles import MARGIN_TOP, RULE, Page, Styles
+from planner.render.pdf.flowables import OutlineEntry, PushToBottom, outlined, tinted_box
+from planner.render.pdf.markup import para_text
+from planner.render.pdf.paragraphs import para
+from planner.render.pdf.plaintext import PlainText, TextStyle
+from planner.render.pdf.styles import MARGIN_TOP, Page, Styles
+from planner.render.pdf.tables import facts_table
+from planner.render.pdf.taskfacts import spend
+from planner.render.words import Words
 
 KICKER = "YOUR STUDY PLAN"
 
@@ -27,29 +30,10 @@ def _fact(label: str, value: str, styles: Styles) -> list[Paragraph]:
     return [para(label.upper(), styles.cell_head), para(value, styles.stat_value)]
 
 
-def facts_table(cells: list[list[Paragraph]], widths: list[float], depth: int = 2) -> Table:
-    """Columns of `depth` stacked paragraphs (label over value), separated by hairlines."""
-    rows = [[cell[row] for cell in cells] for row in range(depth)]
-    table = Table(rows, colWidths=widths, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("LEFTPADDING", (1, 0), (-1, -1), 12),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ("LINEBEFORE", (1, 0), (-1, -1), 0.6, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
-    return table
-
-
 _HOW_TO = (
     (
-        "A new page each week",
-        "What to study, why, and where to find it; room for notes where the week ends.",
+        "Week by week",
+        "What to study, why, where to find it, each task's hours; notes where a week ends.",
     ),
     (
         "Tick as you go",
@@ -82,6 +66,29 @@ def _track_title(plan: Plan, styles: Styles, width: float) -> tuple[Paragraph, f
     return title, title.wrap(width, COVER_BAND)[1]
 
 
+def name_style(styles: Styles) -> TextStyle:
+    """The name's look: semibold, its CJK or symbols bold too (see plaintext)."""
+    style = styles.cover_name
+    return TextStyle(
+        font=style.fontName,
+        size=style.fontSize,
+        leading=style.leading,
+        color=style.textColor,
+        bold=True,
+    )
+
+
+def _long_plan(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
+    """A plan past a year says so on its cover, with its shorter ways (the words build, the
+    interview and the web page say)."""
+    lines = Words(plan).length()
+    if not lines:
+        return []
+    box: list[Flowable] = [para(para_text(lines[0]), styles.box_title)]
+    box += [para(para_text(line), styles.small) for line in lines[1:]]
+    return [Spacer(1, 20), tinted_box(box, width)]
+
+
 def cover(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
     """The cover's flowables, ending with the switch to body pages."""
     facts = [
@@ -90,6 +97,11 @@ def cover(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
         _fact("Weeks", str(len(plan.weeks)), styles),
         _fact("Per week", rounded_hours(plan.hours_per_week), styles),
     ]
+    shares = [0.27, 0.27, 0.18, 0.28]
+    cost = spend(plan)
+    if cost:  # what the paid routes cost; each marked task names its need
+        facts.append(_fact("Paid routes", f"about ${cost:g}", styles))
+        shares = [0.22, 0.22, 0.13, 0.17, 0.26]
     width = page.frame_width
     title, title_height = _track_title(plan, styles, width)
     title_block = styles.kicker.leading + 10 + title_height
@@ -100,14 +112,12 @@ def cover(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
         Spacer(1, 10),
         title,
         Spacer(1, 44 + 48),
-        para(
-            wrapped_text(plan.name, styles.cover_name.fontName, styles.cover_name.fontSize, width),
-            styles.cover_name,
-        ),
+        PlainText(plan.name, name_style(styles), width),
         Spacer(1, 4),
         para(f"A week-by-week plan on the {para_text(plan.goal_title)} track", styles.cover_goal),
         Spacer(1, 34),
-        facts_table(facts, [width * w for w in (0.27, 0.27, 0.18, 0.28)]),
+        facts_table(facts, [width * w for w in shares]),
+        *_long_plan(plan, styles, width),
         PushToBottom(HOW_TO_HEIGHT),
         _how_to(styles, width),
         NextPageTemplate("body"),

@@ -1,57 +1,75 @@
-"""The document template: page frames, cover band, footer with "Page N of M", bookmarks."""
+"""The document base every PDF is built on: paper, frame, footer with "Page N of M",
+an optional cover page, metadata, bookmarks and attachments."""
 
 from __future__ import annotations
 
+import functools
 import io
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from planner.render.pages_drawn import page_drawn
-from planner.render.pdf.attachment import attach_file
+from planner.render.pdf.canvas import PAGE_COUNT, Attachment, DocumentCanvas, LaterText
 from planner.render.pdf.flowables import OutlineEntry
-from planner.render.pdf.fonts import BODY
+from planner.render.pdf.fonts import BODY, FontSet
+from planner.render.pdf.markup import para_text
+from planner.render.pdf.paragraphs import para
 from planner.render.pdf.styles import (
     ACCENT,
+    DEFAULT_PAPER,
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
     MUTED,
     RULE,
     Page,
+    page_of,
 )
 
 COVER_BAND = 330.0
-Attachment = tuple[str, bytes, str, str]  # file name, data, MIME type, description
-PAGE_COUNT_FORM = "pageCount"
 FOOTER_SIZE = 8
+FOOTER_CHARS = 60  # half the footer's width: a longer text would wrap into the page
+FOOTER_DROP = 30  # the footer's baseline, below the frame
 
 
-class PlanCanvas(Canvas):
-    """A canvas that fills in the total page count, attaches files, opens on its bookmarks."""
+@dataclass(frozen=True, kw_only=True)
+class DocumentInfo:
+    """What a PDF says about itself, and how its pages look."""
 
-    def __init__(self, *args: Any, attachments: tuple[Attachment, ...] = (), **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.attachments = attachments
-
-    def save(self) -> None:
-        pages = self.getPageNumber() - 1
-        self.beginForm(PAGE_COUNT_FORM)
-        self.setFont(BODY, FOOTER_SIZE)
-        self.setFillColor(MUTED)
-        self.drawString(0, 0, str(pages))
-        self.endForm()
-        for name, data, mime, description in self.attachments:
-            attach_file(self, name, data, mime, description)
-        self.showOutline()  # /PageMode /UseOutlines: the viewer opens with the bookmarks pane
-        super().save()
+    title: str
+    author: str
+    subject: str = ""
+    footer: str = ""  # user text printed right of "Page N of M" (a name, "Cohort summary")
+    paper: str = DEFAULT_PAPER
+    built_on: date | None = None  # the CreationDate when SOURCE_DATE_EPOCH is not set
+    cover: bool = False  # the first page is a cover: an accent band, no footer
+    attachments: tuple[Attachment, ...] = ()
 
 
-class PlanDocTemplate(BaseDocTemplate):
-    """Pages of the chosen paper: a cover with an accent band, then body pages with a footer."""
+def footer_text(text: str, fonts: FontSet | None = None) -> Paragraph:
+    """The footer's right-hand text, in any script, cut to half the footer's width."""
+    style = ParagraphStyle(
+        "footer",
+        fontName=BODY,
+        fontSize=FOOTER_SIZE,
+        leading=FOOTER_SIZE * 1.3,
+        textColor=MUTED,
+        alignment=TA_RIGHT,
+    )
+    short = text if len(text) <= FOOTER_CHARS else text[: FOOTER_CHARS - 1] + "…"
+    return para(para_text(short, fonts), style)
 
-    def __init__(self, buffer: io.BytesIO, page: Page, footer_name: Paragraph, **info: Any) -> None:
+
+class DocTemplate(BaseDocTemplate):
+    """Pages of the chosen paper: an optional cover with an accent band, then body pages."""
+
+    def __init__(self, buffer: io.BytesIO, page: Page, info: DocumentInfo, footer: Paragraph):
         super().__init__(
             buffer,
             pagesize=page.size,
@@ -60,11 +78,16 @@ class PlanDocTemplate(BaseDocTemplate):
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
             invariant=1,
+            # the text state starts in the body font: no page names an unembedded Helvetica
+            initialFontName=BODY,
             creator="studyplan",
-            **info,
+            title=info.title,
+            author=info.author,
+            subject=info.subject,
+            lang="en",
         )
         self.sheet = page  # not "page": the template counts pages in that name
-        self.footer_name = footer_name
+        self.footer = footer
         frame = Frame(
             self.leftMargin,
             self.bottomMargin,
@@ -78,12 +101,9 @@ class PlanDocTemplate(BaseDocTemplate):
         )
         # the footer is drawn when a page ends, after its text: text extraction then reads a
         # page top down, so a week page's text starts with its week
-        self.addPageTemplates(
-            [
-                PageTemplate("cover", [frame], onPage=self._draw_cover),
-                PageTemplate("body", [frame], onPageEnd=self._draw_footer),
-            ]
-        )
+        body = PageTemplate("body", [frame], onPageEnd=self._draw_footer)
+        cover = PageTemplate("cover", [frame], onPage=self._draw_cover)
+        self.addPageTemplates([cover, body] if info.cover else [body])
 
     def _draw_cover(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
         canv.saveState()
@@ -91,8 +111,8 @@ class PlanDocTemplate(BaseDocTemplate):
         canv.rect(0, self.sheet.height - COVER_BAND, self.sheet.width, COVER_BAND, stroke=0, fill=1)
         canv.restoreState()
 
-    def _draw_footer(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
-        y = MARGIN_BOTTOM - 30
+    def _draw_footer(self, canv: DocumentCanvas, _doc: BaseDocTemplate) -> None:
+        y = MARGIN_BOTTOM - FOOTER_DROP
         canv.saveState()
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.6)
@@ -101,14 +121,14 @@ class PlanDocTemplate(BaseDocTemplate):
         canv.setFillColor(MUTED)
         label = f"Page {canv.getPageNumber()} of "
         canv.drawString(MARGIN_X, y, label)
-        canv.translate(MARGIN_X + canv.stringWidth(label, BODY, FOOTER_SIZE), y)
-        canv.doForm(PAGE_COUNT_FORM)
+        width = canv.stringWidth(label, BODY, FOOTER_SIZE)
+        canv.draw_later(PAGE_COUNT, MARGIN_X + width, y, LaterText(BODY, FOOTER_SIZE, MUTED))
         canv.restoreState()
-        self.footer_name.wrap(self.width / 2, 20)
-        self.footer_name.drawOn(canv, MARGIN_X + self.width / 2, y - 3)
+        self.footer.wrap(self.width / 2, 20)
+        self.footer.drawOn(canv, MARGIN_X + self.width / 2, y - 3)
 
-    def afterPage(self) -> None:
-        page_drawn(self.page)
+    def afterPage(self) -> None:  # noqa: N802 (ReportLab's name)
+        page_drawn(self.page)  # a front end may show progress on a long plan
 
     def afterFlowable(self, flowable: Flowable) -> None:
         entries: tuple[OutlineEntry, ...] = getattr(flowable, "outline", ())
@@ -118,3 +138,12 @@ class PlanDocTemplate(BaseDocTemplate):
         for entry in entries:
             self.canv.bookmarkHorizontalAbsolute(entry.key, top)
             self.canv.addOutlineEntry(entry.title, entry.key, entry.level, closed=False)
+
+
+def build_pdf(story: Sequence[Flowable], info: DocumentInfo, fonts: FontSet | None = None) -> bytes:
+    """The story laid out on the document base; the same story and info give the same bytes."""
+    buffer = io.BytesIO()
+    document = DocTemplate(buffer, page_of(info.paper), info, footer_text(info.footer, fonts))
+    maker = functools.partial(DocumentCanvas, attachments=info.attachments, built_on=info.built_on)
+    document.build(list(story), canvasmaker=maker)
+    return buffer.getvalue()

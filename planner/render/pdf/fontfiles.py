@@ -15,13 +15,15 @@ NOTO = Path("/usr/share/fonts/truetype/noto")  # Debian/Ubuntu fonts-noto-core
 FontFile = tuple[Path, int]  # path, subfont index (for .ttc collections)
 
 
-def fc_match(lang: str) -> list[FontFile]:
-    """Ask fontconfig (when present) for its font for a language; only TrueType can embed."""
+def fc_match(lang: str, charset: int | None = None) -> list[FontFile]:
+    """Ask fontconfig (when present) for its font for a language, or for a character;
+    only TrueType can embed."""
     if shutil.which("fc-match") is None:
         return []
+    pattern = f":charset={charset:x}" if charset is not None else f":lang={lang}"
     try:
         found = subprocess.run(
-            ["fc-match", "-f", "%{file}\t%{index}", f":lang={lang}"],
+            ["fc-match", "-f", "%{file}\t%{index}", pattern],
             capture_output=True,
             text=True,
             timeout=5,

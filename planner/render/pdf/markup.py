@@ -11,14 +11,8 @@ from itertools import groupby
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from planner.render.pdf.fonts import (
-    BODY,
-    REPLACEMENT,
-    FontSet,
-    default_fonts,
-    is_invisible,
-    is_viewer_font,
-)
+from planner.render.pdf.fallbacks import is_viewer_font
+from planner.render.pdf.fonts import BODY, REPLACEMENT, FontSet, default_fonts, is_invisible
 from planner.render.pdf.rtl import has_rtl, visual_order
 
 _SPACES = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
@@ -41,6 +35,11 @@ def _fonts(fonts: FontSet | None) -> FontSet:
     return fonts or _active_fonts.get() or default_fonts()
 
 
+def active_fonts() -> FontSet:
+    """The fonts text is set with here: those of the using_fonts block, else the defaults."""
+    return _fonts(None)
+
+
 @dataclass(frozen=True)
 class TextScan:
     """What one user string needs beyond the body font."""
@@ -50,10 +49,10 @@ class TextScan:
 
 
 def _font_of(char: str, fonts: FontSet) -> str:
+    if is_invisible(char):  # before the fonts: a symbol font may map a variation selector
+        return _DROP
     font = fonts.font_for(char)
-    if font is not None:
-        return font
-    return _DROP if is_invisible(char) else _MISSING
+    return _MISSING if font is None else font
 
 
 def _runs(text: str, fonts: FontSet) -> list[tuple[str, str]]:
@@ -65,16 +64,21 @@ def _runs(text: str, fonts: FontSet) -> list[tuple[str, str]]:
     return [(font, "".join(chars)) for font, chars in groupby(text, lambda c: _font_of(c, fonts))]
 
 
+def attribute(text: str) -> str:
+    """User text for a markup attribute (a link's href): escaped, quotes included."""
+    return html.escape(text, quote=True)
+
+
 def para_text(text: str, fonts: FontSet | None = None) -> str:
     """Escape user text for a Paragraph and wrap runs that need another font in <font> tags."""
     parts = []
     for font, run in _runs(text, _fonts(fonts)):
         if font == BODY:
-            parts.append(html.escape(run, quote=True))
+            parts.append(html.escape(run, quote=False))  # quotes are text here, not entities
         elif font == _MISSING:
             parts.append(REPLACEMENT * len(run))
         elif font != _DROP:
-            parts.append(f'<font name="{font}">{html.escape(run, quote=True)}</font>')
+            parts.append(f'<font name="{font}">{html.escape(run, quote=False)}</font>')
     return "".join(parts)
 
 
@@ -103,6 +107,22 @@ def wrapped_text(
         else:
             lines.append(word)
     return "<br/>".join(para_text(line, fonts) for line in lines)
+
+
+def text_runs(text: str, fonts: FontSet | None = None) -> list[tuple[str, str]]:
+    """(font, run) pairs to draw text as it is seen: right-to-left runs in visual order,
+    invisible characters dropped, characters no font has as REPLACEMENT in the body font."""
+    out: list[tuple[str, str]] = []
+    for font, run in _runs(text, _fonts(fonts)):
+        if font == _MISSING:
+            font, run = BODY, REPLACEMENT * len(run)
+        elif font == _DROP:
+            continue
+        if out and out[-1][0] == font:
+            out[-1] = (font, out[-1][1] + run)
+        else:
+            out.append((font, run))
+    return out
 
 
 def plain_text(text: str, fonts: FontSet | None = None) -> str:

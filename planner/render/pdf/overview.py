@@ -1,79 +1,33 @@
-"""The front pages: "Your plan at a glance" (facts, timeline, deadline box, weeks) and "Why"."""
+"""The front pages: "Your plan at a glance" (facts, timeline, notes, weeks) and "Why"."""
 
 from __future__ import annotations
 
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    KeepTogether,
-    PageBreak,
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
-from planner.plan import Omitted, Plan, Week
+from planner.plan import Plan, Week
 from planner.render.formatting import date_range, day, rounded_hours, week_key
-from planner.render.pdf.cover import facts_table
-from planner.render.pdf.flowables import OutlineEntry, outlined, tinted_box
+from planner.render.pdf.flowables import OutlineEntry, outlined
 from planner.render.pdf.fonts import SEMIBOLD
+from planner.render.pdf.leftout import bullets, left_out
 from planner.render.pdf.markup import para_text
-from planner.render.pdf.para import para
+from planner.render.pdf.paragraphs import para
 from planner.render.pdf.styles import ACCENT, RULE, Page, Styles, hex_of
-from planner.render.pdf.timeline import LIGHT_KINDS, MONTHS, grouped_by_month, timeline
-from planner.render.words import Group, Words
+from planner.render.pdf.tables import facts_table, table_style
+from planner.render.pdf.timeline import timeline
+from planner.render.pdf.timespan import LIGHT_KINDS, MONTHS, grouped_by_month, milestones
+from planner.render.words import Words
 
 WHY_MIN_SPACE = 200  # less room than this left after the overview: "Why" starts a page
 WEEK_ROWS_MAX = 20  # longer plans list months, not weeks, in the overview's table
 PERIOD_ROWS_MAX = 30  # ... and quarters when there would be more months than this
 MONTH_SECTIONS = 3  # sections named per month; the rest are counted
-
-
-def _bullets(texts: list[str], styles: Styles) -> list[Flowable]:
-    return [Paragraph(text, styles.bullet, bulletText="•") for text in texts]
-
-
-def _omitted(item: Omitted, words: Words) -> str:
-    title = f"<font name='{SEMIBOLD}'>{para_text(item.title)}</font>"
-    return f"{title} — {para_text(words.omitted(item))}"
-
-
-def _left_out(group: Group) -> str:
-    """'<reason> — A (3 h), B (1.5 h)': a reason said once, then what it left out."""
-    titles = ", ".join(
-        f"<font name='{SEMIBOLD}'>{para_text(e.title)}</font> "
-        f"({e.detail(rounded_hours(e.hours), para_text)})"
-        for e in group.items
-    )
-    return f"{para_text(group.reason)} — {titles}"
-
-
-def _dropped_groups(plan: Plan, words: Words) -> list[str]:
-    """One line per importance: 'Core (3 items, 20 h): A (8 h), B (6 h), C (6 h)'."""
-    lines = [_omitted(o, words) for o in plan.dropped if not o.group]  # no group: its reason
-    for group in ("core", "recommended", "optional"):
-        items = [o for o in plan.dropped if o.group == group]
-        if not items:
-            continue
-        total = sum(o.hours for o in items)
-        head = f"{group.capitalize()} ({len(items)} item{'s' * (len(items) > 1)}"
-        head += f", {rounded_hours(total)})" if total else ")"
-        titles = ", ".join(
-            f"{para_text(o.title)} ({rounded_hours(o.hours)})" if o.hours else para_text(o.title)
-            for o in items
-        )
-        lines.append(f"<font name='{SEMIBOLD}'>{head}:</font> {titles}")
-    return lines
-
-
-def _deadline_box(plan: Plan, styles: Styles, width: float, words: Words) -> Table:
-    lines: list[Flowable] = [
-        para(para_text(words.deadline_box_title()), styles.box_title),
-        Spacer(1, 4),
-        *_bullets(_dropped_groups(plan, words), styles),
-    ]
-    return tinted_box(lines, width)
+TABLE_START = 90  # the week table starts a page when less room than this is left
 
 
 def _sections(weeks: list[Week], limit: int = 0) -> str:
@@ -91,8 +45,8 @@ def _sections(weeks: list[Week], limit: int = 0) -> str:
     return " · ".join(para_text(t) for t in titles)
 
 
-def _week_link(number: int) -> str:
-    return f'<a href="#{week_key(number)}" color="{hex_of(ACCENT)}">{number}</a>'
+def _week_link(number: int, text: str = "") -> str:
+    return f'<a href="#{week_key(number)}" color="{hex_of(ACCENT)}">{text or number}</a>'
 
 
 def _by_week(plan: Plan, styles: Styles) -> list[list[Paragraph]]:
@@ -150,28 +104,28 @@ def _week_list(plan: Plan, styles: Styles, width: float) -> Table:
     shares = (0.15, 0.22, 0.1, 0.53) if grouped else (0.12, 0.23, 0.1, 0.55)
     table = Table(rows, colWidths=[width * w for w in shares], repeatRows=1)
     table.setStyle(
-        TableStyle(
-            [
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
+        table_style(
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
         )
     )
     return table
 
 
 def _legend(plan: Plan, by_month: bool) -> str:
-    items = [i for w in plan.weeks for i in w.items]
     unit = "month" if by_month else "week"
     legend = f"One column per {unit}; darker bars: more of that {unit}'s hours."
-    if any(i.kind == "milestone" for i in items):
-        legend += " Diamonds: milestone projects."
-    if any(i.kind in LIGHT_KINDS for i in items):
-        legend += " The thin grey row: short spaced-review slots."
+    ends = [
+        f"<font name='{SEMIBOLD}'>{n}</font> {para_text(item.title)} "
+        f"({_week_link(week.number, f'week {week.number}')})"
+        for n, (item, week) in enumerate(milestones(plan), start=1)
+    ]
+    if ends:
+        legend += " Milestones: " + " · ".join(ends) + "."
     return legend
 
 
@@ -180,9 +134,8 @@ def _label(text: str, styles: Styles) -> Paragraph:
 
 
 def at_a_glance(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
-    """Facts, the timeline, the deadline box when something was dropped, notes, the week list."""
+    """Facts, the timeline, notes, the week list."""
     width = page.frame_width
-    words = Words(plan)
     chart = timeline(plan, width)
     facts = [
         [para(label, styles.cell_head), para(value, styles.stat_value)]
@@ -207,19 +160,19 @@ def at_a_glance(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
         para(_legend(plan, grouped_by_month(plan, width)), styles.meta),
         Spacer(1, 14),
     ]
-    if plan.dropped:
-        story += [_deadline_box(plan, styles, width, words), Spacer(1, 16)]
-    notes = words.notes()
+    notes = Words(plan).notes()
     if notes:
         story += [
             _label("Notes", styles),
             Spacer(1, 5),
-            *_bullets([para_text(n) for n in notes], styles),
+            *bullets([para_text(n) for n in notes], styles),
             Spacer(1, 12),
         ]
     by = _periods(plan)[0].lower() if len(plan.weeks) > WEEK_ROWS_MAX else "week"
     story += [
-        KeepTogether([_label(f"{by} by {by}", styles), Spacer(1, 4)]),
+        CondPageBreak(TABLE_START),  # the table's heading never ends a page alone
+        _label(f"{by} by {by}", styles),
+        Spacer(1, 4),
         _week_list(plan, styles, width),
     ]
     return [*story, Spacer(1, 30), CondPageBreak(WHY_MIN_SPACE)]
@@ -233,15 +186,8 @@ def why_this_plan(plan: Plan, styles: Styles) -> list[Flowable]:
     words = Words(plan)
     whys = [para_text(why) for why in words.fired()]
     story += (
-        _bullets(whys, styles)
+        bullets(whys, styles)
         if whys
         else [para("The plan follows the track as it is: no rule changed it.", styles.body)]
     )
-    if plan.skipped:
-        story += [
-            Spacer(1, 16),
-            para("Left out", styles.h2),
-            Spacer(1, 6),
-            *_bullets([_left_out(g) for g in words.left_out() if not g.importance], styles),
-        ]
-    return [*story, PageBreak()]
+    return [*story, *left_out(words, styles)]

@@ -1,4 +1,5 @@
-"""The "Resources" appendix: one QR code per distinct web link, so a printed plan keeps them."""
+"""QR codes of web links: encoded once per process, drawn as one path, linked; and which
+appendix page each is on, for the week pages to print ("QR p. 97")."""
 
 from __future__ import annotations
 
@@ -10,22 +11,15 @@ from urllib.parse import urlsplit
 import zxingcpp
 from reportlab.lib.units import mm
 from reportlab.pdfgen.pathobject import PDFPathObject
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph
 
 from planner.plan import Plan, Resource, Week
-from planner.render.formatting import week_key
-from planner.render.pdf.flowables import OutlineEntry, outlined
-from planner.render.pdf.markup import para_text
-from planner.render.pdf.para import para
-from planner.render.pdf.styles import ACCENT, INK, RULE, Page, Styles, hex_of
-from planner.render.pdf.urlbreak import url_lines
+from planner.render.pdf.lines import FigureLine
+from planner.render.pdf.styles import INK
 
 QR_SIZE = 18 * mm
 # Scanners need 4 modules of white around a code; the coarsest code (21 modules) sets it.
 QUIET = 4 * QR_SIZE / 21 + 2
-LINE_GAP = 1.0
-COLUMNS = 3
-OUTLINE_TITLE = "Resources (QR codes)"
 
 
 def is_web_url(url: str) -> bool:
@@ -59,12 +53,12 @@ def encoded_code(url: str) -> EncodedCode:
     image = memoryview(code.to_image(scale=1, add_quiet_zones=False))  # type: ignore[arg-type]
     size = image.shape[0] if image.shape else 0
     pixels = image.tobytes()
-    path = PDFPathObject()
+    rects = ["n"]  # what PDFPathObject writes (a new path, whole-number rectangles), directly
     for row in range(size):
         y = size - 1 - row  # the image runs top down, PDF space bottom up
         for run in DARK_RUN.finditer(pixels, row * size, (row + 1) * size):
-            path.rect(run.start() - row * size, y, run.end() - run.start(), 1)
-    return EncodedCode(url, size, str(path.getCode()))
+            rects.append(f"{run.start() - row * size} {y} {run.end() - run.start()} 1 re")
+    return EncodedCode(url, size, " ".join(rects) if len(rects) > 1 else "")
 
 
 class QrCode(Flowable):
@@ -90,45 +84,6 @@ class QrCode(Flowable):
         canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
-class ResourceCard(Flowable):
-    """One grid cell: the code on the left; its week, title and URL (small) stacked beside it."""
-
-    def __init__(self, week: Week, resource: Resource, styles: Styles) -> None:
-        super().__init__()
-        self.code = QrCode(resource.url)
-        link = f'<a href="#{week_key(week.number)}" color="{hex_of(ACCENT)}">WEEK {week.number}</a>'
-        self.url = resource.url
-        self.url_style = styles.code_url
-        self.lines: tuple[Paragraph, ...] = (
-            para(link, styles.label),
-            para(para_text(resource.title), styles.code_title),
-        )
-        self._heights: list[float] = []
-        self.width = -1.0
-
-    def _url(self, width: float) -> Paragraph:
-        """The URL, broken into lines only after a slash or before . - ? & =."""
-        style = self.url_style
-        lines = url_lines(self.url, style.fontName, style.fontSize, width)
-        return para("<br/>".join(para_text(line) for line in lines), style)
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if avail_width != self.width:  # the grid asks again at the same width: reuse the lines
-            text_width = avail_width - QR_SIZE - QUIET
-            self.lines = (*self.lines[:2], self._url(text_width))
-            self._heights = [line.wrap(text_width, avail_height)[1] for line in self.lines]
-            self.width, self.height = avail_width, max(QR_SIZE, sum(self._heights) + 2 * LINE_GAP)
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.code.drawOn(self.canv, 0, self.height - QR_SIZE)
-        y = self.height
-        for line, height in zip(self.lines, self._heights, strict=True):
-            y -= height
-            line.drawOn(self.canv, QR_SIZE + QUIET, y)
-            y -= LINE_GAP
-
-
 def first_uses(plan: Plan) -> list[tuple[Week, Resource]]:
     """Each distinct web URL once, with the week that first uses it, in plan order."""
     seen: set[str] = set()
@@ -142,76 +97,31 @@ def first_uses(plan: Plan) -> list[tuple[Week, Resource]]:
     return uses
 
 
-def _rows(cards: list[ResourceCard]) -> list[list[Flowable | str]]:
-    cells: list[Flowable | str] = [*cards, *[""] * (-len(cards) % COLUMNS)]
-    return [cells[i : i + COLUMNS] for i in range(0, len(cells), COLUMNS)]
+class QrIndex:
+    """Which page each web link's code is on, once the weekly part knows where it ends."""
+
+    def __init__(self, offsets: dict[str, int]) -> None:
+        self.offsets = offsets  # URL -> page of the appendix it is on, from 0
+        self.first_page = 0  # the appendix's first page; 0 until the weekly part is laid out
+
+    def page_of(self, url: str) -> int | None:
+        if not self.first_page or url not in self.offsets:
+            return None
+        return self.first_page + self.offsets[url]
+
+    def line(self, text: Paragraph, url: str) -> FigureLine:
+        """A resource line that prints "QR p. N" for its URL on the right."""
+        return QrLine(text, self, url)
 
 
-def _last_page_break(
-    rows: list[list[Flowable | str]], width: float, first_room: float, room: float
-) -> int:
-    """Where to start the last page so it holds two rows of codes, not one alone.
+class QrLine(FigureLine):
+    """A resource line; its QR code's page is looked up when it is drawn."""
 
-    The grid splits between rows wherever a page fills; this measures the rows as the table
-    will and returns the row to break before (0: no break needed).
-    """
-    heights = [
-        max(c.wrap(width / COLUMNS - QUIET, room)[1] for c in row if isinstance(c, Flowable))
-        + 2 * QUIET
-        for row in rows
-    ]
-    starts, left = [0], first_room
-    for index, height in enumerate(heights):
-        if height > left and index > starts[-1]:
-            starts.append(index)
-            left = room
-        left -= height
-    last, before = starts[-1], starts[-2] if len(starts) > 1 else 0
-    return last - 1 if len(starts) > 1 and len(rows) - last == 1 and last - before >= 3 else 0
+    def __init__(self, text: Paragraph, index: QrIndex, url: str) -> None:
+        super().__init__(text, "")
+        self.index, self.url = index, url
 
-
-def _grid(rows: list[list[Flowable | str]], width: float) -> Table:
-    grid = Table(rows, colWidths=[width / COLUMNS] * COLUMNS)
-    grid.setStyle(
-        TableStyle(
-            [
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), QUIET),
-                ("TOPPADDING", (0, 0), (-1, -1), QUIET),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), QUIET),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
-    return grid
-
-
-def resource_codes(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
-    """The appendix from a new page, bookmarked; nothing when the plan links nowhere."""
-    uses = first_uses(plan)
-    if not uses:
-        return []
-    heading = para("Resources", styles.h1)
-    intro = para(
-        "Scan a code with a phone camera, or click it, to open the resource. Each link appears "
-        "once, beside the week that first uses it.",
-        styles.meta,
-    )
-    width = page.frame_width
-    head_height = sum(p.wrap(width, page.frame_height)[1] for p in (heading, intro))
-    first_room = page.frame_height - head_height - styles.h1.spaceAfter - styles.meta.spaceAfter - 6
-    rows = _rows([ResourceCard(week, resource, styles) for week, resource in uses])
-    cut = _last_page_break(rows, width, first_room, page.frame_height)
-    grids: list[Flowable] = (
-        [_grid(rows, width)]
-        if not cut
-        else [_grid(rows[:cut], width), PageBreak(), _grid(rows[cut:], width)]
-    )
-    return [
-        PageBreak(),
-        outlined(heading, OutlineEntry(OUTLINE_TITLE, "resources", 0)),
-        intro,
-        Spacer(1, 6),
-        *grids,
-    ]
+    def draw(self) -> None:
+        page = self.index.page_of(self.url)
+        self.figure = f"QR p. {page}" if page else ""
+        super().draw()

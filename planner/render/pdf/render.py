@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-import functools
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
-
 from planner.plan import PROFILE_ATTACHMENT, Plan
+from planner.render.pdf.appendix import Appendix
+from planner.render.pdf.canvas import Attachment
 from planner.render.pdf.cover import cover
-from planner.render.pdf.document import FOOTER_SIZE, PlanCanvas, PlanDocTemplate
+from planner.render.pdf.document import DocumentInfo, build_pdf
 from planner.render.pdf.fonts import FontSet, default_fonts
-from planner.render.pdf.markup import describe_chars, para_text, scan_text, using_fonts
+from planner.render.pdf.markup import describe_chars, scan_text, using_fonts
 from planner.render.pdf.overview import at_a_glance, why_this_plan
-from planner.render.pdf.para import para
-from planner.render.pdf.qr import resource_codes
-from planner.render.pdf.styles import DEFAULT_PAPER, MUTED, page_of, styles
+from planner.render.pdf.styles import DEFAULT_PAPER, page_of, styles
 from planner.render.pdf.weeks import week_pages
 from planner.render.words import Words
-
-FOOTER_NAME_CHARS = 60  # half the footer's width: a longer name would wrap into the page
 
 
 @dataclass(frozen=True)
@@ -38,47 +30,35 @@ def render_pdf(
     """The plan as PDF bytes (same Plan, same bytes) and what could not print as written."""
     fonts = fonts or default_fonts()
     page = page_of(paper)
-    buffer = io.BytesIO()
-    document = PlanDocTemplate(
-        buffer,
-        page,
-        _footer_name(plan.name, fonts),
-        title=f"Study plan for {plan.name}",
-        author=plan.name,
-        subject=plan.goal_title,
-        lang="en",
-    )
     look = styles()
     with using_fonts(fonts):
+        appendix = Appendix(plan, look, page)
         story = [
             *cover(plan, look, page),
             *at_a_glance(plan, look, page),
             *why_this_plan(plan, look),
-            *week_pages(plan, look, page),
-            *resource_codes(plan, look, page),
+            *week_pages(plan, look, page, appendix.index),
+            *appendix.flowables(),
         ]
-    profile = plan.profile_text.encode()
-    attachment = (
-        PROFILE_ATTACHMENT,
-        profile,
-        "application/yaml",
-        "The profile this plan was built from",
+    info = DocumentInfo(
+        title=f"Study plan for {plan.name}",
+        author=plan.name,
+        subject=plan.goal_title,
+        footer=plan.name,
+        paper=paper,
+        # pipeline.make_plan dates every plan; a hand-made one is dated by its start
+        built_on=plan.built_on or plan.start_date,
+        cover=True,
+        attachments=(
+            Attachment(
+                name=PROFILE_ATTACHMENT,
+                data=plan.profile_text.encode(),
+                mime="application/yaml",
+                description="The profile this plan was built from",
+            ),
+        ),
     )
-    document.build(story, canvasmaker=functools.partial(PlanCanvas, attachments=(attachment,)))
-    return RenderedPdf(buffer.getvalue(), plan_warnings(plan, fonts))
-
-
-def _footer_name(name: str, fonts: FontSet) -> Paragraph:
-    style = ParagraphStyle(
-        "footer",
-        fontName="SourceSans",
-        fontSize=FOOTER_SIZE,
-        leading=FOOTER_SIZE * 1.3,
-        textColor=MUTED,
-        alignment=TA_RIGHT,
-    )
-    short = name if len(name) <= FOOTER_NAME_CHARS else name[: FOOTER_NAME_CHARS - 1] + "…"
-    return para(para_text(short, fonts), style)
+    return RenderedPdf(build_pdf(story, info, fonts), plan_warnings(plan, fonts))
 
 
 def _user_texts(plan: Plan) -> Iterator[tuple[str, str]]:

@@ -31,5 +31,6 @@ def visual_order(text: str) -> str:
     from arabic_reshaper import reshape  # imported on first need: most plans have no RTL text
     from bidi import get_display
 
-    shown = str(get_display(reshape(text)))
+    # left to right as the base direction: a name mixing scripts keeps its typed order
+    shown = str(get_display(reshape(text), base_dir="L"))
     return shown.replace(" ", NO_BREAK_SPACE) if len(text) <= KEEP_WHOLE else shown

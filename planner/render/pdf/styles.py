@@ -11,13 +11,13 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
-from planner.render.pdf.fonts import BODY, BOLD, SEMIBOLD
+from planner.render.pdf.fonts import BODY, BOLD, SEMIBOLD, default_fonts
 
 PAPERS = {"a4": A4, "letter": LETTER}  # ISO A4 (210 x 297 mm) and US Letter (8.5 x 11 in)
 DEFAULT_PAPER = "a4"
-MARGIN_X = 22 * mm
-MARGIN_TOP = 22 * mm
-MARGIN_BOTTOM = 24 * mm
+MARGIN_X = 20 * mm
+MARGIN_TOP = 20 * mm
+MARGIN_BOTTOM = 22 * mm
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,11 @@ class Styles:
     cell_head: ParagraphStyle
     code_title: ParagraphStyle
     code_url: ParagraphStyle
-    running: ParagraphStyle
+    summary: ParagraphStyle
+    resource: ParagraphStyle
+    rail_week: ParagraphStyle
+    rail_line: ParagraphStyle
+    rail_small: ParagraphStyle
 
 
 def _style(
@@ -119,7 +123,8 @@ def _style(
 
 @functools.cache
 def styles() -> Styles:
-    """The paragraph styles, built once (fonts must be registered first)."""
+    """The paragraph styles, built once; the fonts they name are registered first."""
+    default_fonts()
     return Styles(
         kicker=_style("kicker", SEMIBOLD, 9, 12, ON_ACCENT),
         cover_title=_style("cover_title", BOLD, 34, 38, WHITE),
@@ -127,17 +132,17 @@ def styles() -> Styles:
         cover_goal=_style("cover_goal", BODY, 14, 19, MUTED),
         h1=_style("h1", BOLD, 22, 27, INK, spaceAfter=10),
         h2=_style("h2", BOLD, 15, 19, INK),
-        h3=_style("h3", SEMIBOLD, 12, 15.5, INK),
-        h3_light=_style("h3_light", SEMIBOLD, 12, 15.5, MUTED),
+        h3=_style("h3", SEMIBOLD, 12.5, 16, INK),
+        h3_light=_style("h3_light", SEMIBOLD, 12.5, 16, MUTED),
         box_title=_style("box_title", SEMIBOLD, 10.5, 14, INK),
         step_number=_style("step_number", BOLD, 11, 16, ACCENT),
         meta=_style("meta", BODY, 8.5, 11, MUTED, spaceAfter=3),
         body=_style("body", BODY, 10, 14, INK),
         small=_style("small", BODY, 9, 12.5, INK),
-        why=_style("why", BODY, 8.5, 11.5, MUTED, spaceBefore=2),
+        why=_style("why", BODY, 9.5, 12.5, MUTED, spaceBefore=2),
         label=_style("label", SEMIBOLD, 7.5, 10, MUTED),
         stat_value=_style("stat_value", SEMIBOLD, 17, 21, INK),
-        task=_style("task", BODY, 9.5, 12.5, INK),
+        task=_style("task", BODY, 10, 13.5, INK),
         bullet=_style(
             "bullet",
             BODY,
@@ -153,5 +158,9 @@ def styles() -> Styles:
         cell_head=_style("cell_head", SEMIBOLD, 7.5, 10, MUTED),
         code_title=_style("code_title", SEMIBOLD, 8.5, 11, INK),
         code_url=_style("code_url", BODY, 7, 8.5, MUTED),
-        running=_style("running", SEMIBOLD, 10, 13, MUTED),
+        summary=_style("summary", BODY, 10, 13.5, INK),
+        resource=_style("resource", BODY, 9.5, 12.5, INK),
+        rail_week=_style("rail_week", BOLD, 17, 20, ACCENT),
+        rail_line=_style("rail_line", BODY, 9, 11.5, INK),
+        rail_small=_style("rail_small", BODY, 8, 10.5, MUTED),
     )

@@ -1,68 +1,49 @@
-"""The at-a-glance timeline: a row per section, a column per week (or per month when the
-weeks would be slivers), a month axis above, and review drawn lightly in its own thin row."""
+"""The at-a-glance timeline: a year band naming every year, three-letter months, even week
+ticks, rows of one height (sections, or phases on long plans), numbered milestones whose
+labels never overlap, spaced review as a light row, and a legend of swatches."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-from datetime import date
 
 from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib.colors import Color, HexColor, linearlyInterpolatedColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from planner.plan import Plan, Week
+from planner.plan import Plan
+from planner.render.pdf.flowables import drawing as new_drawing
 from planner.render.pdf.fonts import BODY, SEMIBOLD
-from planner.render.pdf.markup import plain_text
 from planner.render.pdf.styles import ACCENT, ACCENT_DARK, ACCENT_TINT, INK, MUTED, RULE
+from planner.render.pdf.timespan import (
+    LABEL_SIZE,
+    LABEL_WIDTH,
+    LIGHT_KINDS,
+    MONTHS,
+    Row,
+    columns,
+    fit,
+    milestones,
+    rows,
+)
 
-LABEL_WIDTH = 150.0
-LABEL_SIZE = 8.5
-LABEL_LEADING = 10.0
 AXIS_SIZE = 7.0
-ROW = 15.0
-LIGHT_ROW = 11.0
-MIN_WEEK_CELL = 6.0  # narrower than this, weeks are grouped into months
-LIGHT_KINDS = ("review", "catch-up")
+ROW = 13.0
+LIGHT_ROW = 9.0
+BAND = 11.0  # the year band, the month row and the week row
+LANE = 12.0  # milestone numbers
+LEGEND = 16.0
 REVIEW_FILL = HexColor("#D0D5DD")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+YEAR_FILLS = (HexColor("#F2F4F7"), HexColor("#FFFFFF"))
+WEEK_STEPS = (1, 2, 5, 10, 20, 50)
+MONTH_STEPS = (1, 2, 3, 6, 12)
 
 
-@dataclass(frozen=True)
-class Column:
-    """One column of the chart: a week, or a month of weeks."""
-
-    weeks: tuple[Week, ...]
-    first: date  # the first week's Monday
-
-    @property
-    def month(self) -> tuple[int, int]:
-        return self.first.year, self.first.month
+def _text(x: float, y: float, text: str, size: float = AXIS_SIZE, **style: object) -> String:
+    look: dict[str, object] = {"fontName": BODY, "fillColor": MUTED, "textAnchor": "start"}
+    return String(x, y, text, fontSize=size, **(look | style))
 
 
-def columns(plan: Plan, chart_width: float) -> tuple[list[Column], bool]:
-    """A column per week when each gets MIN_WEEK_CELL, else per month; (columns, by_month)."""
-    if len(plan.weeks) * MIN_WEEK_CELL <= chart_width:
-        return [Column((w,), w.start) for w in plan.weeks], False
-    months: dict[tuple[int, int], list[Week]] = {}
-    for week in plan.weeks:
-        months.setdefault((week.start.year, week.start.month), []).append(week)
-    return [Column(tuple(ws), ws[0].start) for ws in months.values()], True
-
-
-def grouped_by_month(plan: Plan, width: float) -> bool:
-    """Whether the timeline of this width shows months rather than weeks."""
-    return columns(plan, width - LABEL_WIDTH)[1]
-
-
-def wrap_label(text: str, width: float, size: float = LABEL_SIZE) -> list[str]:
-    """Words into lines no wider than width (a word longer than a line gets its own line)."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and stringWidth(f"{lines[-1]} {word}", BODY, size) <= width:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines or [""]
+def _diamond(x: float, y: float, r: float = 3.6) -> Polygon:
+    points = [x, y - r, x + r, y, x, y + r, x - r, y]
+    return Polygon(points, fillColor=ACCENT_DARK, strokeColor=None)
 
 
 def _shade(share: float) -> Color:
@@ -70,150 +51,175 @@ def _shade(share: float) -> Color:
     return linearlyInterpolatedColor(ACCENT_TINT, ACCENT, 0, 1, 0.35 + 0.65 * min(share, 1.0))
 
 
-def _diamond(x: float, y: float, r: float) -> Polygon:
-    return Polygon(
-        [x, y - r, x + r, y, x, y + r, x - r, y], fillColor=ACCENT_DARK, strokeColor=None
-    )
+class Chart:
+    """The timeline drawn into one Drawing, top down."""
 
+    def __init__(self, plan: Plan, width: float) -> None:
+        self.plan = plan
+        self.cols, self.by_month = columns(plan, width - LABEL_WIDTH)
+        self.cell = (width - LABEL_WIDTH) / max(len(self.cols), 1)
+        self.rows = rows(plan)
+        self._phases = any(len(row.sections) > 1 for row in self.rows)
+        self.milestones = milestones(plan)
+        self.light = any(i.kind in LIGHT_KINDS for w in plan.weeks for i in w.items)
+        bands = BAND * (2 if self.by_month else 3)
+        body = ROW * len(self.rows) + (LIGHT_ROW if self.light else 0.0)
+        lane = LANE if self.milestones else 0.0
+        self.drawing = new_drawing(width, bands + body + lane + LEGEND)
+        self.width = width
+        self.top = self.drawing.height
 
-def _text(
-    x: float,
-    y: float,
-    text: str,
-    size: float = AXIS_SIZE,
-    anchor: str = "start",
-    font: str = BODY,
-    color: Color = MUTED,
-) -> String:
-    return String(x, y, text, fontName=font, fontSize=size, fillColor=color, textAnchor=anchor)
+    def x(self, index: float) -> float:
+        return LABEL_WIDTH + index * self.cell
 
+    def draw(self) -> Drawing:
+        y = self._years(self.top)
+        y = self._months(y)
+        if not self.by_month:
+            y = self._weeks(y)
+        for row in self.rows:
+            y = self._row(row, y)
+        if self.light:
+            y = self._review(y)
+        if self.milestones:
+            y = self._lane(y)
+        self._legend(y)
+        return self.drawing
 
-class _Labels:
-    """Axis labels on one row, each left out when it would overlap the one before."""
+    def _years(self, top: float) -> float:
+        """A band with a segment per year, every one labelled (shifted right, never dropped)."""
+        y = top - BAND
+        spans: dict[int, list[int]] = {}
+        for index, col in enumerate(self.cols):
+            spans.setdefault(col.first.year, []).append(index)
+        for k, indexes in enumerate(spans.values()):
+            left, right = self.x(indexes[0]), self.x(indexes[-1] + 1)
+            fill = YEAR_FILLS[k % 2]
+            self.drawing.add(Rect(left, y, right - left, BAND, fillColor=fill, strokeColor=None))
+        self.drawing.add(_text(0, y + 3, "PHASE" if self._phases else "SECTION", font=SEMIBOLD))
+        end = -1e9
+        for year, indexes in spans.items():
+            left = self.x(indexes[0])
+            label = str(year)
+            width = stringWidth(label, SEMIBOLD, AXIS_SIZE)
+            at = min(max(left + 2, end + 3), self.width - width)
+            self.drawing.add(_text(at, y + 3, label, font=SEMIBOLD, fillColor=INK))
+            end = at + width
+        return y
 
-    def __init__(self, drawing: Drawing, y: float) -> None:
-        self.drawing, self.y, self.end = drawing, y, -1e9
+    def _months(self, top: float) -> float:
+        """Three-letter months at even steps: every month, or every 2nd, 3rd, 6th..."""
+        y = top - BAND
+        per_month = self.cell if self.by_month else self.cell * 4.35
+        step = next((s for s in MONTH_STEPS if s * per_month >= 17), 12)
+        starts = [k for k, c in enumerate(self.cols) if not k or c.month != self.cols[k - 1].month]
+        end = -1e9
+        for number, index in enumerate(starts):
+            month = self.cols[index].month[1]
+            label = MONTHS[month - 1]
+            width = stringWidth(label, BODY, AXIS_SIZE) + 3
+            following = starts[number + 1] if number + 1 < len(starts) else len(self.cols)
+            partial_first = not number and self.x(following) - self.x(index) < width
+            if (month - 1) % step or partial_first or self.x(index) < end + 2:
+                continue
+            tick = Line(self.x(index), y, self.x(index), y + BAND, strokeColor=RULE)
+            self.drawing.add(tick)
+            self.drawing.add(_text(self.x(index) + 1.5, y + 3, label))
+            end = self.x(index) + width
+        return y
 
-    def add(self, x: float, text: str, font: str = BODY, anchor: str = "start") -> bool:
-        width = stringWidth(text, font, AXIS_SIZE)
-        left = x - width / 2 if anchor == "middle" else x
-        if left < self.end + 3:
-            return False
-        self.drawing.add(_text(x, self.y, text, font=font, anchor=anchor))
-        self.end = left + width
-        return True
-
-
-def _axis(drawing: Drawing, cols: list[Column], by_month: bool, cell: float, top: float) -> None:
-    """Two label rows above the chart: months over week numbers, or years over months."""
-    upper, lower = _Labels(drawing, top + 15), _Labels(drawing, top + 5)
-    lower.add(0, "MONTH" if by_month else "WEEK", font=SEMIBOLD)
-    previous: tuple[int, int] | None = None
-    for index, col in enumerate(cols):
-        x = LABEL_WIDTH + index * cell
-        year, month = col.month
-        new_year = previous is None or year != previous[0]
-        if by_month:
-            if new_year and upper.add(x, str(year), font=SEMIBOLD):
-                drawing.add(Line(x, top, x, top + 23, strokeColor=RULE, strokeWidth=0.5))
-            short = MONTHS[month - 1] if cell >= 14 else MONTHS[month - 1][0]
-            if cell >= 14 or (month - 1) % 3 == 0:
-                lower.add(x + cell / 2, short, anchor="middle")
-        else:
-            if col.month != previous:
-                label = MONTHS[month - 1] + (f" {year}" if new_year else "")
-                if upper.add(x, label, font=SEMIBOLD):
-                    drawing.add(Line(x, top, x, top + 23, strokeColor=RULE, strokeWidth=0.5))
+    def _weeks(self, top: float) -> float:
+        """Week numbers at one even step (5, 10, 15...), or every week when there is room."""
+        y = top - BAND
+        step = next((s for s in WEEK_STEPS if s * self.cell >= 13), WEEK_STEPS[-1])
+        for index, col in enumerate(self.cols):
             number = col.weeks[0].number
-            if number == 1 or number % _week_step(cell) == 0:
-                lower.add(x + cell / 2, str(number), anchor="middle")
-        previous = col.month
+            if number % step == 0 or step == 1:
+                self.drawing.add(
+                    _text(self.x(index + 0.5), y + 3, str(number), textAnchor="middle")
+                )
+        self.drawing.add(_text(0, y + 3, "WEEK", font=SEMIBOLD))
+        return y
 
+    def _row(self, row: Row, top: float) -> float:
+        y = top - ROW
+        self.drawing.add(Line(0, y, self.width, y, strokeColor=RULE, strokeWidth=0.5))
+        label = fit(row.label, LABEL_WIDTH - 8)
+        self.drawing.add(_text(0, y + 3.5, label, LABEL_SIZE, fillColor=INK))
+        for index, col in enumerate(self.cols):
+            hours = sum(
+                i.hours
+                for w in col.weeks
+                for i in w.items
+                if i.section in row.sections and i.kind not in LIGHT_KINDS
+            )
+            if hours > 0:
+                share = hours / (self.plan.hours_per_week * len(col.weeks))
+                self._bar(index, y + 2.5, ROW - 5, _shade(share))
+        for item, week in self.milestones:
+            if item.section in row.sections:
+                self.drawing.add(_diamond(self.x(self._index_of(week.number) + 0.5), y + ROW / 2))
+        return y
 
-def _week_step(cell: float) -> int:
-    """Label every week, or every 2nd, 4th, 5th, 10th: whatever leaves room for the number."""
-    return next(step for step in (1, 2, 4, 5, 10, 20) if step * cell >= 12)
+    def _bar(self, index: int, y: float, height: float, fill: Color) -> None:
+        gap = min(1.0, self.cell * 0.15)
+        self.drawing.add(
+            Rect(
+                self.x(index) + gap / 2,
+                y,
+                self.cell - gap,
+                height,
+                fillColor=fill,
+                strokeColor=None,
+            )
+        )
 
+    def _index_of(self, week_number: int) -> int:
+        return next(
+            k for k, c in enumerate(self.cols) if any(w.number == week_number for w in c.weeks)
+        )
 
-def _hours_by_row(plan: Plan, cols: list[Column]) -> tuple[dict[str, list[float]], set]:
-    """Hours of each section in each column, and the (section, column) cells with a milestone."""
-    hours: dict[str, list[float]] = {}
-    milestones: set[tuple[str, int]] = set()
-    for index, col in enumerate(cols):
-        for week in col.weeks:
-            for item in week.items:
-                key = "" if item.kind in LIGHT_KINDS else item.section
-                hours.setdefault(key, [0.0] * len(cols))[index] += item.hours
-                if item.kind == "milestone":
-                    milestones.add((key, index))
-    return hours, milestones
+    def _review(self, top: float) -> float:
+        y = top - LIGHT_ROW
+        self.drawing.add(_text(0, y + 2, "Spaced review", LABEL_SIZE - 1))
+        for index, col in enumerate(self.cols):
+            if any(i.kind in LIGHT_KINDS for w in col.weeks for i in w.items):
+                self._bar(index, y + 2.5, 3.5, REVIEW_FILL)
+        return y
 
+    def _lane(self, top: float) -> float:
+        """The milestones' numbers under the chart, each under its diamond or, when that
+        would touch the one before, just right of it."""
+        y = top - LANE
+        self.drawing.add(_text(0, y + 3, "Milestones", LABEL_SIZE - 1))
+        end = LABEL_WIDTH - 3
+        for number, (_, week) in enumerate(self.milestones, start=1):
+            label = str(number)
+            width = stringWidth(label, SEMIBOLD, AXIS_SIZE)
+            center = self.x(self._index_of(week.number) + 0.5)
+            at = max(center - width / 2, end + 3)
+            self.drawing.add(_text(at, y + 3, label, font=SEMIBOLD, fillColor=ACCENT_DARK))
+            end = at + width
+        return y
 
-def _rows(plan: Plan) -> list[tuple[str, str]]:
-    """(section id, title) of the sections studied, in order of first appearance."""
-    light = {i.section for w in plan.weeks for i in w.items if i.kind in LIGHT_KINDS}
-    studied = {i.section for w in plan.weeks for i in w.items if i.kind not in LIGHT_KINDS}
-    return [(s, t) for s, t in plan.sections() if s in studied or s not in light]
+    def _legend(self, top: float) -> None:
+        y = top - LEGEND + 3
+        x = 0.0
+        entries = [("light", "a little of the hours"), ("dark", "most of them")]
+        if self.milestones:
+            entries.append(("diamond", "milestone, numbered below"))
+        if self.light:
+            entries.append(("review", "spaced review"))
+        for kind, words in entries:
+            if kind == "diamond":
+                self.drawing.add(_diamond(x + 4, y + 3))
+            else:
+                fill = {"light": _shade(0.1), "dark": _shade(1.0), "review": REVIEW_FILL}[kind]
+                self.drawing.add(Rect(x, y, 9, 6, fillColor=fill, strokeColor=None))
+            self.drawing.add(_text(x + 12, y, words))
+            x += 12 + stringWidth(words, BODY, AXIS_SIZE) + 12
 
 
 def timeline(plan: Plan, width: float) -> Drawing:
-    """A Gantt-style chart of sections over time; milestone columns carry a diamond."""
-    chart = width - LABEL_WIDTH
-    cols, by_month = columns(plan, chart)
-    cell = chart / max(len(cols), 1)
-    hours, milestones = _hours_by_row(plan, cols)
-    rows = [(s, wrap_label(plain_text(t), LABEL_WIDTH - 10)) for s, t in _rows(plan)]
-    heights = [max(ROW, len(lines) * LABEL_LEADING + 5) for _, lines in rows]
-    light = "" in hours
-    body = sum(heights) + (LIGHT_ROW + 2 if light else 0)
-    drawing = Drawing(width, body + 26)
-    _axis(drawing, cols, by_month, cell, body)
-    y = body
-    for (section, lines), height in zip(rows, heights, strict=True):
-        y -= height
-        drawing.add(Line(0, y, width, y, strokeColor=RULE, strokeWidth=0.5))
-        for k, line in enumerate(lines):
-            baseline = y + height - 4 - LABEL_LEADING * (k + 1) + 2.5
-            drawing.add(_text(0, baseline, line, LABEL_SIZE, color=INK))
-        _bars(drawing, plan, cols, hours.get(section, []), cell, y + 3, height - 6)
-        for index in range(len(cols)):
-            if (section, index) in milestones:
-                drawing.add(
-                    _diamond(
-                        LABEL_WIDTH + (index + 0.5) * cell,
-                        y + height / 2,
-                        min(4.5, cell / 2.2, height / 3),
-                    )
-                )
-    if light:
-        y -= LIGHT_ROW + 2
-        drawing.add(_text(0, y + 3, "Spaced review", LABEL_SIZE - 1))
-        _bars(drawing, plan, cols, hours[""], cell, y + 4, 3.5, fill=REVIEW_FILL)
-    return drawing
-
-
-def _bars(
-    drawing: Drawing,
-    plan: Plan,
-    cols: list[Column],
-    spent: list[float],
-    cell: float,
-    y: float,
-    height: float,
-    fill: Color | None = None,
-) -> None:
-    gap = min(1.5, cell * 0.15)
-    for index, hours in enumerate(spent):
-        if hours <= 0:
-            continue
-        capacity = plan.hours_per_week * len(cols[index].weeks)
-        drawing.add(
-            Rect(
-                LABEL_WIDTH + index * cell + gap / 2,
-                y,
-                cell - gap,
-                height,
-                strokeColor=None,
-                fillColor=fill or _shade(hours / capacity),
-            )
-        )
+    """A Gantt-style chart of the plan over time, as wide as width."""
+    return Chart(plan, width).draw()

@@ -48,3 +48,21 @@ def _longest_prefix(text: str, font: str, size: float, width: float) -> int:
     while cut < len(text) and stringWidth(text[: cut + 1], font, size) <= width:
         cut += 1
     return cut
+
+
+SHORT_ADDRESS = 34  # characters of a printed short address, the ellipsis included
+
+
+def short_address(url: str) -> str:
+    """The address as a reader types it: host and the path's start, 'arxiv.org/abs/1706.03762'.
+
+    No scheme, no 'www.', no trailing slash; past SHORT_ADDRESS characters it ends in '…'.
+    It holds no space, so a line never breaks inside it.
+    """
+    address = url.split("://", 1)[-1]
+    if address.lower().startswith("www."):
+        address = address[4:]
+    address = address.rstrip("/")
+    if len(address) > SHORT_ADDRESS:
+        address = address[: SHORT_ADDRESS - 1].rstrip("/.-?&=") + "…"
+    return address

@@ -1,183 +1,121 @@
-"""The weekly part: each week from a new page, its items with tickable tasks, then notes."""
+"""The weeks of a plan measured for the planner grid: rails, blocks, titles to repeat."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import replace
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
-from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
-from planner.plan import Plan, PlannedItem, Resource, Week
-from planner.render.formatting import date_range, rounded_hours, week_key
-from planner.render.pdf.flowables import NotesLines, OutlineEntry, checkbox_line, outlined
-from planner.render.pdf.fonts import BODY, SEMIBOLD
-from planner.render.pdf.markup import para_text
-from planner.render.pdf.para import para
-from planner.render.pdf.qr import is_web_url
-from planner.render.pdf.styles import ACCENT, MUTED, Page, Styles, hex_of
-from planner.render.pdf.weekflow import SMALL_ITEM, TINT_PAD, Block, WeekBody
+from planner.plan import Plan, Week
+from planner.render.formatting import date_range, rounded_hours
+from planner.render.pdf.fonts import SEMIBOLD
+from planner.render.pdf.grid import MAIN, rail_width
+from planner.render.pdf.items import Block, Context, Seen, item_blocks, retitle
+from planner.render.pdf.paragraphs import para
+from planner.render.pdf.qr import QrIndex
+from planner.render.pdf.styles import Page, Styles
+from planner.render.pdf.weekpart import WeekLayout, WeeklyPart
 from planner.render.words import Words
 
-_KIND_LABELS = {
-    "milestone": "Milestone project",
-    "review": "Review",
-    "catch-up": "Catch-up",
-    "project": "Project",
-    "lesson": "Lesson",
-}
-_LIGHT_KINDS = ("review", "catch-up")
-KEY_LABEL = "Key item"
-KEY_EXPLAINED = (
-    "Key item: your goal or your answers make this item central to the plan (see “Why "
-    "this plan”); give it your best hours and do not skip it."
-)
+START_ROOM = 0.4  # the weeks start on the front matter's last page when this much is left
+TALLEST = 0.45  # a block taller than this share of a page is cut into pieces
 
 
-@dataclass
-class _Seen:
-    """What earlier weeks already explained, so a label or reason is explained once."""
-
-    key_label: bool = False
-    kinds: set[str] = field(default_factory=set)
-
-
-def _resource(resource: Resource) -> str:
-    title = para_text(resource.title)
-    if is_web_url(resource.url):
-        href = para_text(resource.url)
-        title = f'<a href="{href}" color="{hex_of(ACCENT)}">{title}</a>'
-    else:  # never a link: javascript:, file:, relative paths print as text
-        title = f"{title} <font color='{hex_of(MUTED)}'>({para_text(resource.url)})</font>"
-    kind = f"  <font color='{hex_of(MUTED)}' size='8'>{para_text(resource.kind)}</font>"
-    return f"→  {title}{kind}"
-
-
-def _title(item: PlannedItem, styles: Styles) -> Paragraph:
-    text = para_text(item.title)
-    k, n = item.part
-    if n > 1:
-        text += f" <font name='{BODY}' color='{hex_of(MUTED)}' size='10'>· part {k} of {n}</font>"
-    return para(text, styles.h3_light if item.kind in _LIGHT_KINDS else styles.h3)
-
-
-def _meta(item: PlannedItem) -> str:
-    label = _KIND_LABELS.get(item.kind, item.kind.capitalize())
-    if item.kind == "milestone":
-        label = f"<font name='{SEMIBOLD}' color='{hex_of(ACCENT)}'>{label.upper()}</font>"
-    parts = [para_text(item.section_title), rounded_hours(item.hours), label]
-    if item.emphasised:
-        parts.append(f"<font name='{SEMIBOLD}' color='{hex_of(ACCENT)}'>{KEY_LABEL}</font>")
-    if is_continuation(item) and item.continued_from:
-        target = week_key(item.continued_from)
-        parts.append(
-            f'<a href="#{target}" color="{hex_of(ACCENT)}">continued from week '
-            f"{item.continued_from}</a>"
-        )
-    elif is_continuation(item):
-        parts.append("continued")
-    return "  ·  ".join(parts)
-
-
-def is_continuation(item: PlannedItem) -> bool:
-    """A later part of a split item: its summary, links and reasons are on the first part."""
-    return item.part[0] > 1
-
-
-def _details(item: PlannedItem, styles: Styles, seen: _Seen, words: Words) -> list[Flowable]:
-    """Summary, key-item note, reasons and links: printed with an item's first part only."""
-    story: list[Flowable] = []
-    if item.emphasised and not seen.key_label:
-        seen.key_label = True
-        story.append(para(KEY_EXPLAINED, styles.why))
-    if is_continuation(item):
-        return story
-    summary = words.summary(item)
-    if summary:
-        story.append(para(para_text(summary), styles.small))
-    light_again = item.kind in _LIGHT_KINDS and item.kind in seen.kinds
-    seen.kinds.add(item.kind)
-    reasons = words.reasons(item)
-    if reasons and not light_again:  # a review's reason is the same every week
-        why = " ".join(para_text(reason) for reason in reasons)
-        story.append(para(f"<font name='{SEMIBOLD}'>Why:</font> {why}", styles.why))
-    if item.resources:
-        story.append(Spacer(1, 4))
-        story += [para(_resource(r), styles.small) for r in item.resources]
-    return story
-
-
-def _item_blocks(
-    week: Week, item: PlannedItem, styles: Styles, seen: _Seen, words: Words
-) -> list[Block]:
-    """The item's head (title to first task) as one block, then one block per task."""
-    tasks = [
-        checkbox_line(name, task, para_text(task), styles)
-        for name, task in zip(item.task_ids(week.number), words.checklist(item), strict=True)
+def _rails(week: Week, weeks: int, styles: Styles, width: float) -> tuple[list, list]:
+    number = para(f"Week {week.number}", styles.rail_week)
+    dates = para(date_range(week.start, week.end), styles.rail_line)
+    first = [
+        number,
+        dates,
+        para(f"<font name='{SEMIBOLD}'>{rounded_hours(week.hours)}</font>", styles.rail_line),
+        para(f"week {week.number} of {weeks}", styles.rail_small),
     ]
-    head: list[Flowable] = [
-        _title(item, styles),
-        Spacer(1, 1),
-        para(_meta(item), styles.meta),
-        *_details(item, styles, seen, words),
-    ]
-    if tasks:
-        head += [Spacer(1, 5), tasks[0]]
-    tinted = item.kind == "milestone"
-    blocks = [Block(head, item_start=True, tinted=tinted, pad_top=TINT_PAD * tinted)]
-    blocks += [Block([task], tinted=tinted) for task in tasks[1:]]
-    blocks[-1].pad_bottom = TINT_PAD * tinted
-    if len(blocks) > 2:  # never one task alone at the top of a page
-        blocks[-2].keep_with_next = True
-    return blocks
+    later = [number, para("(continued)", styles.rail_small), dates]
+    for paragraph in (*first, *later):
+        paragraph.wrap(width, 1e6)
+    return first, later
 
 
-def _keep_small_items_whole(items: list[list[Block]], width: float, frame_height: float) -> None:
-    for blocks in items:
-        height = 0.0
+def _pieces(flowable: Flowable, limit: float) -> list[Flowable]:
+    """A flowable cut into pieces no taller than limit (where it can be cut)."""
+    pieces: list[Flowable] = []
+    while flowable.wrap(MAIN, limit * 4)[1] > limit:
+        parts = flowable.split(MAIN, limit)
+        if len(parts) < 2:
+            break
+        pieces.append(parts[0])
+        flowable = parts[1]
+    return [*pieces, flowable]
+
+
+def _cut_tall(blocks: list[Block], limit: float, frame: float) -> list[Block]:
+    """Blocks no taller than limit: a tall one becomes a block per (piece of a) flowable."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.height <= limit:
+            out.append(block)
+            continue
+        flowables = [piece for f in block.flowables for piece in _pieces(f, limit)]
+        for k, flowable in enumerate(flowables):
+            last = k == len(flowables) - 1
+            piece = replace(
+                block,
+                flowables=[flowable],
+                opens_item=block.opens_item and k == 0,
+                keep_with_next=block.keep_with_next and last,
+                rule_above=block.rule_above and k == 0,
+                gap=block.gap if k == 0 else 0.0,
+                pad_top=block.pad_top if k == 0 else 0.0,
+                pad_bottom=block.pad_bottom if last else 0.0,
+            )
+            piece.measure(MAIN, frame)
+            out.append(piece)
+    return out
+
+
+def week_layouts(plan: Plan, styles: Styles, page: Page, index: QrIndex) -> list[WeekLayout]:
+    context = Context(
+        plan=plan,
+        words=Words(plan),
+        styles=styles,
+        seen=Seen(),
+        qr=index,
+        foot_width=page.frame_width,
+    )
+    frame = page.frame_height
+    layouts = []
+    for week in plan.weeks:
+        blocks: list[Block] = []
+        for position in range(len(week.items)):
+            blocks += item_blocks(week, position, context)
         for block in blocks:
-            inner = width - 2 * TINT_PAD if block.tinted else width
-            height += sum(f.wrap(inner, frame_height)[1] for f in block.flowables)
-        if height <= SMALL_ITEM * frame_height:
-            for block in blocks[:-1]:
-                block.keep_with_next = True
+            block.measure(MAIN, frame)
+        retitles = [retitle(item, styles) for item in week.items]
+        for paragraph in retitles:
+            paragraph.wrap(MAIN, frame)
+        first, later = _rails(week, len(plan.weeks), styles, rail_width(page))
+        layouts.append(
+            WeekLayout(
+                week=week,
+                blocks=_cut_tall(blocks, TALLEST * frame, frame),
+                rail=first,
+                rail_continued=later,
+                retitles=retitles,
+                notes_label=_notes_label(styles, rail_width(page)),
+            )
+        )
+    return layouts
 
 
-def _heading(week: Week, styles: Styles, first: bool) -> Paragraph:
-    dates = date_range(week.start, week.end)
-    text = (
-        f"<font color='{hex_of(ACCENT)}'>Week {week.number}</font> · {dates} · "
-        f"{rounded_hours(week.hours)}"
-    )
-    entries = [OutlineEntry(f"Week {week.number} · {dates}", week_key(week.number), 1)]
-    if first:
-        entries.insert(0, OutlineEntry("Week by week", "weeks", 0))
-    return outlined(para(text, styles.h2), *entries)
+def _notes_label(styles: Styles, width: float) -> Paragraph:
+    label = para("NOTES", styles.label)
+    label.wrap(width, 100)
+    return label
 
 
-def _body(week: Week, styles: Styles, page: Page, seen: _Seen, words: Words) -> WeekBody:
-    items = [_item_blocks(week, item, styles, seen, words) for item in week.items]
-    _keep_small_items_whole(items, page.frame_width, page.frame_height)
-    header = para(
-        f"<font color='{hex_of(ACCENT)}'>Week {week.number}</font> (continued) · "
-        f"{date_range(week.start, week.end)}",
-        styles.running,
-    )
-    notes = NotesLines(para("NOTES", styles.label))
-    return WeekBody([b for blocks in items for b in blocks], header, notes, page.frame_height)
-
-
-def week_pages(plan: Plan, styles: Styles, page: Page) -> list[Flowable]:
-    """Every week from a new page; the body breaks pages itself (see weekflow)."""
-    story: list[Flowable] = []
-    seen = _Seen()
-    words = Words(plan)
-    for position, week in enumerate(plan.weeks):
-        if position:
-            story.append(PageBreak())
-        story += [
-            _heading(week, styles, first=not position),
-            Spacer(1, 6),
-            HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceAfter=14),
-            _body(week, styles, page, seen, words),
-        ]
-    return story
+def week_pages(plan: Plan, styles: Styles, page: Page, index: QrIndex) -> list[Flowable]:
+    """The weekly part, from the front matter's last page when enough of it is left."""
+    if not plan.weeks:
+        return []
+    layouts = week_layouts(plan, styles, page, index)
+    return [CondPageBreak(START_ROOM * page.frame_height), WeeklyPart(layouts, page, index)]

@@ -59,6 +59,21 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
 
 @functools.lru_cache(maxsize=8192)
 def _parsed(text: str, style: ParagraphStyle) -> list[object]:
+    cleaned = cleanBlockQuotedText(text)
+    if cleaned and "<" not in text and "&" not in text:  # plain text: one run, no parsing
+        frags = [_template(style).clone(text=cleaned)]
+        textTransformFrags(frags, style)
+        return frags
+    return _markup(text, style)
+
+
+@functools.lru_cache(maxsize=256)
+def _template(style: ParagraphStyle) -> Any:
+    """The run the parser makes of plain text in this style, to copy for every plain text."""
+    return _markup("x", style)[0]
+
+
+def _markup(text: str, style: ParagraphStyle) -> list[Any]:
     parser = ParaParser()
     parser.caseSensitive = 1
     _style, frags, _bullet = parser.parse(cleanBlockQuotedText(text), style)
